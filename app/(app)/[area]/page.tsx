@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+
+// Areas of the navigation whose screens are not built yet. A real route folder of the same
+// name (app/(app)/incidents/...) takes precedence over this page.
+const AREAS: Record<string, { title: string; description: string }> = {
+  incidents: { title: "Incidents", description: "Security incidents, their 24-hour Amazon clocks, tasks and timelines." },
+  evidence: { title: "Evidence", description: "Evidence items and their chain of custody." },
+  reviews: { title: "Reviews", description: "Access reviews and incident response plan reviews." },
+  assets: { title: "Assets", description: "Systems and devices that touch personal data." },
+  "audit-log": { title: "Audit log", description: "The tamper-evident record of every change and sensitive read." },
+  settings: { title: "Settings", description: "Users, roles and organisation settings." },
+};
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ area: string }> }) {
+  const area = AREAS[(await params).area];
+  return { title: area?.title ?? "Page not found" };
+}
+
+export default async function AreaPage({ params }: { params: Promise<{ area: string }> }) {
+  const area = AREAS[(await params).area];
+  if (!area) notFound();
+  return (
+    <>
+      <PageHeader title={area.title} description={area.description} />
+      <EmptyState title={`Nothing in ${area.title.toLowerCase()} yet`}>
+        <p>This area of Vigil is not available in this version.</p>
+      </EmptyState>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// The canonical form of an audit event that its hash covers, and the hash itself. Kept free of
+// database and server imports so the verifier and tests share exactly this code.
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface TChainedFields {
+  sequence: bigint;
+  occurredAt: Date;
+  actorId: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: "success" | "denied" | "failed";
+  requestId: string | null;
+  ipHash: string | null;
+  userAgentHash: string | null;
+  details: unknown;
+}
+
+/** JSON with object keys sorted at every depth, so equal content always gives equal text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function canonicalEvent(event: TChainedFields): string {
+  return canonicalJson({
+    sequence: event.sequence.toString(),
+    occurredAt: event.occurredAt.toISOString(),
+    actorId: event.actorId,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    outcome: event.outcome,
+    requestId: event.requestId,
+    ipHash: event.ipHash,
+    userAgentHash: event.userAgentHash,
+    details: event.details,
+  });
+}
+
+export function chainHash(prevHash: string, event: TChainedFields): string {
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalEvent(event)).digest("hex");
+}

@@ -1,0 +1,96 @@
+// The only reader of process.env. Configuration is parsed and validated once; in production
+// with an external database, a missing required setting stops start-up with its name.
+import path from "node:path";
+import { z } from "zod";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || hostname.startsWith("127.");
+}
+
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ZRawEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "must be a postgres:// or postgresql:// URL",
+    }),
+  VIGIL_DATA_DIR: z.string().trim().min(1).default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  VIGIL_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VIGIL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  VIGIL_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  VIGIL_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  VIGIL_REMINDERS_IN_PROCESS: boolean.default(true),
+});
+
+export type TEnv = z.infer<typeof ZRawEnv> & {
+  /** "embedded" uses PGlite in the data folder; "server" uses PostgreSQL at DATABASE_URL. */
+  databaseMode: "embedded" | "server";
+  baseUrl: string;
+  dataDir: string;
+  isProduction: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/** Settings a real deployment (production on PostgreSQL) cannot run without. */
+const REQUIRED_IN_SERVER_PRODUCTION = ["VIGIL_SECRET", "VIGIL_ENCRYPTION_KEYS", "VIGIL_BASE_URL"] as const;
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZRawEnv.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(`Invalid setting ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const raw = parsed.data;
+  const databaseMode = raw.DATABASE_URL ? "server" : "embedded";
+  const isProduction = raw.NODE_ENV === "production";
+
+  if (isProduction && databaseMode === "server") {
+    const missing = REQUIRED_IN_SERVER_PRODUCTION.filter((name) => !raw[name]);
+    if (missing.length > 0) {
+      throw new EnvError(`Missing required setting ${missing.join(", ")} (needed in production with DATABASE_URL)`);
+    }
+    const dbHost = new URL(raw.DATABASE_URL!).hostname;
+    const sslmode = new URL(raw.DATABASE_URL!).searchParams.get("sslmode");
+    if (!isLoopbackHost(dbHost) && !["require", "verify-ca", "verify-full"].includes(sslmode ?? "")) {
+      throw new EnvError(
+        "DATABASE_URL must use TLS in production: add ?sslmode=verify-full (or require) for a database that is not on this machine",
+      );
+    }
+  }
+
+  return {
+    ...raw,
+    databaseMode,
+    isProduction,
+    dataDir: path.resolve(raw.VIGIL_DATA_DIR),
+    baseUrl: (raw.VIGIL_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
+  };
+}
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests only: forget the parsed configuration after changing process.env. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { defineConfig, devices, chromium } from "@playwright/test";
+
+// Playwright's own Chromium when installed, else Debian's. Nothing is downloaded.
+function chromiumPath(): string | undefined {
+  const bundled = (() => {
+    try {
+      return chromium.executablePath();
+    } catch {
+      return undefined;
+    }
+  })();
+  if (bundled && fs.existsSync(bundled)) return undefined;
+  if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  throw new Error("No Chromium for the e2e tests: install it with `apt-get install -y chromium` (Debian's package).");
+}
+
+const executablePath = chromiumPath();
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+// Each run gets its own data folder and secrets; the database comes from scripts/with-test-db.ts.
+const dataDir = process.env.E2E_DATA_DIR ?? process.env.VIGIL_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "vigil-e2e-"));
+process.env.E2E_DATA_DIR = dataDir;
+process.env.E2E_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_ENCRYPTION_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    // The production build made by scripts/run-e2e.ts, started with the next binary itself so
+    // that stopping it stops the server.
+    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      VIGIL_DATA_DIR: dataDir,
+      VIGIL_BASE_URL: baseURL,
+      VIGIL_SECRET: process.env.E2E_SECRET,
+      VIGIL_ENCRYPTION_KEYS: process.env.E2E_ENCRYPTION_KEYS,
+      VIGIL_REMINDERS_IN_PROCESS: "false",
+    },
+  },
+});
