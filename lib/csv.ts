@@ -11,5 +11,5 @@ export function safeCell(value: unknown): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], { record_delimiter: "\r\n" });
+  return stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
