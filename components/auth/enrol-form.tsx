@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Field, FormError, fieldError, type TFormState } from "./field";
 import { RecoveryCodes } from "./recovery-codes";
+import { useKeptAction } from "./use-kept-action";
 
 type TEnrolResult = { ok: true; data: { recoveryCodes: string[] } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -28,7 +28,7 @@ export function EnrolForm({
   passwordMode: "new" | "current";
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<TEnrolResult | null, FormData>(action, null);
+  const { state, formAction, pending, values, formKey } = useKeptAction<TEnrolResult>(action);
   const s = state as TFormState;
   if (state?.ok) {
     return (
@@ -44,14 +44,14 @@ export function EnrolForm({
     );
   }
   return (
-    <form action={formAction} noValidate>
+    <form key={formKey} action={formAction} noValidate>
       <FormError state={s} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="totpSecret" value={secret} />
       {askIdentity ? (
         <>
-          <Field id="email" label="Email" type="email" autoComplete="email" required error={fieldError(s, "email")} />
-          <Field id="displayName" label="Your name" autoComplete="name" required error={fieldError(s, "displayName")} />
+          <Field id="email" label="Email" type="email" autoComplete="email" defaultValue={values.email} required error={fieldError(s, "email")} />
+          <Field id="displayName" label="Your name" autoComplete="name" defaultValue={values.displayName} required error={fieldError(s, "displayName")} />
         </>
       ) : null}
       {passwordMode === "new" ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useKeptAction } from "@/components/auth/use-kept-action";
 import { FormError, type TFormState } from "@/components/auth/field";
 
 type TResult = { ok: true; data: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -16,16 +16,16 @@ export function ActionForm({
   className,
 }: {
   action: (previous: unknown, form: FormData) => Promise<TResult>;
-  children: (state: TFormState, pending: boolean) => React.ReactNode;
+  children: (state: TFormState, pending: boolean, values: Record<string, string>) => React.ReactNode;
   success?: (data: unknown) => React.ReactNode;
   className?: string;
 }) {
-  const [state, formAction, pending] = useActionState<TResult | null, FormData>(action, null);
+  const { state, formAction, pending, values, formKey } = useKeptAction<TResult>(action);
   return (
-    <form action={formAction} className={className} noValidate>
+    <form key={formKey} action={formAction} className={className} noValidate>
       {state?.ok && success ? success(state.data) : null}
       <FormError state={state as TFormState} />
-      {children(state as TFormState, pending)}
+      {children(state as TFormState, pending, state?.ok ? {} : values)}
     </form>
   );
 }

@@ -50,10 +50,10 @@ export function InviteForm({ action, roles }: { action: TAction; roles: { value:
         );
       }}
     >
-      {(state, pending) => (
+      {(state, pending, values) => (
         <>
-          <Field id="email" label="Email" type="email" autoComplete="off" error={fieldError(state, "email")} />
-          <Field id="displayName" label="Name" autoComplete="off" error={fieldError(state, "displayName")} />
+          <Field id="email" label="Email" type="email" autoComplete="off" defaultValue={values.email} error={fieldError(state, "email")} />
+          <Field id="displayName" label="Name" autoComplete="off" defaultValue={values.displayName} error={fieldError(state, "displayName")} />
           <RoleFields roles={roles} state={state} />
           <button className="button" type="submit" disabled={pending}>
             Create invitation

@@ -19,3 +19,8 @@ export function ipAllowList(): TCidr[] {
 export function trustedProxies(): TCidr[] {
   return load().trusted;
 }
+
+/** Tests only: forget the parsed lists after changing the environment. */
+export function resetNetworkSettingsForTests(): void {
+  cache = undefined;
+}

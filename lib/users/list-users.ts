@@ -29,7 +29,7 @@ export async function listUsers(actor: Actor, rawQuery: unknown): Promise<{ rows
   const [rows, total] = await Promise.all([
     db().user.findMany({
       where,
-      orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
+      orderBy: [{ [query.sort]: query.sort === "lastSignInAt" ? { sort: query.dir, nulls: "last" } : query.dir }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: { id: true, displayName: true, email: true, roles: true, status: true, createdAt: true, lastSignInAt: true, accessEndsAt: true, lockedUntil: true },

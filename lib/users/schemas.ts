@@ -15,10 +15,12 @@ const password = z.string().max(PASSWORD_MAX * 4, "Use at most 128 characters.")
 const code = z.string().trim().min(1, "Enter the code from your authenticator app.").max(32);
 const totpSecret = z.string().regex(/^[A-Z2-7]{16,64}$/, "The enrolment secret is not valid: reload the page.");
 const roles = z.array(z.enum(ROLES)).min(1, "Choose at least one role.");
+// A form's YYYY-MM-DD (access ends at the end of that day, UTC), or an already parsed Date:
+// services parse their input again, so parsing must be idempotent.
 const accessEndsAt = z
-  .union([z.literal(""), z.iso.date({ message: "Enter a date." })])
+  .union([z.literal(""), z.iso.date({ message: "Enter a date." }), z.date(), z.null()])
   .optional()
-  .transform((v) => (v ? new Date(`${v}T23:59:59.999Z`) : null));
+  .transform((v) => (v instanceof Date ? v : v ? new Date(`${v}T23:59:59.999Z`) : null));
 
 export const ZSetup = z.object({ token: z.string().min(1), email, displayName, password, totpSecret, code });
 export type TSetup = z.infer<typeof ZSetup>;
