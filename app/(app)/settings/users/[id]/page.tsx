@@ -64,7 +64,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <div className="actions-row" style={{ flexDirection: "column", alignItems: "flex-start" }}>
               {user.lockedUntil || user.status === "locked" ? <UserActionButton action={unlockUserAction} userId={user.id} label="Unlock" /> : null}
               {user.status !== "deactivated" ? <UserActionButton action={signOutUserAction} userId={user.id} label="Sign out everywhere" /> : null}
-              {!self && user.status !== "deactivated" && user.mfaEnrolled ? (
+              {/* Also for accounts without MFA: it issues a fresh enrolment link. */}
+              {!self && user.status !== "deactivated" ? (
                 <UserActionButton action={resetMfaAction} userId={user.id} label="Reset two-step sign-in" confirm="Remove this person's authenticator and recovery codes?" />
               ) : null}
               {!self && user.status !== "deactivated" ? (
