@@ -54,7 +54,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    // First run needs a database without users: it runs before every other spec.
+    { name: "first-run", testMatch: /auth\/first-run\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    {
+      name: "chromium",
+      testIgnore: /auth\/first-run\.spec\.ts/,
+      dependencies: ["first-run"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
+  ],
   webServer: {
     // The production build made by scripts/run-e2e.ts, started with the next binary itself so
     // that stopping it stops the server.
@@ -72,6 +81,10 @@ export default defineConfig({
       VIGIL_SECRET: process.env.E2E_SECRET,
       VIGIL_ENCRYPTION_KEYS: process.env.E2E_ENCRYPTION_KEYS,
       VIGIL_REMINDERS_IN_PROCESS: "false",
+      // e2e/security: loopback is the trusted proxy, so X-Forwarded-For names the client, and
+      // only loopback and the documentation range 192.0.2.0/24 are allowed.
+      VIGIL_TRUSTED_PROXIES: "127.0.0.0/8,::1/128",
+      VIGIL_IP_ALLOWLIST: "127.0.0.0/8,::1/128,192.0.2.0/24",
     },
   },
 });

@@ -30,6 +30,9 @@ const ZRawEnv = z.object({
   VIGIL_ENCRYPTION_KEYS: z.string().min(1).optional(),
   VIGIL_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   VIGIL_REMINDERS_IN_PROCESS: boolean.default(true),
+  // Identity and network (lib/auth, lib/http, proxy.ts).
+  VIGIL_IP_ALLOWLIST: z.string().trim().optional(),
+  VIGIL_TRUSTED_PROXIES: z.string().trim().optional(),
 });
 
 export type TEnv = z.infer<typeof ZRawEnv> & {

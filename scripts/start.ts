@@ -7,6 +7,8 @@ import path from "node:path";
 import { EnvError, parseEnv, type TEnv } from "@/lib/env";
 import { openPglite, pgliteDir } from "@/lib/db/adapter";
 import { deployMigrations } from "@/lib/db/migrations";
+import { issueSetupLinkIfNoUsers, type TSqlRunner } from "@/lib/users/setup-token";
+import pg from "pg";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -16,16 +18,32 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function printSetupLink(link: string | null): void {
+  if (!link) return;
+  console.log("\nVigil has no users yet. Open this one-time link within one hour to create the first administrator:");
+  console.log(`\n    ${link}\n`);
+  console.log("(It works once. Restart Vigil to get a new link if it expires.)\n");
+}
+
 async function migrate(config: TEnv): Promise<void> {
   if (config.DATABASE_URL) {
     const { applied } = await deployMigrations({ databaseUrl: config.DATABASE_URL });
     if (applied.length) console.log(`Applied ${applied.length} migration(s) to PostgreSQL.`);
+    const client = new pg.Client({ connectionString: config.DATABASE_URL });
+    await client.connect();
+    try {
+      printSetupLink(await issueSetupLinkIfNoUsers(client, config.baseUrl));
+    } finally {
+      await client.end();
+    }
     return;
   }
   const pglite = openPglite(pgliteDir(config));
   try {
     const { applied } = await deployMigrations({ pglite });
     if (applied.length) console.log(`Applied ${applied.length} migration(s) to the embedded database.`);
+    // The embedded folder can be open in one process only: issue the link before `next start`.
+    printSetupLink(await issueSetupLinkIfNoUsers(pglite as unknown as TSqlRunner, config.baseUrl));
   } finally {
     await pglite.close();
   }

@@ -1,5 +1,35 @@
+import Link from "next/link";
 import { AppShell } from "@/components/shell/app-shell";
+import { NAV_ITEMS } from "@/components/shell/nav-items";
+import { can, ROLE_LABELS } from "@/lib/auth/policy";
+import { getSessionUser, requireActor } from "@/lib/auth/current-actor";
+import { signOutAction } from "./profile/actions";
 
-export default function AppLayout({ children }: { children: React.ReactNode }) {
-  return <AppShell topbar={<span className="muted">Security workspace</span>}>{children}</AppShell>;
+export const dynamic = "force-dynamic";
+
+// Every screen inside needs a signed-in, current session (checked against the user row on
+// each request). Pages check again themselves: a layout is not re-rendered on client navigation.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const user = (await getSessionUser())!;
+  const items = can(actor, "user.read") ? [...NAV_ITEMS, { href: "/settings/users", label: "Users" }] : NAV_ITEMS;
+  return (
+    <AppShell
+      items={items}
+      topbar={
+        <div className="topbar-user">
+          <Link href="/profile" title={user.roles.map((r) => ROLE_LABELS[r]).join(", ")}>
+            {user.displayName}
+          </Link>
+          <form action={signOutAction}>
+            <button type="submit" className="button button-secondary button-small">
+              Sign out
+            </button>
+          </form>
+        </div>
+      }
+    >
+      {children}
+    </AppShell>
+  );
 }

@@ -1,10 +1,12 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/current-actor";
 import { checkHealth } from "@/lib/system/check-health";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
+  await requireActor();
   const health = await checkHealth();
   return (
     <>

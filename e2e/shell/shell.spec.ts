@@ -1,7 +1,16 @@
 import { expect, test } from "@playwright/test";
+import { createUser, signIn, type TTestUser } from "../support/users";
 
 test.describe("application shell", () => {
-  test("a visitor sees the dashboard and moves between areas with the navigation", async ({ page }) => {
+  let lead: TTestUser;
+  // A fresh security lead per test: no waiting for the next TOTP step.
+  test.beforeEach(async ({ page }, testInfo) => {
+    if (testInfo.title.includes("health endpoint")) return;
+    lead = await createUser({ roles: ["security_lead"] });
+    await signIn(page, lead);
+  });
+
+  test("a signed-in person sees the dashboard and moves between areas with the navigation", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveTitle(/Dashboard · Vigil/);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/current-actor";
 
 // Areas of the navigation whose screens are not built yet. A real route folder of the same
 // name (app/(app)/incidents/...) takes precedence over this page.
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ area: str
 }
 
 export default async function AreaPage({ params }: { params: Promise<{ area: string }> }) {
+  await requireActor();
   const area = AREAS[(await params).area];
   if (!area) notFound();
   return (

@@ -1,0 +1,40 @@
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: { id: string; label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {error ? (
+        <span className="error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export type TFormState = { ok: true; data?: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
+
+export function FormError({ state }: { state: TFormState }) {
+  if (!state || state.ok) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {state.error}
+    </div>
+  );
+}
+
+export function fieldError(state: TFormState, name: string): string | undefined {
+  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}

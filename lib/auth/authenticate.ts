@@ -1,0 +1,163 @@
+import "server-only";
+import { systemActor } from "@/lib/auth/actor";
+import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { now } from "@/lib/clock";
+import { decryptField } from "@/lib/crypto/field-encryption";
+import { keyedHash } from "@/lib/crypto/keys";
+import type { Tx } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { IP_BLOCK_MS, IP_FAILURE_LIMIT, FAILURE_WINDOW_MS, afterFailure, isLocked } from "./lockout";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
+import { verifyTotp } from "./totp";
+
+/** The one answer to every failed sign-in: it never says which part was wrong or that an account is locked. */
+export const SIGN_IN_FAILED = "The email, password or code is not right, or this account cannot sign in now.";
+
+export function mfaSecretAad(userId: string): string {
+  return `user:${userId}:mfaSecret`;
+}
+
+export interface TSignInInput {
+  email: string;
+  password: string;
+  code: string;
+}
+
+export interface TSignedIn {
+  userId: string;
+  sessionVersion: number;
+}
+
+type FailureReason = "unknown-account" | "not-active" | "access-ended" | "locked" | "password" | "code" | "ip-throttled";
+
+const audit = systemActor("setup");
+
+async function ipThrottled(tx: Tx, ipHash: string | null, at: Date): Promise<boolean> {
+  if (!ipHash) return false;
+  const row = await tx.signInThrottle.findUnique({ where: { ipHash } });
+  return !!row?.blockedUntil && row.blockedUntil > at;
+}
+
+async function countIpFailure(tx: Tx, ipHash: string | null, at: Date): Promise<void> {
+  if (!ipHash) return;
+  const row = await tx.signInThrottle.findUnique({ where: { ipHash } });
+  const inWindow = row && at.getTime() - row.windowStartAt.getTime() < FAILURE_WINDOW_MS;
+  const failures = inWindow ? row.failures + 1 : 1;
+  const blockedUntil = failures >= IP_FAILURE_LIMIT ? new Date(at.getTime() + IP_BLOCK_MS) : (row?.blockedUntil ?? null);
+  await tx.signInThrottle.upsert({
+    where: { ipHash },
+    create: { ipHash, failures, windowStartAt: at, blockedUntil },
+    update: { failures: failures >= IP_FAILURE_LIMIT ? 0 : failures, windowStartAt: inWindow ? row.windowStartAt : at, blockedUntil },
+  });
+}
+
+/**
+ * Checks email, password and TOTP (or a recovery code). Every failure counts toward the
+ * account's lockout and the client IP's throttle and is audit-logged; all failures raise the
+ * same UNAUTHENTICATED error, after the same argon2 work, whatever went wrong.
+ */
+export async function authenticate(input: TSignInInput, context: TRequestContext = {}): Promise<TSignedIn> {
+  const at = now();
+  const email = input.email.trim().toLowerCase();
+  const ipHash = context.ip ? keyedHash("signin.ip", context.ip) : null;
+  const fail = async (reason: FailureReason, userId?: string): Promise<never> => {
+    await withTransaction(async (tx) => {
+      if (reason !== "ip-throttled") await countIpFailure(tx, ipHash, at);
+      await recordAuditEvent(tx, {
+        actor: audit,
+        actorIdOverride: userId ?? "anonymous",
+        action: "auth.sign-in.failed",
+        target: userId ? { type: "user", id: userId } : undefined,
+        outcome: "failed",
+        details: { reason },
+        context,
+      });
+    });
+    throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
+  };
+
+  const throttled = await withTransaction((tx) => ipThrottled(tx, ipHash, at));
+  const user = await withTransaction((tx) => tx.user.findUnique({ where: { email } }));
+  if (throttled) {
+    await burnPasswordCheck(input.password);
+    return fail("ip-throttled", user?.id);
+  }
+  if (!user || !user.passwordHash) {
+    await burnPasswordCheck(input.password);
+    return fail("unknown-account", user?.id);
+  }
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
+  if (user.status === "deactivated" || user.status === "invited" || !user.mfaSecretEnc) return fail("not-active", user.id);
+  if (user.accessEndsAt && user.accessEndsAt <= at) return fail("access-ended", user.id);
+  if (isLocked(user, at)) return fail("locked", user.id);
+
+  // Counters and the TOTP step are read and written under the row lock: two requests cannot
+  // both use one code, and no failure is lost.
+  const outcome = await withTransaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${user.id} FOR UPDATE`;
+    const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+    if (isLocked(current, at)) return { ok: false as const, reason: "locked" as const };
+    let step: bigint | null = null;
+    let recoveryCodeId: string | null = null;
+    let reason: FailureReason | null = passwordOk ? null : "password";
+    if (!reason) {
+      const secret = decryptField(current.mfaSecretEnc!, mfaSecretAad(current.id));
+      step = verifyTotp(secret, input.code, at, current.mfaLastStep);
+      if (step === null && looksLikeRecoveryCode(input.code)) {
+        const code = await tx.recoveryCode.findFirst({ where: { userId: current.id, usedAt: null, codeHash: hashRecoveryCode(input.code) } });
+        recoveryCodeId = code?.id ?? null;
+      }
+      if (step === null && !recoveryCodeId) reason = "code";
+    }
+    if (reason) {
+      const next = afterFailure(current, at);
+      await tx.user.update({
+        where: { id: current.id },
+        data: {
+          failedSignIns: next.failedSignIns,
+          firstFailedAt: next.firstFailedAt,
+          lockedUntil: next.lockedUntil,
+          lockCount: next.lockCount,
+          ...(next.locked ? { status: "locked" as const, sessionVersion: { increment: 1 } } : {}),
+        },
+      });
+      if (next.locked) {
+        await recordAuditEvent(tx, {
+          actor: audit,
+          actorIdOverride: current.id,
+          action: "auth.account.locked",
+          target: { type: "user", id: current.id },
+          outcome: "failed",
+          details: { lockCount: next.lockCount, lockedUntil: next.lockedUntil!.toISOString() },
+          context,
+        });
+      }
+      return { ok: false as const, reason };
+    }
+    if (recoveryCodeId) await tx.recoveryCode.update({ where: { id: recoveryCodeId }, data: { usedAt: at } });
+    const updated = await tx.user.update({
+      where: { id: current.id },
+      data: {
+        failedSignIns: 0,
+        firstFailedAt: null,
+        lockedUntil: null,
+        lockCount: 0,
+        status: "active",
+        lastSignInAt: at,
+        ...(step !== null ? { mfaLastStep: step } : {}),
+      },
+    });
+    await recordAuditEvent(tx, {
+      actor: { kind: "user", userId: current.id, roles: current.roles },
+      action: "auth.sign-in.succeeded",
+      target: { type: "user", id: current.id },
+      details: { method: recoveryCodeId ? "password+recovery-code" : "password+totp" },
+      context,
+    });
+    return { ok: true as const, userId: updated.id, sessionVersion: updated.sessionVersion };
+  });
+  if (!outcome.ok) return fail(outcome.reason, user.id);
+  return { userId: outcome.userId, sessionVersion: outcome.sessionVersion };
+}

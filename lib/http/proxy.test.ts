@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { resetEnvForTests } from "@/lib/env";
+import { resetKeysForTests } from "@/lib/crypto/keys";
+import { proxy } from "@/proxy";
+import { resetNetworkSettingsForTests } from "./network-settings";
+
+const saved = { ...process.env };
+
+function configure(vars: Record<string, string | undefined>) {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  process.env.VIGIL_SECRET = "a-test-secret-that-is-long-enough-0123456789";
+  resetEnvForTests();
+  resetKeysForTests();
+  resetNetworkSettingsForTests();
+}
+
+function request(url: string, headers: Record<string, string> = {}, method = "GET") {
+  const u = new URL(url);
+  return new NextRequest(url, { method, headers: { host: u.host, ...headers } });
+}
+
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  Object.assign(process.env, saved);
+  resetEnvForTests();
+  resetKeysForTests();
+  resetNetworkSettingsForTests();
+});
+
+describe("proxy", () => {
+  it("sets a per-request nonce CSP and the security headers, without HSTS on localhost", async () => {
+    configure({ NODE_ENV: "production", VIGIL_IP_ALLOWLIST: undefined, VIGIL_TRUSTED_PROXIES: undefined });
+    const a = await proxy(request("http://localhost:3000/"));
+    const b = await proxy(request("http://localhost:3000/"));
+    const csp = a.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toEqual(b.headers.get("content-security-policy"));
+    expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(a.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(a.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(a.headers.get("strict-transport-security")).toBeNull();
+    expect(a.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("in production, redirects plain HTTP on other hosts and sends HSTS over HTTPS", async () => {
+    configure({ NODE_ENV: "production", VIGIL_TRUSTED_PROXIES: "10.0.0.0/8" });
+    const plain = await proxy(request("http://vigil.example.com/incidents", { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "http" }));
+    expect(plain.status).toBe(308);
+    expect(plain.headers.get("location")).toBe("https://vigil.example.com/incidents");
+    const post = await proxy(request("http://vigil.example.com/api/x", { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "http" }, "POST"));
+    expect(post.status).toBe(403);
+    const tls = await proxy(request("http://vigil.example.com/", { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https" }));
+    expect(tls.status).toBe(200);
+    expect(tls.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it("without a trusted proxy, a forwarded-proto header cannot claim HTTPS", async () => {
+    configure({ NODE_ENV: "production", VIGIL_TRUSTED_PROXIES: undefined });
+    const res = await proxy(request("http://vigil.example.com/", { "x-forwarded-proto": "https" }));
+    expect(res.status).toBe(308);
+  });
+
+  it("refuses addresses outside the allow-list before anything else, v4 and v6", async () => {
+    configure({ NODE_ENV: "production", VIGIL_IP_ALLOWLIST: "192.0.2.0/24, 2001:db8::/32", VIGIL_TRUSTED_PROXIES: "127.0.0.1" });
+    const outside = await proxy(request("http://localhost:3000/", { "x-forwarded-for": "198.51.100.1" }));
+    expect(outside.status).toBe(403);
+    expect(await outside.text()).toMatch(/not allowed from this network address/);
+    expect(outside.headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "192.0.2.77" }))).status).toBe(200);
+    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "2001:db8::9" }))).status).toBe(200);
+    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "2001:db9::9" }))).status).toBe(403);
+    // A client cannot talk its way in by prepending an allowed address.
+    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "192.0.2.1, 198.51.100.1" }))).status).toBe(403);
+    // Unknown address: refused.
+    expect((await proxy(request("http://localhost:3000/"))).status).toBe(403);
+  });
+});

@@ -1,0 +1,75 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { INVITATION_TTL_MS, newOneTimeToken } from "./one-time-token";
+import { ZInviteUser } from "./schemas";
+import { checkRoles } from "./user-rules";
+
+/**
+ * Invites a person: an invited account and a one-time link (72 hours) with which they set a
+ * password and enrol MFA. The link is returned to be shown once to the admin.
+ * MERGE: when lib/mail lands, queue the invitation email here, in this transaction:
+ *   await enqueueEmail(tx, { to: data.email, template: "invitation", link, ... })
+ */
+export async function inviteUser(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ userId: string; link: string; expiresAt: Date }> {
+  assertCan(actor, "user.manage");
+  const data = ZInviteUser.parse(input);
+  const at = now();
+  checkRoles(data.roles, data.accessEndsAt, at);
+  return withTransaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "Check the highlighted fields.", { fieldErrors: { email: "An account with this email already exists." } });
+    }
+    const userId = newId("usr");
+    await tx.user.create({
+      data: {
+        id: userId,
+        email: data.email,
+        displayName: data.displayName,
+        roles: data.roles,
+        status: "invited",
+        accessEndsAt: data.accessEndsAt,
+        invitedById: actor.kind === "user" ? actor.userId : null,
+        createdAt: at,
+      },
+    });
+    const { token, tokenHash } = newOneTimeToken();
+    const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
+    await tx.oneTimeToken.create({
+      data: { id: newId("ott"), purpose: "invitation", tokenHash, userId, createdById: actor.kind === "user" ? actor.userId : null, createdAt: at, expiresAt },
+    });
+    const link = `${env().baseUrl}/accept-invitation?token=${token}`;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "user.invited",
+      target: { type: "user", id: userId },
+      details: { roles: data.roles, accessEndsAt: data.accessEndsAt?.toISOString() ?? null },
+      context,
+    });
+    return { userId, link, expiresAt };
+  });
+}
+
+/** A new enrolment link for an existing account (after an MFA reset or an expired invitation). */
+export async function issueEnrolmentLink(tx: Parameters<Parameters<typeof withTransaction>[0]>[0], actor: Actor, userId: string, at: Date): Promise<string> {
+  await tx.oneTimeToken.updateMany({ where: { userId, purpose: "invitation", usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
+  const { token, tokenHash } = newOneTimeToken();
+  await tx.oneTimeToken.create({
+    data: {
+      id: newId("ott"),
+      purpose: "invitation",
+      tokenHash,
+      userId,
+      createdById: actor.kind === "user" ? actor.userId : null,
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + INVITATION_TTL_MS),
+    },
+  });
+  return `${env().baseUrl}/accept-invitation?token=${token}`;
+}

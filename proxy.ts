@@ -1,0 +1,83 @@
+// Runs first on every request (Next 16's replacement of middleware.ts):
+// 1. the IP allow-list (VIGIL_IP_ALLOWLIST; client address resolved through VIGIL_TRUSTED_PROXIES),
+// 2. in production, plain HTTP is refused except on loopback or behind a trusted TLS proxy,
+// 3. request id and client IP forwarded to the app; CSP with a per-request nonce and the other
+//    security headers on the response; HSTS in production except for loopback hosts,
+// 4. the session cookie's last-seen time is refreshed (30-minute idle timeout).
+import { NextResponse, type NextRequest } from "next/server";
+import { decode, encode } from "next-auth/jwt";
+import { env, isLoopbackHost } from "@/lib/env";
+import { clientIpFrom, ipInAny } from "@/lib/http/ip";
+import { ipAllowList, trustedProxies } from "@/lib/http/network-settings";
+import { CLIENT_IP_HEADER, NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
+import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, hostnameOf, wantsHsts } from "@/lib/http/security-headers";
+import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, sessionSecret } from "@/lib/auth/session-cookie";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, readClaims } from "@/lib/auth/session-rules";
+
+function refuse(status: number, message: string, requestId: string): NextResponse {
+  const response = new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId } });
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
+  return response;
+}
+
+async function refreshedSessionCookie(request: NextRequest): Promise<string | null> {
+  const value = request.cookies.get(sessionCookieName())?.value;
+  if (!value) return null;
+  try {
+    const claims = readClaims((await decode({ token: value, secret: sessionSecret() })) as Record<string, unknown> | null);
+    if (!claims) return null;
+    const at = Date.now();
+    if (at - claims.seenAt < SEEN_REFRESH_MS || at - claims.seenAt > IDLE_TIMEOUT_MS || at - claims.authAt > ABSOLUTE_TIMEOUT_MS) return null;
+    return await encode({ token: { ...claims, seenAt: at }, secret: sessionSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+  } catch {
+    return null;
+  }
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const config = env();
+  const requestId = crypto.randomUUID();
+  const trusted = trustedProxies();
+  const ip = clientIpFrom(request.headers.get("x-forwarded-for"), trusted);
+
+  const allow = ipAllowList();
+  if (allow.length > 0 && (!ip || !ipInAny(ip, allow))) {
+    return refuse(403, "Access to Vigil is not allowed from this network address.", requestId);
+  }
+
+  const hostname = hostnameOf(request.headers.get("host"));
+  if (config.isProduction && !isLoopbackHost(hostname)) {
+    const https = trusted.length > 0 ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" : request.nextUrl.protocol === "https:";
+    if (!https) {
+      if (request.method === "GET" || request.method === "HEAD") {
+        const target = new URL(request.nextUrl.pathname + request.nextUrl.search, `https://${request.headers.get("host")}`);
+        return NextResponse.redirect(target, 308);
+      }
+      return refuse(403, "Vigil only accepts HTTPS.", requestId);
+    }
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce, config.isProduction);
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set(NONCE_HEADER, nonce);
+  forwarded.set("Content-Security-Policy", csp);
+  if (ip) forwarded.set(CLIENT_IP_HEADER, ip);
+  else forwarded.delete(CLIENT_IP_HEADER);
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (wantsHsts(config.isProduction, hostname)) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+
+  const refreshed = await refreshedSessionCookie(request);
+  if (refreshed) response.cookies.set(sessionCookieName(), refreshed, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
+  return response;
+}
+
+export const config = {
+  matcher: ["/:path*"],
+};
