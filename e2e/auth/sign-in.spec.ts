@@ -22,6 +22,7 @@ test.describe("sign-in and sessions", () => {
 
   test("a wrong code gets the same answer as a wrong password", async ({ page }) => {
     const user = await createUser({ roles: ["responder"] });
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/sign-in");
     await page.screenshot({ path: "/tmp/identity-sign-in.png", fullPage: true });
     await page.getByLabel("Email").fill(user.email);
@@ -90,6 +91,9 @@ test.describe("user administration", () => {
     await expect(page).toHaveURL(/dir=desc/);
     await expect(rows.nth(1)).toContainText("Listed Member 2");
     await page.screenshot({ path: "/tmp/identity-users.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "/tmp/identity-users-phone.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/settings/users?q=Listed+Member&pageSize=10&page=2");
     await expect(page.getByText("No users match these filters.")).toBeVisible();
   });
