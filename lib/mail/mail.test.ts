@@ -35,7 +35,7 @@ describe("retry policy", () => {
       command: "RCPT TO",
       response: "550 5.1.1 <jane.doe@example.com>: Recipient address rejected",
     });
-    expect(describeFailure(error)).toMatchObject({ text: "EENVELOPE: 550 5.1.1 <<address>>: Recipient address rejected", responseCode: 550 });
+    expect(describeFailure(error)).toMatchObject({ text: "EENVELOPE: Can't send mail: 550 5.1.1 <<address>>: Recipient address rejected", responseCode: 550 });
     expect(maskAddresses("to bob@example.org, ok")).toBe("to <address>, ok");
   });
 });

@@ -37,7 +37,9 @@ export function describeFailure(error: unknown): { text: string; responseCode?: 
     responseCode: typeof e.responseCode === "number" ? e.responseCode : undefined,
     command: typeof e.command === "string" ? e.command : undefined,
   };
-  const raw = typeof e.response === "string" && e.response ? e.response : typeof e.message === "string" ? e.message : String(error);
+  const message = typeof e.message === "string" ? e.message : String(error);
+  const response = typeof e.response === "string" ? e.response : "";
+  const raw = !response || message.includes(response) ? message : `${message}: ${response}`;
   const text = `${failure.code ? `${failure.code}: ` : ""}${maskAddresses(raw)}`.replace(/\s+/g, " ").slice(0, 500);
   return { text, responseCode: failure.responseCode, failure };
 }

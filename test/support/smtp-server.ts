@@ -6,7 +6,11 @@
 import type { AddressInfo } from "node:net";
 import { generate } from "selfsigned";
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from "smtp-server";
-import type { TSmtpOptions } from "@/lib/mail/transport";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseEnv } from "@/lib/env";
+import { smtpOptionsFrom, type TSmtpOptions } from "@/lib/mail/transport";
 
 export type TSmtpMode = "accept" | "refuse-then-accept" | "no-tls";
 
@@ -34,7 +38,9 @@ export interface TTestSmtpServer {
   events: { type: "auth" | "mail-from" | "data"; secure: boolean }[];
   user: string;
   password: string;
-  /** nodemailer options for Vigil's transport, trusting this server's certificate. */
+  /** Vigil's settings (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_CA_FILE) for this server. */
+  settings(): Record<string, string>;
+  /** Vigil's transport options from those settings (smtpOptionsFrom), trusting this server's certificate. */
   smtpOptions(): TSmtpOptions;
   setMode(mode: TSmtpMode, refusals?: number): void;
   /** Resolves when `count` messages have arrived (or rejects after the timeout). */
@@ -51,6 +57,8 @@ export async function startSmtpServer(options: { mode?: TSmtpMode; refusals?: nu
       { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] },
     ],
   });
+  const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vigil-smtp-")), "ca.pem");
+  fs.writeFileSync(caFile, pems.cert);
   let mode: TSmtpMode = options.mode ?? "accept";
   let refusalsLeft = options.refusals ?? 1;
   const user = "vigil-test";
@@ -62,59 +70,54 @@ export async function startSmtpServer(options: { mode?: TSmtpMode; refusals?: nu
     events: [] as TTestSmtpServer["events"],
   };
 
-  const make = (hide: boolean) =>
-    new SMTPServer({
-      key: pems.private,
-      cert: pems.cert,
-      secure: false,
-      hideSTARTTLS: hide,
-      // Accept AUTH only after STARTTLS (the package default) and log nothing.
-      allowInsecureAuth: false,
-      logger: false,
-      disabledCommands: [],
-      authMethods: ["PLAIN", "LOGIN"],
-      onAuth(auth: SMTPServerAuthentication, session: SMTPServerSession, callback) {
-        state.events.push({ type: "auth", secure: session.secure });
-        if (auth.username === user && auth.password === password) return callback(null, { user });
-        return callback(new Error("Invalid username or password"));
-      },
-      onMailFrom(_address, session, callback) {
-        state.events.push({ type: "mail-from", secure: session.secure });
-        callback();
-      },
-      onData(stream, session, callback) {
-        state.events.push({ type: "data", secure: session.secure });
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          if (mode === "refuse-then-accept" && refusalsLeft > 0) {
-            refusalsLeft -= 1;
-            state.refused += 1;
-            const error = new Error("4.3.0 Temporary failure, try again later") as Error & { responseCode: number };
-            error.responseCode = 451;
-            return callback(error);
-          }
-          const raw = Buffer.concat(chunks).toString("utf8");
-          state.messages.push({
-            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            secure: session.secure,
-            ...parseMessage(raw),
-            raw,
-          });
-          callback();
+  const server = new SMTPServer({
+    key: pems.private,
+    cert: pems.cert,
+    secure: false,
+    hideSTARTTLS: mode === "no-tls",
+    // Accept AUTH only after STARTTLS (the package default) and log nothing.
+    allowInsecureAuth: false,
+    logger: false,
+    disabledCommands: mode === "no-tls" ? ["STARTTLS"] : [],
+    authMethods: ["PLAIN", "LOGIN"],
+    onAuth(auth: SMTPServerAuthentication, session: SMTPServerSession, callback) {
+      state.events.push({ type: "auth", secure: session.secure });
+      if (auth.username === user && auth.password === password) return callback(null, { user });
+      return callback(new Error("Invalid username or password"));
+    },
+    onMailFrom(_address, session, callback) {
+      state.events.push({ type: "mail-from", secure: session.secure });
+      callback();
+    },
+    onData(stream, session, callback) {
+      state.events.push({ type: "data", secure: session.secure });
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        if (mode === "refuse-then-accept" && refusalsLeft > 0) {
+          refusalsLeft -= 1;
+          state.refused += 1;
+          const error = new Error("4.3.0 Temporary failure, try again later") as Error & { responseCode: number };
+          error.responseCode = 451;
+          return callback(error);
+        }
+        const raw = Buffer.concat(chunks).toString("utf8");
+        state.messages.push({
+          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          secure: session.secure,
+          ...parseMessage(raw),
+          raw,
         });
-      },
-    });
+        callback();
+      });
+    },
+  });
 
-  let server = make(mode === "no-tls");
-  const listen = (s: SMTPServer, port: number) =>
-    new Promise<number>((resolve, reject) => {
-      s.once("error", reject);
-      s.listen(port, "127.0.0.1", () => resolve((s.server.address() as AddressInfo).port));
-    });
-  const port = await listen(server, 0);
-  const close = (s: SMTPServer) => new Promise<void>((resolve) => s.close(() => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.server.address() as AddressInfo).port));
+  });
 
   const api: TTestSmtpServer = {
     host: "127.0.0.1",
@@ -131,30 +134,21 @@ export async function startSmtpServer(options: { mode?: TSmtpMode; refusals?: nu
     },
     user,
     password,
+    settings() {
+      return { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_USER: user, SMTP_PASSWORD: password, SMTP_CA_FILE: caFile };
+    },
     smtpOptions() {
-      return {
-        host: "127.0.0.1",
-        port,
-        secure: false,
-        requireTLS: true,
-        auth: { user, pass: password },
-        tls: { ca: pems.cert, rejectUnauthorized: true, minVersion: "TLSv1.2" },
-        connectionTimeout: 5_000,
-        greetingTimeout: 5_000,
-        socketTimeout: 10_000,
-        logger: false,
-      };
+      // Built by Vigil's own code from the settings, so the TLS rules under test are Vigil's.
+      return { ...smtpOptionsFrom(parseEnv(api.settings()))!, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
     },
     setMode(next, refusals = 1) {
-      const tlsChanged = (next === "no-tls") !== (mode === "no-tls");
       mode = next;
       refusalsLeft = refusals;
-      if (tlsChanged) {
-        // hideSTARTTLS is fixed per server instance: restart on the same port.
-        const old = server;
-        server = make(next === "no-tls");
-        void close(old).then(() => listen(server, port));
-      }
+      // smtp-server reads these options per command, so the change applies to the next connection.
+      // Hiding STARTTLS is not enough (a client may try it anyway): the command is disabled too.
+      const serverOptions = (server as unknown as { options: { hideSTARTTLS: boolean; disabledCommands: string[] } }).options;
+      serverOptions.hideSTARTTLS = next === "no-tls";
+      serverOptions.disabledCommands = next === "no-tls" ? ["STARTTLS"] : [];
     },
     async waitForMessages(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -164,7 +158,8 @@ export async function startSmtpServer(options: { mode?: TSmtpMode; refusals?: nu
       }
       return state.messages;
     },
-    close: () => close(server),
+    close: () =>
+      new Promise<void>((resolve) => server.close(() => resolve())).then(() => fs.rmSync(path.dirname(caFile), { recursive: true, force: true })),
   };
   return api;
 }
