@@ -66,8 +66,9 @@ export interface TMailTransport {
 
 export function createMailTransport(options: TSmtpOptions): TMailTransport {
   // Refuse any option set that could send in clear, whoever built it.
-  const safe: TSmtpOptions = { ...options, requireTLS: true, ignoreTLS: false };
-  const transporter = nodemailer.createTransport(safe);
+  const safe = { ...options, requireTLS: true, ignoreTLS: false };
+  // One sweep sends its batch over a few reused TLS connections, closed at the end of the run.
+  const transporter = nodemailer.createTransport({ ...safe, pool: true, maxConnections: 2, maxMessages: 100 });
   return {
     async send(message) {
       const info = await transporter.sendMail(message);
