@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 
 export type TPreferencesResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
 
@@ -18,10 +18,20 @@ export function NotificationPreferencesForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [mode, setMode] = useState(initial.mode);
+  const [digestHour, setDigestHour] = useState(String(initial.digestHour));
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (
-    <form action={formAction} noValidate>
+    // Submitted by hand rather than through `action`, so React does not reset the form to its
+    // first values after saving: the choices stay as the person left them.
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {state && !state.ok ? (
         <div className="alert alert-error" role="alert">
           {state.error}
@@ -52,7 +62,8 @@ export function NotificationPreferencesForm({
         <select
           id="digestHour"
           name="digestHour"
-          defaultValue={initial.digestHour}
+          value={digestHour}
+          onChange={(event) => setDigestHour(event.target.value)}
           disabled={mode !== "digest"}
           aria-invalid={fieldErrors.digestHour ? true : undefined}
           aria-describedby="digestHour-hint"
@@ -69,7 +80,7 @@ export function NotificationPreferencesForm({
         </span>
         {fieldErrors.digestHour ? <span className="error">{fieldErrors.digestHour}</span> : null}
       </div>
-      {mode !== "digest" ? <input type="hidden" name="digestHour" value={initial.digestHour} /> : null}
+      {mode !== "digest" ? <input type="hidden" name="digestHour" value={digestHour} /> : null}
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Saving…" : "Save preferences"}
       </button>

@@ -12,7 +12,7 @@ const SORTABLE = new Set<string>(["createdAt", "updatedAt", "status", "attempts"
 
 function formatTime(iso: string | null): string {
   if (!iso) return "";
-  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+  return iso.slice(0, 16).replace("T", " ");
 }
 
 function ResendButton({ emailId, action, subject }: { emailId: string; subject: string; action: (state: TActionResult, form: FormData) => Promise<TActionResult> }) {
@@ -60,12 +60,12 @@ export function OutboxTable({
         accessorKey: "subject",
         header: "Subject",
         cell: ({ row }) => (
-          <>
+          <div style={{ minWidth: "14rem" }}>
             <div>{row.original.subject}</div>
             <div className="muted mono" style={{ fontSize: "0.8rem" }}>
               {row.original.template}
             </div>
-          </>
+          </div>
         ),
       },
       {
@@ -83,8 +83,8 @@ export function OutboxTable({
           return (
             <>
               <span className={`badge ${status.badge}`}>{status.label}</span>
-              {row.original.status === "sent" && row.original.sentAt ? <div className="muted" style={{ fontSize: "0.8rem" }}>{formatTime(row.original.sentAt)}</div> : null}
-              {row.original.nextAttemptAt ? <div className="muted" style={{ fontSize: "0.8rem" }}>next try {formatTime(row.original.nextAttemptAt)}</div> : null}
+              {row.original.status === "sent" && row.original.sentAt ? <div className="muted" style={{ fontSize: "0.8rem", whiteSpace: "nowrap" }}>{formatTime(row.original.sentAt)}</div> : null}
+              {row.original.nextAttemptAt ? <div className="muted" style={{ fontSize: "0.8rem", whiteSpace: "nowrap" }}>next try {formatTime(row.original.nextAttemptAt)}</div> : null}
             </>
           );
         },
@@ -94,9 +94,8 @@ export function OutboxTable({
         id: "lastError",
         header: "Last error",
         enableSorting: false,
-        cell: ({ row }) => (row.original.lastError ? <span style={{ fontSize: "0.85rem", wordBreak: "break-word" }}>{row.original.lastError}</span> : <span className="muted">None</span>),
+        cell: ({ row }) => (row.original.lastError ? <div style={{ fontSize: "0.85rem", wordBreak: "break-word", minWidth: "10rem", maxWidth: "18rem" }}>{row.original.lastError}</div> : <span className="muted">None</span>),
       },
-      { id: "updatedAt", accessorKey: "updatedAt", header: "Updated", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatTime(info.getValue() as string)}</span> },
       ...(canResend
         ? [
             {
@@ -140,7 +139,7 @@ export function OutboxTable({
 
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" style={{ position: "relative" }}>
         <table>
           <caption style={visuallyHidden}>Outbox, sorted by {query.sort} {query.dir === "desc" ? "descending" : "ascending"}</caption>
           <thead>
@@ -189,6 +188,7 @@ export function OutboxTable({
         <button type="button" className="button button-secondary" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
           Previous
         </button>
+        <span className="muted">Times in UTC.</span>
         <span>
           Page {query.page} of {pageCount} · {total} {total === 1 ? "email" : "emails"}
         </span>

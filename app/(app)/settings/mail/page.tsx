@@ -41,7 +41,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
       <ul aria-label="Emails by status" style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", listStyle: "none", padding: 0, margin: "0 0 1rem" }}>
         {STATUSES.map((status) => (
           <li key={status}>
-            <Link href={outboxHref(query, { status, page: 1 })} className={`badge ${STATUS_LABELS[status].badge}`} aria-current={query.status === status ? "true" : undefined}>
+            <Link href={outboxHref(query, { status, page: 1 })} className={`badge ${STATUS_LABELS[status].badge}`} style={{ textDecoration: "none" }} aria-current={query.status === status ? "true" : undefined}>
               {STATUS_LABELS[status].label}: {outbox.counts[status]}
             </Link>
           </li>
