@@ -142,6 +142,16 @@ describe("deliverOutbox with a real SMTP server over STARTTLS", () => {
     expect(logged.join("\n")).not.toMatch(/example\.test|Amazon notice|24-hour clock/);
   });
 
+  it("a row left 'sending' by a crashed sender is taken up again once its lease runs out, not before", async () => {
+    const user = await makeUser(db(), { roles: ["admin"] });
+    const queued = await queueOne(user.id);
+    await db().outboxEmail.update({ where: { id: queued!.id }, data: { status: "sending", attempts: 1, leaseUntil: at(5 * MINUTE) } });
+    expect(await deliverOutbox(at(4 * MINUTE), { smtp: server.smtpOptions() })).toMatchObject({ sent: 0 });
+    expect(server.messages).toHaveLength(0);
+    expect(await deliverOutbox(at(6 * MINUTE), { smtp: server.smtpOptions() })).toMatchObject({ sent: 1 });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: queued!.id } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
   it("holds every email in the outbox when no SMTP server is configured", async () => {
     const user = await makeUser(db(), { roles: ["admin"] });
     const queued = await queueOne(user.id);
