@@ -23,6 +23,7 @@ export interface TOutboxTableQuery {
   dir: "asc" | "desc";
   status?: TOutboxStatus;
   q?: string;
+  email?: string;
 }
 
 export type TActionResult = { ok: true; message?: string } | { ok: false; error: string } | null;
@@ -45,6 +46,7 @@ export function outboxHref(query: TOutboxTableQuery, change: Partial<TOutboxTabl
   if (next.dir !== "desc") params.set("dir", next.dir);
   if (next.status) params.set("status", next.status);
   if (next.q) params.set("q", next.q);
+  if (next.email) params.set("email", next.email);
   const text = params.toString();
   return text ? `/settings/mail?${text}` : "/settings/mail";
 }

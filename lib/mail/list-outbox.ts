@@ -39,6 +39,7 @@ export async function listOutbox(actor: Actor, input: unknown): Promise<TOutboxP
   assertCan(actor, "mail.read");
   const query = ZOutboxListQuery.parse(input ?? {});
   const where: Prisma.OutboxEmailWhereInput = {
+    ...(query.email ? { id: query.email } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.q ? { subject: { contains: query.q, mode: "insensitive" } } : {}),
   };

@@ -78,6 +78,8 @@ describe("the admin outbox services", () => {
     expect(held.rows[0]!.subject).toBe("Subject 11");
     expect((await listOutbox(admin, { q: "subject 1" })).rows.map((r) => r.subject).sort()).toEqual(["Subject 10", "Subject 11"]);
     expect(held.counts).toMatchObject({ held: 12, pending: 1 });
+    const one = held.rows[3]!;
+    expect((await listOutbox(admin, { email: one.id })).rows.map((r) => r.id)).toEqual([one.id]);
     // Nonsense parameters fall back to defaults instead of failing.
     expect((await listOutbox(admin, { sort: "toAddressEnc", page: "-3", pageSize: "7" })).query).toMatchObject({ sort: "createdAt", page: 1, pageSize: 25 });
   });

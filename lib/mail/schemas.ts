@@ -10,6 +10,12 @@ export const ZOutboxListQuery = z.object({
   sort: z.enum(OUTBOX_SORTS).catch("createdAt").default("createdAt"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
+  /** One email by id: the link in "could not be delivered" reminders. */
+  email: z
+    .string()
+    .regex(/^eml_[0-9a-z]{20}$/)
+    .optional()
+    .catch(undefined),
   q: z
     .string()
     .trim()

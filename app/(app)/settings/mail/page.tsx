@@ -47,6 +47,11 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           </li>
         ))}
       </ul>
+      {query.email ? (
+        <p className="alert alert-warn" role="status">
+          Showing one email. <Link href="/settings/mail">Show the whole outbox</Link>
+        </p>
+      ) : null}
       <form method="get" action="/settings/mail" className="card" style={{ display: "flex", gap: "0.75rem", alignItems: "flex-end", flexWrap: "wrap", marginBottom: "1rem" }}>
         <div className="field" style={{ margin: 0, flex: "1 1 16rem" }}>
           <label htmlFor="q">Subject contains</label>
@@ -69,7 +74,7 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
         <button type="submit" className="button button-secondary">
           Filter
         </button>
-        {query.q || query.status ? (
+        {query.q || query.status || query.email ? (
           <Link href="/settings/mail" className="button button-secondary">
             Clear
           </Link>
