@@ -33,6 +33,28 @@ const ZRawEnv = z.object({
   // Identity and network (lib/auth, lib/http, proxy.ts).
   VIGIL_IP_ALLOWLIST: z.string().trim().optional(),
   VIGIL_TRUSTED_PROXIES: z.string().trim().optional(),
+  // Mail: SMTP_URL (smtp://user:password@host:587) or SMTP_HOST with the other SMTP_* settings.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), { message: "must be an smtp:// or smtps:// URL" }),
+  SMTP_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Vigil <vigil@localhost>"),
+  SMTP_CA_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  SMTP_TLS_REJECT_UNAUTHORIZED: boolean.default(true),
 });
 
 export type TEnv = z.infer<typeof ZRawEnv> & {
@@ -75,6 +97,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
         "DATABASE_URL must use TLS in production: add ?sslmode=verify-full (or require) for a database that is not on this machine",
       );
     }
+  }
+
+  if (isProduction && !raw.SMTP_TLS_REJECT_UNAUTHORIZED) {
+    throw new EnvError("SMTP_TLS_REJECT_UNAUTHORIZED=false is not allowed in production: trust a private CA with SMTP_CA_FILE instead");
   }
 
   return {

@@ -1,0 +1,95 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZOutboxListQuery, type TOutboxListQuery } from "./schemas";
+import { smtpOptionsFrom } from "./transport";
+
+export interface TOutboxRow {
+  id: string;
+  subject: string;
+  template: string;
+  status: "pending" | "sending" | "sent" | "failed" | "held";
+  attempts: number;
+  lastError: string | null;
+  /** The recipient as a person in Vigil (never the address), or null for an outside address. */
+  recipient: { userId: string; displayName: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface TOutboxPage {
+  rows: TOutboxRow[];
+  total: number;
+  query: TOutboxListQuery;
+  smtpConfigured: boolean;
+  counts: Record<TOutboxRow["status"], number>;
+}
+
+/**
+ * The outbox for the admin mail page. Needs mail.read. Shows who an email is for by name,
+ * never the address or the body (they stay encrypted); paging, sorting and filtering run in
+ * the database on indexed columns.
+ */
+export async function listOutbox(actor: Actor, input: unknown): Promise<TOutboxPage> {
+  assertCan(actor, "mail.read");
+  const query = ZOutboxListQuery.parse(input ?? {});
+  const where: Prisma.OutboxEmailWhereInput = {
+    ...(query.email ? { id: query.email } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.q ? { subject: { contains: query.q, mode: "insensitive" } } : {}),
+  };
+  const [total, rows, grouped] = await Promise.all([
+    db().outboxEmail.count({ where }),
+    db().outboxEmail.findMany({
+      where,
+      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        subject: true,
+        template: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        toUserId: true,
+        createdAt: true,
+        updatedAt: true,
+        sentAt: true,
+        nextAttemptAt: true,
+      },
+    }),
+    db().outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const userIds = [...new Set(rows.map((r) => r.toUserId).filter((id): id is string => Boolean(id)))];
+  const users = userIds.length
+    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })
+    : [];
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0 };
+  for (const g of grouped) counts[g.status] = g._count._all;
+  return {
+    total,
+    query,
+    counts,
+    smtpConfigured: smtpOptionsFrom(env(), () => "") !== null,
+    rows: rows.map((r) => ({
+      id: r.id,
+      subject: r.subject,
+      template: r.template,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      recipient: r.toUserId ? { userId: r.toUserId, displayName: names.get(r.toUserId) ?? r.toUserId } : null,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      sentAt: r.sentAt?.toISOString() ?? null,
+      nextAttemptAt: r.status === "pending" ? r.nextAttemptAt.toISOString() : null,
+    })),
+  };
+}
