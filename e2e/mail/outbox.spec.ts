@@ -1,16 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { createOutboxEmail, createSignedInUser, outboxStatus, signInAs } from "./support";
+import { createUser, signIn } from "../support/users";
+import { createOutboxEmail, outboxStatus } from "./support";
 
-// Signs in through the identity module (issue 3): this spec runs green once that branch is
-// merged (lib/auth/current-actor.ts is a stub that returns no one until then).
 test.describe("admin mail page", () => {
   test("an admin sees the outbox with status, attempts and last error, and resends a failed email", async ({ page }) => {
-    const admin = await createSignedInUser(["admin"]);
-    const recipient = await createSignedInUser(["security_lead"]);
+    const admin = await createUser({ roles: ["admin"] });
+    const recipient = await createUser({ roles: ["security_lead"] });
     const subject = `Security alarm: e2e ${Date.now()}`;
     const id = await createOutboxEmail({ subject, status: "failed", toUserId: recipient.id, lastError: "ETLS: 500 Error: command not recognized" });
 
-    await signInAs(page, admin);
+    await signIn(page, admin);
     await page.goto("/settings/mail");
     await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();
     // The e2e server runs without a mail server: the page says emails are held.
@@ -38,10 +37,10 @@ test.describe("admin mail page", () => {
   });
 
   test("on a phone the outbox scrolls sideways inside its frame", async ({ page }) => {
-    const admin = await createSignedInUser(["admin"]);
+    const admin = await createUser({ roles: ["admin"] });
     await createOutboxEmail({ subject: "Held email on a phone", status: "held", toUserId: admin.id });
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInAs(page, admin);
+    await signIn(page, admin);
     await page.goto("/settings/mail?status=held");
     await expect(page.getByRole("row").filter({ hasText: "Held email on a phone" })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -50,9 +49,9 @@ test.describe("admin mail page", () => {
   });
 
   test("a security lead, without mail.read, is told so and sees no emails", async ({ page }) => {
-    const lead = await createSignedInUser(["security_lead"]);
+    const lead = await createUser({ roles: ["security_lead"] });
     await createOutboxEmail({ subject: "Not for security leads", status: "held", toUserId: lead.id });
-    await signInAs(page, lead);
+    await signIn(page, lead);
     await page.goto("/settings/mail");
     await expect(page.getByRole("alert")).toContainText("You do not have permission to see the email outbox.");
     await expect(page.getByText("Not for security leads")).toHaveCount(0);
@@ -61,8 +60,8 @@ test.describe("admin mail page", () => {
 
 test.describe("notification preferences", () => {
   test("a person chooses a daily digest at 07:00 and it is kept", async ({ page }) => {
-    const user = await createSignedInUser(["responder"]);
-    await signInAs(page, user);
+    const user = await createUser({ roles: ["responder"] });
+    await signIn(page, user);
     await page.goto("/settings/notifications");
     await expect(page.getByText("Urgent reminders (anything due within 24 hours or overdue) and security alarms always arrive at once.")).toBeVisible();
     await page.getByLabel("Collect them into one daily digest").check();

@@ -1,14 +1,6 @@
 // Test data for the mail e2e specs, written straight into the run's database (DATABASE_URL from
 // scripts/with-test-db.ts) with the run's keys (E2E_ENCRYPTION_KEYS from playwright.config.ts).
-//
-// MERGE NOTE: signing in belongs to the identity module (issue 3: email, password and a TOTP
-// code, MFA mandatory). `signInAs` below is written against that design (fields labelled
-// Email, Password and Code); replace `createSignedInUser` with the identity module's e2e
-// helper when the branches meet.
-import { randomBytes } from "node:crypto";
-import { hash } from "@node-rs/argon2";
-import type { Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
+// People and sign-in come from e2e/support/users.ts.
 import pg from "pg";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { parseKeyRing } from "@/lib/crypto/keys";
@@ -28,38 +20,6 @@ export async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promis
   } finally {
     await client.end();
   }
-}
-
-export interface TE2eUser {
-  id: string;
-  email: string;
-  password: string;
-  totp: TOTP;
-}
-
-export async function createSignedInUser(roles: string[]): Promise<TE2eUser> {
-  const id = newId("usr");
-  const email = `${id}@example.test`;
-  const password = randomBytes(18).toString("base64url");
-  const secret = new Secret({ size: 20 });
-  const passwordHash = await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  await withDb((c) =>
-    c.query(
-      `INSERT INTO "User" ("id", "email", "displayName", "status", "roles", "passwordHash", "mfaSecretEnc", "mfaEnrolledAt", "updatedAt")
-       VALUES ($1, $2, $3, 'active', $4::"Role"[], $5, $6, now(), now())`,
-      [id, email, `E2E ${roles.join(" ")}`, roles, passwordHash, encryptField(secret.base32, `user:${id}:mfaSecret`, ring())],
-    ),
-  );
-  return { id, email, password, totp: new TOTP({ secret, digits: 6, period: 30 }) };
-}
-
-export async function signInAs(page: Page, user: TE2eUser): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByLabel(/code/i).fill(user.totp.generate());
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 /** An email in the outbox, as enqueueEmail writes it. */

@@ -7,15 +7,15 @@ import { env } from "@/lib/env";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { INVITATION_TTL_MS, newOneTimeToken } from "./one-time-token";
 import { ZInviteUser } from "./schemas";
 import { checkRoles } from "./user-rules";
 
 /**
  * Invites a person: an invited account and a one-time link (72 hours) with which they set a
- * password and enrol MFA. The link is returned to be shown once to the admin.
- * MERGE: when lib/mail lands, queue the invitation email here, in this transaction:
- *   await enqueueEmail(tx, { to: data.email, template: "invitation", link, ... })
+ * password and enrol MFA. The link is emailed to the invitee (queued in this transaction) and
+ * returned to be shown once to the admin, for when mail is not configured.
  */
 export async function inviteUser(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ userId: string; link: string; expiresAt: Date }> {
   assertCan(actor, "user.manage");
@@ -45,6 +45,7 @@ export async function inviteUser(actor: Actor, input: unknown, context: TRequest
       data: { id: newId("ott"), purpose: "invitation", tokenHash, userId, createdById: actor.kind === "user" ? actor.userId : null, createdAt: at, expiresAt },
     });
     const link = `${env().baseUrl}/accept-invitation?token=${token}`;
+    await enqueueEmail(tx, { template: "invitation", toUserId: userId, content: invitationContent(link, expiresAt) }, at);
     await recordAuditEvent(tx, {
       actor,
       action: "user.invited",
@@ -71,5 +72,20 @@ export async function issueEnrolmentLink(tx: Parameters<Parameters<typeof withTr
       expiresAt: new Date(at.getTime() + INVITATION_TTL_MS),
     },
   });
-  return `${env().baseUrl}/accept-invitation?token=${token}`;
+  const link = `${env().baseUrl}/accept-invitation?token=${token}`;
+  await enqueueEmail(tx, { template: "enrolment", toUserId: userId, content: invitationContent(link, new Date(at.getTime() + INVITATION_TTL_MS)) }, at);
+  return link;
+}
+
+function invitationContent(link: string, expiresAt: Date) {
+  return {
+    subject: "Your Vigil account: set your password and two-step sign-in",
+    heading: "Set up your Vigil account",
+    lines: [
+      "An administrator gave you access to Vigil, where your security team tracks incidents, evidence and compliance with Amazon's Data Protection Policy.",
+      `Open the link below to choose a password and set up two-step sign-in. It works once and expires ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+    ],
+    link,
+    linkLabel: "Set up my account",
+  };
 }
