@@ -30,6 +30,8 @@ const ZRawEnv = z.object({
   VIGIL_ENCRYPTION_KEYS: z.string().min(1).optional(),
   VIGIL_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   VIGIL_REMINDERS_IN_PROCESS: boolean.default(true),
+  // Ed25519 private key signing audit checkpoints: PEM, or base64 of the PKCS#8 DER.
+  VIGIL_AUDIT_SIGNING_KEY: z.string().trim().min(1).optional(),
 });
 
 export type TEnv = z.infer<typeof ZRawEnv> & {
