@@ -4,7 +4,7 @@ import { actorId, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { keyedHash } from "@/lib/crypto/keys";
 import type { Tx } from "@/lib/db/client";
-import { GENESIS_HASH, chainHash, type TChainedFields } from "./canonical";
+import { GENESIS_HASH, canonicalEventTemplate, type TChainedFields } from "./canonical";
 
 /** Where a request came from; the IP address and user agent are stored only as keyed hashes. */
 export interface TRequestContext {
@@ -37,9 +37,7 @@ export function ipHashOf(ip: string): string {
  * sequences follow commit order with no gaps.
  */
 export async function appendAuditEvent(tx: Tx, input: TAuditEventInput): Promise<{ sequence: bigint; hash: string }> {
-  const head = await lockHead(tx);
-  const fields: TChainedFields = {
-    sequence: BigInt(head.sequence) + 1n,
+  const fields: Omit<TChainedFields, "sequence"> = {
     occurredAt: now(),
     actorId: input.actorIdOverride ?? actorId(input.actor),
     action: input.action,
@@ -51,18 +49,15 @@ export async function appendAuditEvent(tx: Tx, input: TAuditEventInput): Promise
     userAgentHash: input.context?.userAgent ? keyedHash("audit.user-agent", input.context.userAgent) : null,
     details: JSON.parse(JSON.stringify(input.details ?? {})),
   };
-  const hash = chainHash(head.hash, fields);
-  // One round trip for the row and the head: the head lock is held for as short as possible.
-  await tx.$executeRaw`
-    WITH "appended" AS (
-      INSERT INTO "AuditEvent" ("sequence", "occurredAt", "actorId", "action", "targetType", "targetId", "outcome",
-                                "requestId", "ipHash", "userAgentHash", "details", "prevHash", "hash")
-      VALUES (${fields.sequence}, ${fields.occurredAt}::timestamptz, ${fields.actorId}, ${fields.action}, ${fields.targetType},
-              ${fields.targetId}, ${fields.outcome}::"AuditOutcome", ${fields.requestId}, ${fields.ipHash},
-              ${fields.userAgentHash}, ${JSON.stringify(fields.details)}::jsonb, ${head.hash}, ${hash})
-    )
-    UPDATE "AuditChainHead" SET "sequence" = ${fields.sequence}, "hash" = ${hash} WHERE "id" = 1`;
-  return { sequence: fields.sequence, hash };
+  const { before, after } = canonicalEventTemplate(fields);
+  // One round trip: the database locks the head, numbers, hashes and inserts (see the
+  // migration's vigil_append_audit_event), so the head lock is held as briefly as possible.
+  const rows = await tx.$queryRaw<{ sequence: bigint; hash: string }[]>`
+    SELECT "sequence", "hash" FROM vigil_append_audit_event(
+      ${fields.occurredAt}::timestamptz, ${fields.actorId}, ${fields.action}, ${fields.targetType}, ${fields.targetId},
+      ${fields.outcome}::"AuditOutcome", ${fields.requestId}, ${fields.ipHash}, ${fields.userAgentHash},
+      ${JSON.stringify(fields.details)}::jsonb, ${before}, ${after})`;
+  return { sequence: BigInt(rows[0]!.sequence), hash: rows[0]!.hash };
 }
 
 /** Locks the chain head for the rest of the transaction, creating it before the first event. */

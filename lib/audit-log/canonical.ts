@@ -47,3 +47,18 @@ export function canonicalEvent(event: TChainedFields): string {
 export function chainHash(prevHash: string, event: TChainedFields): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonicalEvent(event)).digest("hex");
 }
+
+/**
+ * The canonical text split around the sequence number, for a writer that learns the sequence
+ * only under the chain-head lock (the database function vigil_append_audit_event):
+ * canonicalEvent(event) === before + sequence + after.
+ */
+export function canonicalEventTemplate(event: Omit<TChainedFields, "sequence">): { before: string; after: string } {
+  // A NUL character can never be stored (PostgreSQL text refuses it), so its JSON escape
+  // marks the sequence's place unambiguously.
+  const text = canonicalEvent({ ...event, sequence: { toString: () => "\u0000" } as unknown as bigint });
+  const marker = '"sequence":"\\u0000"';
+  const at = text.indexOf(marker);
+  if (at < 0 || text.indexOf(marker, at + 1) >= 0) throw new Error("An audit event may not contain a NUL character");
+  return { before: text.slice(0, at + '"sequence":"'.length), after: text.slice(at + marker.length - 1) };
+}

@@ -114,3 +114,25 @@ describe("audit chain verification", () => {
     expect(() => parseSigningKey("not a key")).toThrow(/Ed25519/);
   });
 });
+
+describe("canonical template", () => {
+  it("rebuilds exactly the canonical text around any sequence number", async () => {
+    const { canonicalEvent, canonicalEventTemplate } = await import("./canonical");
+    const fields: TChainedFields = {
+      sequence: 123456789n,
+      occurredAt: new Date("2026-11-29T00:00:00.123Z"),
+      actorId: "usr_1",
+      action: "x.y",
+      targetType: null,
+      targetId: 'weird "sequence":"1" id',
+      outcome: "denied",
+      requestId: null,
+      ipHash: null,
+      userAgentHash: null,
+      details: { sequence: "0", nested: { sequence: "\\u0000" } },
+    };
+    const { before, after } = canonicalEventTemplate(fields);
+    expect(before + "123456789" + after).toBe(canonicalEvent(fields));
+    expect(() => canonicalEventTemplate({ ...fields, details: { sequence: "\u0000" } })).toThrow(/NUL/);
+  });
+});

@@ -161,3 +161,34 @@ BEGIN
   RETURN deleted;
 END;
 $$;
+
+-- The append path in one round trip: lock the head, take the next sequence, hash, insert, move
+-- the head. The caller sends the entry's canonical text split around the sequence number
+-- (lib/audit-log/canonical.ts canonicalEventTemplate); the hash is
+-- SHA-256(previous hash || "\n" || canonical text), exactly as chainHash computes it.
+CREATE FUNCTION vigil_append_audit_event(
+  p_occurred_at timestamptz, p_actor_id text, p_action text, p_target_type text, p_target_id text,
+  p_outcome "AuditOutcome", p_request_id text, p_ip_hash text, p_user_agent_hash text, p_details jsonb,
+  p_canonical_before text, p_canonical_after text
+) RETURNS TABLE ("sequence" bigint, "hash" text) LANGUAGE plpgsql AS $$
+DECLARE
+  head_sequence bigint;
+  head_hash text;
+  next_sequence bigint;
+  next_hash text;
+BEGIN
+  SELECT h."sequence", h."hash" INTO head_sequence, head_hash FROM "AuditChainHead" h WHERE h."id" = 1 FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO "AuditChainHead" ("id", "sequence", "hash") VALUES (1, 0, repeat('0', 64)) ON CONFLICT ("id") DO NOTHING;
+    SELECT h."sequence", h."hash" INTO head_sequence, head_hash FROM "AuditChainHead" h WHERE h."id" = 1 FOR UPDATE;
+  END IF;
+  next_sequence := head_sequence + 1;
+  next_hash := encode(sha256(convert_to(head_hash || E'\n' || p_canonical_before || next_sequence::text || p_canonical_after, 'UTF8')), 'hex');
+  INSERT INTO "AuditEvent" ("sequence", "occurredAt", "actorId", "action", "targetType", "targetId", "outcome",
+                            "requestId", "ipHash", "userAgentHash", "details", "prevHash", "hash")
+  VALUES (next_sequence, p_occurred_at, p_actor_id, p_action, p_target_type, p_target_id, p_outcome,
+          p_request_id, p_ip_hash, p_user_agent_hash, p_details, head_hash, next_hash);
+  UPDATE "AuditChainHead" SET "sequence" = next_sequence, "hash" = next_hash WHERE "id" = 1;
+  RETURN QUERY SELECT next_sequence, next_hash;
+END;
+$$;
