@@ -28,7 +28,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function canonicalEvent(event: TChainedFields): string {
+/** The generic form: canonicalJson of the named fields. canonicalEvent must equal it byte for byte. */
+export function canonicalEventGeneric(event: TChainedFields): string {
   return canonicalJson({
     sequence: event.sequence.toString(),
     occurredAt: event.occurredAt.toISOString(),
@@ -44,8 +45,23 @@ export function canonicalEvent(event: TChainedFields): string {
   });
 }
 
+const str = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/**
+ * canonicalJson of the event's fields, written out with the keys already in sorted order: the
+ * verifier hashes a million events in a few seconds this way.
+ */
+export function canonicalEvent(event: TChainedFields): string {
+  return (
+    `{"action":${str(event.action)},"actorId":${str(event.actorId)},"details":${canonicalJson(event.details)}` +
+    `,"ipHash":${str(event.ipHash)},"occurredAt":"${event.occurredAt.toISOString()}","outcome":${str(event.outcome)}` +
+    `,"requestId":${str(event.requestId)},"sequence":${str(event.sequence.toString())},"targetId":${str(event.targetId)}` +
+    `,"targetType":${str(event.targetType)},"userAgentHash":${str(event.userAgentHash)}}`
+  );
+}
+
 export function chainHash(prevHash: string, event: TChainedFields): string {
-  return createHash("sha256").update(prevHash).update("\n").update(canonicalEvent(event)).digest("hex");
+  return createHash("sha256").update(`${prevHash}\n${canonicalEvent(event)}`, "utf8").digest("hex");
 }
 
 /**

@@ -136,3 +136,26 @@ describe("canonical template", () => {
     expect(() => canonicalEventTemplate({ ...fields, details: { sequence: "\u0000" } })).toThrow(/NUL/);
   });
 });
+
+describe("canonical serialisation", () => {
+  it("the fast form equals canonicalJson of the fields for varied events", async () => {
+    const { canonicalEvent, canonicalEventGeneric } = await import("./canonical");
+    const samples: TChainedFields[] = [
+      ...makeChain(5),
+      {
+        sequence: 9007199254740993n,
+        occurredAt: new Date(0),
+        actorId: 'q"uote\\\\',
+        action: "é.ü",
+        targetType: null,
+        targetId: "\u2028",
+        outcome: "failed",
+        requestId: null,
+        ipHash: null,
+        userAgentHash: null,
+        details: { z: [null, true, 1.5, { b: "x", a: [] }], a: {}, "": "empty", Z: -0 },
+      },
+    ];
+    for (const event of samples) expect(canonicalEvent(event)).toBe(canonicalEventGeneric(event));
+  });
+});
