@@ -19,7 +19,8 @@ const optionalDate = z
   .optional()
   .transform((v, ctx) => {
     if (!v) return undefined;
-    const date = new Date(v);
+    // A date and time without a zone (an <input type="datetime-local">) is UTC, as on the screen.
+    const date = new Date(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(v) ? `${v.length === 10 ? `${v}T00:00` : v}Z` : v);
     if (Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: "custom", message: "Enter a date and time." });
       return z.NEVER;
