@@ -24,6 +24,7 @@ export function ActionForm({
   secondary,
   label,
   className,
+  fieldsClassName,
 }: {
   action: (prev: TFormResult, form: FormData) => Promise<TFormResult>;
   fields?: TFormField[];
@@ -32,6 +33,8 @@ export function ActionForm({
   secondary?: boolean;
   label?: string;
   className?: string;
+  /** Lays out the fields (e.g. a grid); the button always follows below them. */
+  fieldsClassName?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const id = useId();
@@ -51,6 +54,7 @@ export function ActionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      <div className={fieldsClassName}>
       {fields.map((field) => {
         const inputId = `${id}-${field.name}`;
         const error = fieldErrors[field.name];
@@ -80,6 +84,7 @@ export function ActionForm({
           </div>
         );
       })}
+      </div>
       <button className={secondary ? "button button-secondary" : "button"} type="submit" disabled={pending}>
         {pending ? "Working…" : submitLabel}
       </button>

@@ -27,7 +27,11 @@ const columns: ColumnDef<typeof features, TAuditTableRow>[] = [
     header: "Time (UTC)",
     cell: (info) => {
       const iso = info.getValue<string>();
-      return <time dateTime={iso}>{iso.slice(0, 19).replace("T", " ")}</time>;
+      return (
+        <time dateTime={iso} style={{ whiteSpace: "nowrap" }}>
+          {iso.slice(0, 19).replace("T", " ")}
+        </time>
+      );
     },
   },
   { accessorKey: "actorId", header: "Actor", cell: (info) => <span className="mono">{info.getValue<string>()}</span> },

@@ -122,7 +122,7 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
             action={markCanaryAction}
             submitLabel="Mark as canary"
             label="Mark a record as a canary"
-            className={styles.settings}
+            fieldsClassName={styles.settings}
             fields={[
               { name: "targetType", label: "Record type", hint: "incident, evidence, user, asset…", required: true },
               { name: "targetId", label: "Record id", required: true },

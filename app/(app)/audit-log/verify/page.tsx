@@ -124,7 +124,7 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
               action={updateAuditSettingsAction}
               submitLabel="Save settings"
               label="Audit settings"
-              className={styles.settings}
+              fieldsClassName={styles.settings}
               fields={[
                 { name: "retentionDays", label: "Keep events for (days)", type: "number", defaultValue: String(overview.settings.retentionDays), hint: "90 to 3650; 400 by default." },
                 {
