@@ -1,6 +1,6 @@
 // The canonical form of an audit event that its hash covers, and the hash itself. Kept free of
 // database and server imports so the verifier and tests share exactly this code.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -61,7 +61,9 @@ export function canonicalEvent(event: TChainedFields): string {
 }
 
 export function chainHash(prevHash: string, event: TChainedFields): string {
-  return createHash("sha256").update(`${prevHash}\n${canonicalEvent(event)}`, "utf8").digest("hex");
+  const text = `${prevHash}\n${canonicalEvent(event)}`;
+  // The one-shot hash is several times faster per event than a Hash object (Node 20.12+).
+  return typeof hash === "function" ? hash("sha256", text, "hex") : createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /**
