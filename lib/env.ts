@@ -55,6 +55,8 @@ const ZRawEnv = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   SMTP_TLS_REJECT_UNAUTHORIZED: boolean.default(true),
+  // Ed25519 private key signing audit checkpoints: PEM, or base64 of the PKCS#8 DER.
+  VIGIL_AUDIT_SIGNING_KEY: z.string().trim().min(1).optional(),
 });
 
 export type TEnv = z.infer<typeof ZRawEnv> & {

@@ -1,6 +1,6 @@
 // The canonical form of an audit event that its hash covers, and the hash itself. Kept free of
 // database and server imports so the verifier and tests share exactly this code.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -28,7 +28,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function canonicalEvent(event: TChainedFields): string {
+/** The generic form: canonicalJson of the named fields. canonicalEvent must equal it byte for byte. */
+export function canonicalEventGeneric(event: TChainedFields): string {
   return canonicalJson({
     sequence: event.sequence.toString(),
     occurredAt: event.occurredAt.toISOString(),
@@ -44,6 +45,38 @@ export function canonicalEvent(event: TChainedFields): string {
   });
 }
 
+const str = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/**
+ * canonicalJson of the event's fields, written out with the keys already in sorted order: the
+ * verifier hashes a million events in a few seconds this way.
+ */
+export function canonicalEvent(event: TChainedFields): string {
+  return (
+    `{"action":${str(event.action)},"actorId":${str(event.actorId)},"details":${canonicalJson(event.details)}` +
+    `,"ipHash":${str(event.ipHash)},"occurredAt":"${event.occurredAt.toISOString()}","outcome":${str(event.outcome)}` +
+    `,"requestId":${str(event.requestId)},"sequence":${str(event.sequence.toString())},"targetId":${str(event.targetId)}` +
+    `,"targetType":${str(event.targetType)},"userAgentHash":${str(event.userAgentHash)}}`
+  );
+}
+
 export function chainHash(prevHash: string, event: TChainedFields): string {
-  return createHash("sha256").update(prevHash).update("\n").update(canonicalEvent(event)).digest("hex");
+  const text = `${prevHash}\n${canonicalEvent(event)}`;
+  // The one-shot hash is several times faster per event than a Hash object (Node 20.12+).
+  return typeof hash === "function" ? hash("sha256", text, "hex") : createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * The canonical text split around the sequence number, for a writer that learns the sequence
+ * only under the chain-head lock (the database function vigil_append_audit_event):
+ * canonicalEvent(event) === before + sequence + after.
+ */
+export function canonicalEventTemplate(event: Omit<TChainedFields, "sequence">): { before: string; after: string } {
+  // A NUL character can never be stored (PostgreSQL text refuses it), so its JSON escape
+  // marks the sequence's place unambiguously.
+  const text = canonicalEvent({ ...event, sequence: { toString: () => "\u0000" } as unknown as bigint });
+  const marker = '"sequence":"\\u0000"';
+  const at = text.indexOf(marker);
+  if (at < 0 || text.indexOf(marker, at + 1) >= 0) throw new Error("An audit event may not contain a NUL character");
+  return { before: text.slice(0, at + '"sequence":"'.length), after: text.slice(at + marker.length - 1) };
 }

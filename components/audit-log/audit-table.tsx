@@ -1,0 +1,96 @@
+"use client";
+import { FlexRender, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import styles from "./audit.module.css";
+
+// The audit log table: react-table in manual mode. Filtering and pagination happen in the
+// database (the page passes one page of rows); the table only lays them out.
+export interface TAuditTableRow {
+  sequence: string;
+  occurredAt: string;
+  actorId: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: "success" | "denied" | "failed";
+  requestId: string | null;
+  details: string;
+}
+
+const features = tableFeatures({});
+
+const OUTCOME_BADGE = { success: "badge-ok", denied: "badge-danger", failed: "badge-warn" } as const;
+
+const columns: ColumnDef<typeof features, TAuditTableRow>[] = [
+  { accessorKey: "sequence", header: "#", cell: (info) => <span className="mono">{info.getValue<string>()}</span> },
+  {
+    accessorKey: "occurredAt",
+    header: "Time (UTC)",
+    cell: (info) => {
+      const iso = info.getValue<string>();
+      return (
+        <time dateTime={iso} style={{ whiteSpace: "nowrap" }}>
+          {iso.slice(0, 19).replace("T", " ")}
+        </time>
+      );
+    },
+  },
+  { accessorKey: "actorId", header: "Actor", cell: (info) => <span className="mono">{info.getValue<string>()}</span> },
+  { accessorKey: "action", header: "Action", cell: (info) => <span className="mono">{info.getValue<string>()}</span> },
+  {
+    id: "target",
+    header: "Target",
+    accessorFn: (row) => (row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""),
+    cell: (info) => <span className="mono">{info.getValue<string>() || "—"}</span>,
+  },
+  {
+    accessorKey: "outcome",
+    header: "Outcome",
+    cell: (info) => {
+      const outcome = info.getValue<TAuditTableRow["outcome"]>();
+      return <span className={`badge ${OUTCOME_BADGE[outcome]}`}>{outcome}</span>;
+    },
+  },
+  {
+    accessorKey: "details",
+    header: "Details",
+    cell: (info) => {
+      const text = info.getValue<string>();
+      return text === "{}" ? <span className="muted">—</span> : <code className={styles.details}>{text}</code>;
+    },
+  },
+];
+
+export function AuditTable({ rows }: { rows: TAuditTableRow[] }) {
+  const table = useTable({ features, columns, data: rows, getRowId: (row) => row.sequence });
+  return (
+    <div className="table-wrap">
+      <table className={styles.table}>
+        <caption className="sr-only" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+          Audit events, newest first
+        </caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col">
+                  <FlexRender header={header} />
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} data-label={String(cell.column.columnDef.header ?? "")}>
+                  <FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

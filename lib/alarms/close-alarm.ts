@@ -1,0 +1,22 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { canClose } from "./alarm-state";
+
+/** Dealt with: open or acknowledged -> closed. Needs "alarm.manage". */
+export async function closeAlarm(actor: Actor, alarmId: string, now: Date): Promise<void> {
+  assertCan(actor, "alarm.manage");
+  await withTransaction(async (tx) => {
+    const alarm = await tx.alarm.findUnique({ where: { id: alarmId }, select: { status: true } });
+    if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");
+    if (!canClose(alarm.status)) throw new AppError("INVALID_STATE", "This alarm is already closed.");
+    await tx.alarm.update({
+      where: { id: alarmId },
+      data: { status: "closed", closedAt: now, closedById: actor.kind === "user" ? actor.userId : null },
+    });
+    await recordAuditEvent(tx, { actor, action: "alarm.closed", target: { type: "alarm", id: alarmId } });
+  });
+}

@@ -1,0 +1,77 @@
+// Alarm rules over Vigil's own audit log. Each rule is a filter on AuditEvent rows, a subject
+// (whom the alarm is about: an account, an IP hash, a user id, a record) and a sliding time
+// window. A rule fires for a subject when, at some new event, the events of that subject in the
+// window ending at that event reach the threshold: the result depends on event times only, not
+// on when the sweep runs, so a late sweep finds the same bursts.
+
+export interface TWindowRule {
+  kind: "window";
+  name: string;
+  title: (threshold: number) => string;
+  /** SQL over `e` ("AuditEvent") selecting the events the rule counts. */
+  filter: string;
+  /** SQL expression for the subject; rows where it is NULL are ignored. */
+  subject: string;
+  /** SQL expression for what one event adds (1, or the records it exported). */
+  weight: string;
+  windowMinutes: number;
+  /** Fires when the sum in the window is >= threshold (or > threshold with strict). */
+  threshold: number | "exportAlarmThreshold";
+  strict?: boolean;
+}
+
+export interface TCanaryRule {
+  kind: "canary";
+  name: string;
+  title: () => string;
+}
+
+export type TAlarmRule = TWindowRule | TCanaryRule;
+
+export const FAILED_SIGN_IN_ACTION = "auth.sign-in.failed";
+
+export const ALARM_RULES: readonly TAlarmRule[] = [
+  {
+    kind: "window",
+    name: "auth.failed-sign-ins.account",
+    title: (n) => `${n} or more failed sign-ins for one account within 15 minutes`,
+    filter: `e."action" = '${FAILED_SIGN_IN_ACTION}' AND e."targetId" IS NOT NULL`,
+    subject: `e."targetType" || ':' || e."targetId"`,
+    weight: "1",
+    windowMinutes: 15,
+    threshold: 10,
+  },
+  {
+    kind: "window",
+    name: "auth.failed-sign-ins.ip",
+    title: (n) => `${n} or more failed sign-ins from one address within 15 minutes`,
+    filter: `e."action" = '${FAILED_SIGN_IN_ACTION}' AND e."ipHash" IS NOT NULL`,
+    subject: `'ip:' || e."ipHash"`,
+    weight: "1",
+    windowMinutes: 15,
+    threshold: 20,
+  },
+  {
+    kind: "window",
+    name: "access.denied-requests",
+    title: (n) => `${n} or more denied requests by one user within 10 minutes`,
+    filter: `e."outcome" = 'denied' AND e."actorId" <> 'system'`,
+    subject: `'user:' || e."actorId"`,
+    weight: "1",
+    windowMinutes: 10,
+    threshold: 10,
+  },
+  {
+    kind: "window",
+    name: "data.bulk-download",
+    title: (n) => `One user downloaded or exported more than ${n} records or files within an hour`,
+    filter: `e."outcome" = 'success' AND e."actorId" <> 'system' AND (e."action" LIKE '%.downloaded' OR e."action" LIKE '%.exported')`,
+    subject: `'user:' || e."actorId"`,
+    // An export says how many records it held in details.recordCount; a download is one file.
+    weight: `CASE WHEN jsonb_typeof(e."details"->'recordCount') = 'number' THEN (e."details"->>'recordCount')::numeric ELSE 1 END`,
+    windowMinutes: 60,
+    threshold: "exportAlarmThreshold",
+    strict: true,
+  },
+  { kind: "canary", name: "canary.read", title: () => "A canary record was accessed" },
+];

@@ -1,0 +1,66 @@
+// The Ed25519 key that signs audit checkpoints. Production takes it from
+// VIGIL_AUDIT_SIGNING_KEY (PEM or base64 PKCS#8 DER); the embedded quick start generates one into
+// <data dir>/keys/audit-signing-key.pem on first use. Not "server-only": scripts sign too.
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+export interface TSigningKey {
+  privateKey: KeyObject;
+  /** SPKI PEM of the public key, stored with every checkpoint. */
+  publicKeyPem: string;
+  /** SHA-256 of the public key's SPKI DER, hex. */
+  keyId: string;
+}
+
+export function parseSigningKey(value: string): TSigningKey {
+  let privateKey: KeyObject;
+  try {
+    privateKey = value.includes("-----BEGIN")
+      ? createPrivateKey(value)
+      : createPrivateKey({ key: Buffer.from(value, "base64"), format: "der", type: "pkcs8" });
+  } catch {
+    throw new Error("VIGIL_AUDIT_SIGNING_KEY must be an Ed25519 private key: PEM, or base64 of the PKCS#8 DER");
+  }
+  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("VIGIL_AUDIT_SIGNING_KEY must be an Ed25519 key");
+  const publicKey = createPublicKey(privateKey);
+  return {
+    privateKey,
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    keyId: keyIdOf(publicKey),
+  };
+}
+
+export function keyIdOf(publicKey: KeyObject | string): string {
+  const key = typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey;
+  return createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex");
+}
+
+function generatedKeyFile(): string {
+  const dir = path.join(env().dataDir, "keys");
+  const file = path.join(dir, "audit-signing-key.pem");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  try {
+    fs.writeFileSync(file, pem, { mode: 0o600, flag: "wx" });
+    console.warn(`Vigil generated audit-signing-key.pem in ${dir}. Back it up, and keep exported checkpoints elsewhere.`);
+    return pem;
+  } catch {
+    return fs.readFileSync(file, "utf8");
+  }
+}
+
+let cached: TSigningKey | undefined;
+
+export function signingKey(): TSigningKey {
+  cached ??= parseSigningKey(env().VIGIL_AUDIT_SIGNING_KEY ?? generatedKeyFile());
+  return cached;
+}
+
+/** Tests only. */
+export function resetSigningKeyForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,79 @@
+// A migrated PostgreSQL database of its own for one test file, on the same server as the run's
+// test database, dropped afterwards: for tests that need an exact chain (tampering, pruning,
+// concurrent writers) without disturbing the shared database.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { deployMigrations } from "@/lib/db/migrations";
+
+export interface TScratchDatabase {
+  name: string;
+  url: string;
+  /** A Prisma client with its own pool (max connections as given). */
+  client(max?: number): PrismaClient;
+  /** A superuser pg pool on the database. */
+  admin: pg.Pool;
+  drop(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const current = process.env.DATABASE_URL;
+  if (!current) throw new Error("Integration tests run through scripts/with-test-db.ts (DATABASE_URL is unset)");
+  return current;
+}
+
+export function urlFor(database: string, user?: string): string {
+  const url = new URL(serverUrl());
+  url.pathname = `/${database}`;
+  if (user) url.username = user;
+  return url.toString();
+}
+
+export async function createScratchDatabase(): Promise<TScratchDatabase> {
+  const name = `${process.env.VIGIL_TEST_DATABASE ?? "vigil_test"}_s${randomBytes(3).toString("hex")}`;
+  const server = new pg.Client({ connectionString: serverUrl() });
+  await server.connect();
+  await server.query(`CREATE DATABASE "${name}"`);
+  await server.end();
+  const url = urlFor(name);
+  await deployMigrations({ databaseUrl: url });
+  const clients: PrismaClient[] = [];
+  const admin = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    name,
+    url,
+    admin,
+    client(max = 4) {
+      const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+      clients.push(client);
+      return client;
+    },
+    async drop() {
+      await Promise.all(clients.map((c) => c.$disconnect()));
+      await admin.end();
+      const c = new pg.Client({ connectionString: serverUrl() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * A non-superuser role acting as the application: it may read and write every table (as an
+ * application role does) but owns none of them.
+ */
+export async function createAppRole(database: TScratchDatabase): Promise<{ role: string; url: string }> {
+  const role = `vigil_app_${randomBytes(3).toString("hex")}`;
+  await database.admin.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`);
+  await database.admin.query(`GRANT USAGE ON SCHEMA public TO "${role}"`);
+  await database.admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO "${role}"`);
+  await database.admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "${role}"`);
+  return { role, url: urlFor(database.name, role) };
+}
+
+export async function dropRole(database: TScratchDatabase, role: string): Promise<void> {
+  await database.admin.query(`DROP OWNED BY "${role}"`);
+  await database.admin.query(`DROP ROLE IF EXISTS "${role}"`);
+}
