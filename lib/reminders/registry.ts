@@ -1,5 +1,8 @@
 // Every reminder rule and periodic job Vigil runs. A module adds its rule or job here: import
 // it and append it to the list. How to write a rule: see README.md in this folder.
+import { runAlarmSweep } from "@/lib/alarms/run-alarm-sweep";
+import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
+import { runAuditRetention } from "@/lib/audit-log/retention";
 import type { TPeriodicJob } from "./periodic-jobs";
 import { auditorAccessEndingRule } from "./rules/auditor-access-ending";
 import { invitationNotAcceptedRule } from "./rules/invitation-not-accepted";
@@ -14,5 +17,9 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   mailDeliveryFailedRule,
 ];
 
-/** e.g. { name: "audit.daily-checkpoint", every: "day", atUtcHour: 1, run: (now) => runDailyCheckpoint(now) } */
-export const PERIODIC_JOBS: readonly TPeriodicJob[] = [];
+export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
+  // Alarm rules read the audit log past their cursor: every sweep, so alarms are at most a minute late.
+  { name: "alarms.sweep", every: "minute", run: async (now, database) => void (await runAlarmSweep(database, now)) },
+  { name: "audit.daily-checkpoint", every: "day", atUtcHour: 0, run: async (now, database) => void (await runDailyCheckpoint(database, now)) },
+  { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now, database) => void (await runAuditRetention(database, now)) },
+];

@@ -10,7 +10,6 @@ const AREAS: Record<string, { title: string; description: string }> = {
   evidence: { title: "Evidence", description: "Evidence items and their chain of custody." },
   reviews: { title: "Reviews", description: "Access reviews and incident response plan reviews." },
   assets: { title: "Assets", description: "Systems and devices that touch personal data." },
-  "audit-log": { title: "Audit log", description: "The tamper-evident record of every change and sensitive read." },
   settings: { title: "Settings", description: "Users, roles and organisation settings." },
 };
 

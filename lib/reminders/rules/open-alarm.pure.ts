@@ -16,6 +16,6 @@ export function openAlarmReminder(alarm: TAlarmState, securityLeadIds: readonly 
     urgent: true,
     subject: `Security alarm: ${alarm.title}`,
     lines: [`A security alarm is open: ${alarm.title}.`, `Rule: ${alarm.rule}. Acknowledge it, close it, or open an incident from it.`],
-    link: `/alarms/${alarm.id}`,
+    link: `/audit-log/alarms?alarm=${alarm.id}`,
   };
 }

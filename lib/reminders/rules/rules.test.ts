@@ -107,7 +107,7 @@ describe("open alarms", () => {
     const sent = sweep(() => openAlarmReminder(alarm, ["usr_lead1", "usr_lead2"]), 0, 3 * DAY);
     expect([...sent.entries()]).toEqual([["alarm.open:alm_1", at(0)]]);
     const reminder = openAlarmReminder(alarm, ["usr_lead1", "usr_lead2"])!;
-    expect(reminder).toMatchObject({ urgent: true, recipientUserIds: ["usr_lead1", "usr_lead2"], link: "/alarms/alm_1" });
+    expect(reminder).toMatchObject({ urgent: true, recipientUserIds: ["usr_lead1", "usr_lead2"], link: "/audit-log/alarms?alarm=alm_1" });
   });
 
   it("fires nothing for an acknowledged or closed alarm", () => {
