@@ -46,7 +46,7 @@ export function Countdown({
   const text = running && due ? formatRemaining(due, now) : CLOCK_LABELS[state];
   return (
     <span className={BADGE[state]} data-clock={state} role="timer" aria-live="off" title={due ? `Amazon notice due ${due.toISOString().replace("T", " ").slice(0, 16)} UTC` : undefined}>
-      {running && !compact ? `${CLOCK_LABELS[state]} · ` : null}
+      {running && !compact ? "Amazon notice: " : null}
       {text}
     </span>
   );

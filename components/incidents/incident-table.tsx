@@ -119,7 +119,7 @@ export function IncidentTable({
   return (
     <>
       <div className="table-wrap">
-        <table>
+        <table className="incident-table">
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>

@@ -380,11 +380,15 @@ function Closing({ incident }: { incident: TIncidentDetail }) {
   return (
     <section className="card" aria-labelledby="closing-heading">
       <h2 id="closing-heading">Close the incident</h2>
-      <ActionForm action={closeIncidentAction.bind(null, incident.reference)} submitLabel="Close incident" ariaLabel="Close the incident">
-        {CLOSING_FIELDS.map((f) => (
-          <Field key={f} name={f} label={CLOSING_FIELD_LABELS[f]} as="textarea" rows={2} required />
-        ))}
-      </ActionForm>
+      {incident.status === "recovered" ? (
+        <ActionForm action={closeIncidentAction.bind(null, incident.reference)} submitLabel="Close incident" ariaLabel="Close the incident">
+          {CLOSING_FIELDS.map((f) => (
+            <Field key={f} name={f} label={CLOSING_FIELD_LABELS[f]} as="textarea" rows={2} required />
+          ))}
+        </ActionForm>
+      ) : (
+        <p className="muted">An incident can be closed once it has recovered{incident.amazonInfoInvolved ? " and Amazon has been notified" : ""}.</p>
+      )}
       {incident.status === "detected" || incident.status === "triaged" ? (
         <details style={{ marginTop: "0.75rem" }}>
           <summary>Mark a false positive</summary>
