@@ -82,9 +82,10 @@ export function listWhere(query: TIncidentListQuery, scope: TListScope, now: Dat
   if (scope.kind === "member") parts.push(Prisma.sql`i."memberIds" @> ARRAY[${scope.userId}]::text[]`);
   if (query.status.length) {
     const statuses = query.status.flatMap((s) => (s === "open" ? ["detected", "triaged", "contained", "eradicated", "recovered"] : [s]));
-    parts.push(Prisma.sql`i."status"::text IN (${Prisma.join(statuses)})`);
+    // Compared as the enum (not ::text) so the status and severity indexes apply.
+    parts.push(Prisma.sql`i."status" = ANY(CAST(${statuses} AS "IncidentStatus"[]))`);
   }
-  if (query.severity.length) parts.push(Prisma.sql`i."severity"::text IN (${Prisma.join(query.severity)})`);
+  if (query.severity.length) parts.push(Prisma.sql`i."severity" = ANY(CAST(${query.severity} AS "IncidentSeverity"[]))`);
   if (query.type) parts.push(Prisma.sql`i."typeId" = ${query.type}`);
   if (query.from) parts.push(Prisma.sql`i."detectedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);
   if (query.to) parts.push(Prisma.sql`i."detectedAt" < ${new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)}`);
