@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from "react";
 
 export type TFormState = {
   ok: boolean;
@@ -12,9 +12,9 @@ export type TFormState = {
 
 type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
 
-const FormStateContext = createContext<TFormState>({ ok: false, seq: 0 });
+const FormStateContext = createContext<TFormState & { idPrefix?: string }>({ ok: false, seq: 0 });
 
-export function useFormStateContext(): TFormState {
+export function useFormStateContext(): TFormState & { idPrefix?: string } {
   return useContext(FormStateContext);
 }
 
@@ -46,11 +46,13 @@ export function ActionForm({
 }) {
   const [state, dispatch, pending] = useActionState(action, { ok: false, seq: 0 });
   const ref = useRef<HTMLFormElement>(null);
+  // Several forms on one page have fields of the same name: ids must stay unique.
+  const idPrefix = useId();
   useEffect(() => {
     if (state.ok && resetOnSuccess) ref.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <FormStateContext.Provider value={state}>
+    <FormStateContext.Provider value={{ ...state, idPrefix }}>
       <form
         ref={ref}
         className={className}
@@ -104,7 +106,7 @@ export function Field(props: TFieldProps) {
   const error = state.fieldErrors?.[props.name];
   const typed = state.ok ? undefined : state.values?.[props.name];
   const value = typeof typed === "string" ? typed : props.defaultValue;
-  const id = `f-${props.name}`;
+  const id = `${state.idPrefix ?? "f"}-${props.name}`;
   const described = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,

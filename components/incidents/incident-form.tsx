@@ -14,11 +14,11 @@ function TeamSelect({ people, defaultValue }: { people: TIncidentFormCatalog["pe
   const selected = typed === undefined ? defaultValue : Array.isArray(typed) ? typed : typed ? [typed] : [];
   return (
     <div className="field">
-      <label htmlFor="f-teamIds">Team</label>
-      <span className="hint" id="f-teamIds-hint">
+      <label htmlFor={`${state.idPrefix}-teamIds`}>Team</label>
+      <span className="hint" id={`${state.idPrefix}-teamIds-hint`}>
         People working the incident. They see it and can work it. Hold Ctrl or ⌘ to choose several.
       </span>
-      <select id="f-teamIds" name="teamIds" multiple size={Math.min(6, Math.max(3, people.length))} defaultValue={selected} key={state.seq} aria-describedby="f-teamIds-hint">
+      <select id={`${state.idPrefix}-teamIds`} name="teamIds" multiple size={Math.min(6, Math.max(3, people.length))} defaultValue={selected} key={state.seq} aria-describedby={`${state.idPrefix}-teamIds-hint`}>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
