@@ -6,13 +6,14 @@ test.describe("an auditor", () => {
     const lead = await createUser(["security_lead"], "Dana Lead");
     await signInAs(page, lead);
     const reference = await logIncident(page, { title: "Phished support mailbox", amazon: true, pii: "Jane Roe, 12 Elm Street" });
-    // The hidden fields that identify the "Change status" action, as any browser sees them:
-    // posting them is what a form without JavaScript does, i.e. a direct call of the mutation.
-    const hidden = await page
-      .getByRole("form", { name: "Change status" })
-      .locator('input[type="hidden"][name^="$ACTION"]')
-      .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as [string, string]));
-    expect(hidden.length).toBeGreaterThan(0);
+    // The lead moves the incident to triaged; the server-action request is kept to be replayed.
+    const statusForm = page.getByRole("form", { name: "Change status" });
+    await statusForm.getByLabel("Move to").selectOption({ label: "Triaged" });
+    const [mutation] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      statusForm.getByRole("button", { name: "Change status" }).click(),
+    ]);
+    await expect(page.getByRole("region", { name: "Timeline" }).getByText(/Detected → Triaged/)).toBeVisible();
 
     const privacy = await createUser(["privacy_officer"], "Priya Privacy");
     await signInAs(page, privacy);
@@ -31,15 +32,23 @@ test.describe("an auditor", () => {
     await expect(page.getByRole("form")).toHaveCount(0);
     await page.screenshot({ path: "/tmp/e2e-incident-auditor.png", fullPage: true });
 
-    // The auditor's browser posts the mutation directly, bypassing the screen.
+    // The auditor's session replays the mutation directly, bypassing the screen: same action,
+    // same form data, moving the incident on to contained.
     const cookies = await page.context().cookies();
+    const headers = mutation.headers();
+    const body = mutation.postDataBuffer()!.toString("utf8").replace(/triaged/g, "contained");
     const response = await request.post(`/incidents/${reference}`, {
-      headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
-      multipart: { ...Object.fromEntries(hidden), status: "triaged" },
+      headers: {
+        cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+        "next-action": headers["next-action"]!,
+        "content-type": headers["content-type"]!,
+        accept: "text/x-component",
+      },
+      data: body,
     });
     expect(response.status()).toBeLessThan(500);
     const rows = await sql<{ status: string }>(`SELECT "status"::text AS status FROM "Incident" WHERE "reference" = $1`, [reference]);
-    expect(rows[0]!.status).toBe("detected");
+    expect(rows[0]!.status).toBe("triaged");
     const denials = await sql(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND "action" = 'authorization.denied'`, [auditor.id]);
     expect(denials.length).toBeGreaterThan(0);
   });

@@ -24,7 +24,8 @@ test.describe("the notice to Amazon", () => {
   test("a security lead records a notice that went another way", async ({ page }) => {
     const lead = await createUser(["security_lead"], "Dana Lead");
     await signInAs(page, lead);
-    await logIncident(page, { title: "Token in a public repository", amazon: true });
+    const detectedAt = new Date(Date.now() - 2 * 3_600_000).toISOString().slice(0, 16);
+    await logIncident(page, { title: "Token in a public repository", amazon: true, detectedAt });
     await page.getByText("Record a notice sent another way").click();
     const form = page.getByRole("form", { name: "Record a notice sent another way" });
     await form.getByRole("button", { name: "Record notice" }).click();

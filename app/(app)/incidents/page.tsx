@@ -33,6 +33,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         description={`Times in ${catalog.timeZone}. The Amazon clock runs 24 hours from detection.`}
         actions={
           <span className="form-actions">
+            <Link className="button button-secondary" href="/incidents/types">
+              Types and procedures
+            </Link>
             {can(actor, "incident.export") ? (
               <a className="button button-secondary" href={`/api/incidents/export?${exportParams.toString()}`}>
                 Export CSV
