@@ -27,6 +27,16 @@ test.describe("logging an incident", () => {
     await expect(clock).toContainText(/Amazon notice: 2[34] h \d+ min left/);
     await page.screenshot({ path: "/tmp/e2e-incident-detail-responder.png", fullPage: true });
 
+    // Later, more is known: the responder raises the severity and names the systems.
+    await page.getByText("Edit details").click();
+    const edit = page.getByRole("form", { name: "Edit incident details" });
+    await edit.getByLabel("Severity").selectOption({ label: "SEV1 — Critical" });
+    await edit.getByLabel("Affected systems").fill("Laptop L-113\nOrder export share");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit.getByText("Saved.")).toBeVisible();
+    await expect(page.getByText("SEV1", { exact: true }).first()).toBeVisible();
+    await expect(page.getByText("Laptop L-113, Order export share")).toBeVisible();
+
     await page.goto("/incidents");
     await expect(page.getByRole("link", { name: reference })).toBeVisible();
     await page.goto("/");

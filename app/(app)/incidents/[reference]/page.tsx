@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm, Field } from "@/components/forms/action-form";
+import { ActionForm, Checkbox, Field } from "@/components/forms/action-form";
 import { Countdown } from "@/components/incidents/countdown";
 import { CHANNEL_LABELS, SEVERITY_BADGE, STATUS_BADGE } from "@/components/incidents/labels";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -24,6 +24,7 @@ import {
   recordThirdPartyAction,
   sendNoticeAction,
   setTaskDoneAction,
+  updateIncidentAction,
 } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -79,6 +80,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ refer
       <div className="layout-detail">
         <div className="stack">
           <Summary incident={incident} at={at} />
+          {incident.can.update && open && catalog ? <EditDetails incident={incident} catalog={catalog} /> : null}
           <Timeline incident={incident} at={at} />
           <Tasks incident={incident} people={catalog?.people ?? []} />
           <Comments incident={incident} at={at} />
@@ -140,6 +142,54 @@ function Summary({ incident, at }: TProps) {
           </>
         ) : null}
       </dl>
+    </section>
+  );
+}
+
+function EditDetails({ incident, catalog }: { incident: TIncidentDetail; catalog: Awaited<ReturnType<typeof getIncidentCatalog>> }) {
+  return (
+    <section className="card" aria-labelledby="edit-heading">
+      <details>
+        <summary id="edit-heading">Edit details</summary>
+        <ActionForm action={updateIncidentAction.bind(null, incident.reference)} submitLabel="Save changes" resetOnSuccess={false} successMessage="Saved." ariaLabel="Edit incident details">
+          <div className="form-grid">
+            <div className="span-2">
+              <Field name="title" label="Title" defaultValue={incident.title} required />
+            </div>
+            <div className="span-2">
+              <Field name="summary" label="What happened" as="textarea" rows={4} defaultValue={incident.summary} required />
+            </div>
+            <Field name="typeId" label="Type" as="select" required defaultValue={incident.type.id} options={catalog.types.filter((t) => t.active || t.id === incident.type.id).map((t) => ({ value: t.id, label: t.name }))} />
+            <Field name="severity" label="Severity" as="select" required defaultValue={incident.severity} options={catalog.severities.map((s) => ({ value: s.severity, label: `${s.severity} — ${s.name}` }))} />
+            <Field name="commanderId" label="Incident commander" as="select" placeholder="Not assigned" defaultValue={incident.commander?.id ?? ""} options={catalog.people.map((p) => ({ value: p.id, label: p.name }))} />
+            <div className="field">
+              <label htmlFor={`team-${incident.id}`}>Team</label>
+              <select id={`team-${incident.id}`} name="teamIds" multiple size={4} defaultValue={incident.team.map((t) => t.id)}>
+                {catalog.people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field name="affectedSystems" label="Affected systems" as="textarea" rows={3} hint="One per line." defaultValue={incident.affectedSystems.join("\n")} />
+            <Field name="affectedDataCategories" label="Affected data categories" as="textarea" rows={3} hint="One per line." defaultValue={incident.affectedDataCategories.join("\n")} />
+            <div className="span-2">
+              <Checkbox name="amazonInfoInvolved" label="Amazon Information may be involved" defaultChecked={incident.amazonInfoInvolved} hint="The 24-hour clock runs from detection, whenever this is ticked." />
+              <Checkbox name="piiInvolved" label="Personal data involved" defaultChecked={incident.piiInvolved} />
+              {incident.can.writePii ? (
+                <Field
+                  name="piiDetails"
+                  label="Replace personal data details"
+                  as="textarea"
+                  rows={2}
+                  hint="Leave empty to keep what is recorded. Encrypted; only the privacy officer can read it back."
+                />
+              ) : null}
+            </div>
+          </div>
+        </ActionForm>
+      </details>
     </section>
   );
 }
