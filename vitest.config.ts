@@ -30,7 +30,8 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "test/**/*.int.test.ts"],
           environment: "node",
-          // One database per run; files share it, so they run one at a time.
+          // Each file gets its own copy of the run's migrated database (test/per-file-database.ts).
+          setupFiles: ["test/per-file-database.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

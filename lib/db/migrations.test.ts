@@ -69,7 +69,8 @@ describe("migration names", () => {
   });
 });
 
-describe("createMigration and deployMigrations", { timeout: 60_000 }, () => {
+// Each case starts in-memory PGlite instances (seconds each, more on a loaded machine).
+describe("createMigration and deployMigrations", { timeout: 180_000 }, () => {
   it("writes the first migration, then nothing until the schema changes, then only the change", async () => {
     const first = await createMigration("init", { ...paths, now: new Date("2026-01-01T00:00:00Z") });
     expect(first?.name).toBe("20260101000000_init");

@@ -127,8 +127,8 @@ describe("the sweep with a real SMTP server", () => {
     expect(messages.map((m) => m.envelopeTo[0])).not.toContain(gone.email);
     for (const message of messages) {
       expect(message.subject).toBe("Security alarm: Canary record read");
-      expect(message.text).toContain(`http://localhost:3000/alarms/${alarmId}`);
-      expect(message.html).toContain(`href="http://localhost:3000/alarms/${alarmId}"`);
+      expect(message.text).toContain(`http://localhost:3000/audit-log/alarms?alarm=${alarmId}`);
+      expect(message.html).toContain(`href="http://localhost:3000/audit-log/alarms?alarm=${alarmId}"`);
     }
     const key = await db().sentReminder.findUniqueOrThrow({ where: { key: `alarm.open:${alarmId}` } });
     expect(key.emailIds).toHaveLength(2);
@@ -211,9 +211,9 @@ describe("the sweep with a real SMTP server", () => {
     expect(server.messages).toHaveLength(3);
   });
 
-  it("registers this issue's rules and no periodic job yet", () => {
+  it("registers the rules and the audit log's periodic jobs", () => {
     expect(REMINDER_RULES.map((r) => r.name)).toEqual(["invitation.not-accepted", "auditor.access-ending", "alarm.open", "mail.delivery-failed"]);
-    expect(PERIODIC_JOBS).toEqual([]);
+    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention"]);
   });
 
   it("a failing rule does not stop the others", async () => {

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { now as clockNow } from "@/lib/clock";
+import { db, type Db } from "@/lib/db/client";
+import { listScope, toListRow, type TIncidentListRow } from "./list-incidents";
+import { dashboardSql } from "./dashboard-query";
+import type { TIncidentListRowRaw } from "./list-query";
+
+export interface TDashboard {
+  open: TIncidentListRow[];
+  overdue: TIncidentListRow[];
+  overdueLegalRequests: { id: string; reference: string; requestingParty: string; notificationDueAt: string }[];
+  byStatus: Record<string, number>;
+  bySeverity: Record<string, number>;
+  months: { month: string; count: number }[];
+  alarms: { id: string; title: string; rule: string; count: number; lastSeenAt: string }[] | null;
+}
+
+export async function getDashboard(actor: Actor, database: Db = db()): Promise<TDashboard> {
+  const scope = listScope(actor);
+  const now = clockNow();
+  const sql = dashboardSql(scope, now);
+  const [open, overdue, byStatus, bySeverity, months, alarms, legal] = await Promise.all([
+    database.$queryRaw<TIncidentListRowRaw[]>(sql.open),
+    database.$queryRaw<TIncidentListRowRaw[]>(sql.overdue),
+    database.$queryRaw<{ key: string; count: number }[]>(sql.byStatus),
+    database.$queryRaw<{ key: string; count: number }[]>(sql.bySeverity),
+    database.$queryRaw<{ month: string; count: number }[]>(sql.months),
+    can(actor, "alarm.read") ? database.alarm.findMany({ where: { status: "open" }, orderBy: { lastSeenAt: "desc" }, take: 10 }) : Promise.resolve(null),
+    can(actor, "legal-request.read")
+      ? database.legalRequest.findMany({ where: { amazonNotifiedAt: null, closedAt: null, notificationDueAt: { lt: now } }, orderBy: { notificationDueAt: "asc" }, take: 50 })
+      : Promise.resolve([]),
+  ]);
+  const counts = new Map(months.map((m) => [m.month, m.count]));
+  const series: { month: string; count: number }[] = [];
+  for (let k = 0; k < 12; k++) {
+    const d = new Date(Date.UTC(sql.start.getUTCFullYear(), sql.start.getUTCMonth() + k, 1));
+    const key = d.toISOString().slice(0, 7);
+    series.push({ month: key, count: counts.get(key) ?? 0 });
+  }
+  return {
+    open: open.map((r) => toListRow(r, now)),
+    overdue: overdue.map((r) => toListRow(r, now)),
+    overdueLegalRequests: legal.map((l) => ({ id: l.id, reference: l.reference, requestingParty: l.requestingParty, notificationDueAt: l.notificationDueAt.toISOString() })),
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.count])),
+    bySeverity: Object.fromEntries(bySeverity.map((r) => [r.key, r.count])),
+    months: series,
+    alarms: alarms?.map((a) => ({ id: a.id, title: a.title, rule: a.rule, count: a.count, lastSeenAt: a.lastSeenAt.toISOString() })) ?? null,
+  };
+}
