@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
 
 export interface TNoticeEmail {
   noticeId: string;
@@ -10,9 +11,13 @@ export interface TNoticeEmail {
 
 /**
  * Queues the notice in Vigil's mail outbox, in the caller's transaction, so the notice and its
- * email commit together.
- * MERGE: replace the body with `await enqueueEmail(tx, { to, subject, text, ... })` from
- * lib/mail once that module is on main. Until then the notice is stored as queued (sent
- * pending) and nothing leaves the machine.
+ * email commit together. The address is Amazon's, not a user's.
  */
-export async function queueNoticeEmail(_tx: Tx, _email: TNoticeEmail): Promise<void> {}
+export async function queueNoticeEmail(tx: Tx, email: TNoticeEmail): Promise<void> {
+  await enqueueEmail(tx, {
+    template: "amazon-notice",
+    toAddress: email.to,
+    // No link: Amazon cannot sign in to this Vigil, and the notice must stand on its own.
+    content: { subject: email.subject, lines: email.text.split(/\n{2,}/), footer: "Security incident notice sent with Vigil." },
+  });
+}

@@ -8,8 +8,9 @@ export interface TEmailContent {
   heading?: string;
   /** Plain-text paragraphs. */
   lines: string[];
-  /** Absolute URL, or a path inside Vigil that is joined to the base URL. */
-  link: string;
+  /** Absolute URL, or a path inside Vigil that is joined to the base URL. Omitted only for
+   *  emails to people outside Vigil (the notice to Amazon). */
+  link?: string;
   linkLabel?: string;
   /** Small print at the bottom, e.g. why the person receives this email. */
   footer?: string;
@@ -39,15 +40,14 @@ export function cleanSubject(subject: string): string {
 
 export function renderEmail(content: TEmailContent, baseUrl: string): TRenderedEmail {
   const subject = cleanSubject(content.subject);
-  const url = absoluteLink(content.link, baseUrl);
+  const url = content.link === undefined ? null : absoluteLink(content.link, baseUrl);
   const label = content.linkLabel ?? "Open in Vigil";
   const footer = content.footer ?? DEFAULT_FOOTER;
 
   const text = [
     ...(content.heading ? [content.heading, ""] : []),
     ...content.lines.flatMap((line) => [line, ""]),
-    `${label}: ${url}`,
-    "",
+    ...(url ? [`${label}: ${url}`, ""] : []),
     "-- ",
     `Vigil · ${footer}`,
     "",
@@ -64,8 +64,8 @@ export function renderEmail(content: TEmailContent, baseUrl: string): TRenderedE
 <tr><td style="background:#15202e;color:#ffffff;padding:12px 20px;font-weight:700;font-size:16px;border-radius:6px 6px 0 0">Vigil</td></tr>
 <tr><td style="padding:20px">
 ${content.heading ? `<h1 style="margin:0 0 12px;font-size:18px;font-weight:600;color:#1b2430">${escapeHtml(content.heading)}</h1>\n` : ""}${paragraphs}
-<p style="margin:20px 0 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#1f4e8c;color:#ffffff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:6px">${escapeHtml(label)}</a></p>
-<p style="margin:16px 0 0;font-size:13px;color:#5b6675">Or copy this address: ${escapeHtml(url)}</p>
+${url ? `<p style="margin:20px 0 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#1f4e8c;color:#ffffff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:6px">${escapeHtml(label)}</a></p>
+<p style="margin:16px 0 0;font-size:13px;color:#5b6675">Or copy this address: ${escapeHtml(url)}</p>` : ""}
 </td></tr>
 <tr><td style="padding:12px 20px;border-top:1px solid #dfe3e8;font-size:12px;color:#5b6675">${escapeHtml(footer)}</td></tr>
 </table></td></tr></table>

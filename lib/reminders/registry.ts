@@ -1,6 +1,7 @@
 // Every reminder rule and periodic job Vigil runs. A module adds its rule or job here: import
 // it and append it to the list. How to write a rule: see README.md in this folder.
 import { runAlarmSweep } from "@/lib/alarms/run-alarm-sweep";
+import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/retention";
 import type { TPeriodicJob } from "./periodic-jobs";
@@ -15,6 +16,7 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   auditorAccessEndingRule,
   openAlarmRule,
   mailDeliveryFailedRule,
+  ...incidentReminderRules,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

@@ -4,6 +4,7 @@ import { newId } from "@/lib/ids";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { startSmtpServer, type TTestSmtpServer } from "@/test/support/smtp-server";
 import { makeUser, resetMailState, separateClient } from "@/test/support/mail-db";
+import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
 import { PERIODIC_JOBS, REMINDER_RULES } from "./registry";
 import { runReminders } from "./run-reminders";
 import { runSweep } from "./run-sweep";
@@ -212,7 +213,13 @@ describe("the sweep with a real SMTP server", () => {
   });
 
   it("registers the rules and the audit log's periodic jobs", () => {
-    expect(REMINDER_RULES.map((r) => r.name)).toEqual(["invitation.not-accepted", "auditor.access-ending", "alarm.open", "mail.delivery-failed"]);
+    expect(REMINDER_RULES.map((r) => r.name)).toEqual([
+      "invitation.not-accepted",
+      "auditor.access-ending",
+      "alarm.open",
+      "mail.delivery-failed",
+      ...incidentReminderRules.map((r) => r.name),
+    ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention"]);
   });
 
