@@ -61,7 +61,7 @@ describe("custody chain", () => {
   it("finds an entry rewritten with a recomputed hash but the old link", () => {
     const entries = chain(4);
     const rewritten = { ...entries[1]!, purpose: "Rewritten" };
-    rewritten.hash = custodyEntryHash(rewritten.prevHash, { ...rewritten, prevHash: undefined, hash: undefined } as never);
+    rewritten.hash = custodyEntryHash(rewritten.prevHash, rewritten);
     entries[1] = rewritten;
     expect(verifyCustodyChain(entries)).toEqual({ sequence: 3, problem: "wrong-link" });
   });

@@ -44,7 +44,21 @@ export interface TCustodyEntryFields {
 }
 
 export function custodyEntryHash(prevHash: string, entry: TCustodyEntryFields): string {
-  const canonical = canonicalJson({ ...entry, occurredAt: entry.occurredAt.toISOString() });
+  // Exactly these fields, whatever else the caller's object carries (a row's id, say).
+  const canonical = canonicalJson({
+    evidenceId: entry.evidenceId,
+    sequence: entry.sequence,
+    action: entry.action,
+    occurredAt: entry.occurredAt.toISOString(),
+    actorId: entry.actorId,
+    actorTimeZone: entry.actorTimeZone,
+    location: entry.location,
+    purpose: entry.purpose,
+    fromCustodianId: entry.fromCustodianId,
+    toCustodianId: entry.toCustodianId,
+    sha256: entry.sha256,
+    details: entry.details,
+  });
   return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
 }
 
@@ -60,9 +74,8 @@ export function verifyCustodyChain(entries: readonly (TCustodyEntryFields & { pr
       return { sequence: expected, problem: later || entry.sequence < expected ? "reordered" : "missing" };
     }
     if (entry.prevHash !== prevHash) return { sequence: entry.sequence, problem: "wrong-link" };
-    const { prevHash: _p, hash, ...fields } = entry;
-    if (custodyEntryHash(prevHash, fields) !== hash) return { sequence: entry.sequence, problem: "edited" };
-    prevHash = hash;
+    if (custodyEntryHash(prevHash, entry) !== entry.hash) return { sequence: entry.sequence, problem: "edited" };
+    prevHash = entry.hash;
     expected++;
   }
   return null;

@@ -75,7 +75,7 @@ export async function storeEncryptedFile(
   let size = 0;
   let index = 0;
   let fileType: TFileType | null = null;
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
 
   const writeChunk = async (plain: Buffer, last: boolean) => {
     const cipher = createCipheriv("aes-256-gcm", key, nonce(index));
@@ -140,7 +140,7 @@ function requireType(head: Buffer): TFileType {
 
 async function* decryptChunks(filePath: string, key: Buffer): AsyncGenerator<Buffer> {
   const stream = fs.createReadStream(filePath, { highWaterMark: CHUNK_SIZE + 1024 });
-  let buffered = Buffer.alloc(0);
+  let buffered: Buffer = Buffer.alloc(0);
   let headerSeen = false;
   let index = 0;
   let sawLast = false;
