@@ -77,7 +77,6 @@ export type TEvidenceListQuery = z.infer<typeof ZEvidenceListQuery>;
 /** Keeps only a harmless display name: no path, no control characters, bounded length. */
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "_").replace(/^\.+/, "").trim();
   return (cleaned || "file").slice(0, 200);
 }
