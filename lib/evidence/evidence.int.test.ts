@@ -7,7 +7,10 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/policy";
+import { readZip } from "@/test/support/zip";
 import { createDigitalEvidence, createPhysicalEvidence } from "./create-evidence";
+import { exportCustodyReport } from "./custody-report";
+import { exportEvidencePackage, type TPackageManifest } from "./export-evidence-package";
 import { downloadEvidenceFile } from "./download-evidence";
 import { getEvidence } from "./get-evidence";
 import { listEvidence } from "./list-evidence";
@@ -284,6 +287,35 @@ describe("evidence and chain of custody", () => {
     expect(outsiderList.rows.find((r) => r.id === created.id)).toBeUndefined();
     const responderList = await listEvidence(responder, { q: "denied.log" });
     expect(responderList.rows.map((r) => r.id)).toEqual([created.id]);
+  });
+
+  it("exports a custody report PDF and an evidence package whose manifest hashes match its files", async () => {
+    const ref = await incident("PKG", [lead.userId, responder.userId]);
+    const data = logFile(2_000);
+    const digital = await createDigitalEvidence(lead, ref, meta("auth.log"), bytes(data));
+    await createPhysicalEvidence(lead, ref, { description: "Phone", collectedAt: new Date(Date.now() - 60_000).toISOString(), collectionMethod: "Handed over", storageLocation: "Safe" });
+    const report = await exportCustodyReport(lead, digital.label);
+    expect(report.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(report.fileName).toBe(`${digital.label}-chain-of-custody.pdf`);
+
+    const pkg = await exportEvidencePackage(lead, ref);
+    const entries = await readZip(await readAll(pkg.body));
+    const manifest = JSON.parse(entries.get("manifest.json")!.toString()) as TPackageManifest;
+    expect(manifest.incident).toBe(ref);
+    expect(manifest.files).toHaveLength(2);
+    for (const file of manifest.files) {
+      expect(sha(entries.get(file.path)!)).toBe(file.sha256);
+    }
+    expect(entries.get(manifest.files[0]!.path)!.equals(data)).toBe(true);
+    expect(manifest.itemsWithoutFile).toEqual([expect.objectContaining({ reason: "physical item" })]);
+    const ledger = await getEvidence(lead, digital.label, { recordView: false });
+    expect(ledger.ledger.filter((e) => e.action === "exported")).toHaveLength(2);
+
+    // An auditor may export metadata and reports, but the package carries no files for them.
+    const auditorPackage = await readZip(await readAll((await exportEvidencePackage(auditor, ref)).body));
+    const auditorManifest = JSON.parse(auditorPackage.get("manifest.json")!.toString()) as TPackageManifest;
+    expect(auditorManifest.files.map((f) => f.path)).toEqual([`chain-of-custody-${ref}.pdf`]);
+    await expect(exportEvidencePackage(outsider, ref)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses bad metadata with a message per field and writes nothing", async () => {
