@@ -120,6 +120,10 @@ export async function createDigitalEvidence(
   const id = newId("evd");
   const stored = await storeEncryptedFile(body, { dir: env().evidenceDir, fileId: id, maxBytes: limit });
   try {
+    if (options.declaredLength !== undefined && stored.size !== options.declaredLength) {
+      // A body cut short (a dropped connection, a proxy that truncates) must never become evidence.
+      throw new AppError("VALIDATION", `The upload was incomplete: ${stored.size} of ${options.declaredLength} bytes arrived. Nothing was saved; try again.`);
+    }
     const created = await withTransaction((tx) => insertItem(tx, user, incident.id, "digital", data, stored, options.context, id));
     return { ...created, sha256: stored.sha256, size: stored.size };
   } catch (error) {

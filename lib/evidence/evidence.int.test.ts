@@ -181,6 +181,13 @@ describe("evidence and chain of custody", () => {
     expect(fs.readdirSync(env().evidenceDir).length).toBe(before.files);
   });
 
+  it("refuses a body shorter than its declared length and keeps nothing", async () => {
+    const before = { rows: await db().evidenceItem.count(), files: fs.readdirSync(env().evidenceDir).length };
+    await expect(createDigitalEvidence(lead, incidentRef, meta("short.log"), bytes(logFile(100)), { declaredLength: 1_000_000 })).rejects.toThrow(/incomplete/);
+    expect(await db().evidenceItem.count()).toBe(before.rows);
+    expect(fs.readdirSync(env().evidenceDir).length).toBe(before.files);
+  });
+
   it("refuses a file over the limit from its declared size and while reading", async () => {
     await db().setting.upsert({ where: { key: "evidence.maxUploadBytes" }, create: { key: "evidence.maxUploadBytes", value: 100_000 }, update: { value: 100_000 } });
     try {
