@@ -33,6 +33,8 @@ export default defineConfig({
           // Each file gets its own copy of the run's migrated database (test/per-file-database.ts).
           setupFiles: ["test/per-file-database.ts"],
           fileParallelism: false,
+          // Memory tests call gc() to measure live memory, not garbage waiting for collection.
+          execArgv: ["--expose-gc"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -7,6 +7,8 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { draftAmazonNotice } from "@/lib/incidents/draft-amazon-notice";
+import { IncidentEvidencePanel } from "@/components/evidence/incident-evidence-panel";
+import { getIncidentEvidenceSummary } from "@/lib/evidence/incident-evidence-summary";
 import { getIncident, type TIncidentDetail } from "@/lib/incidents/get-incident";
 import { getIncidentCatalog } from "@/lib/incidents/incident-catalog";
 import { THIRD_PARTY_WARNING } from "@/lib/incidents/notice-rules";
@@ -51,6 +53,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ refer
   const open = !["closed", "false_positive"].includes(incident.status);
   const catalog = incident.can.update ? await getIncidentCatalog(actor) : null;
   const draft = incident.can.notify && incident.amazonInfoInvolved ? await draftAmazonNotice(actor, ref) : null;
+  const evidence = await getIncidentEvidenceSummary(actor, ref);
 
   return (
     <>
@@ -83,6 +86,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ refer
           {incident.can.update && open && catalog ? <EditDetails incident={incident} catalog={catalog} /> : null}
           <Timeline incident={incident} at={at} />
           <Tasks incident={incident} people={catalog?.people ?? []} />
+          <IncidentEvidencePanel reference={ref} rows={evidence.rows} canAdd={evidence.canAdd && open} canExport={evidence.canExport} />
           <Comments incident={incident} at={at} />
           <ThirdParties incident={incident} at={at} />
         </div>
