@@ -6,11 +6,10 @@
 // 4. the session cookie's last-seen time is refreshed (30-minute idle timeout).
 import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
-import { env, isLoopbackHost } from "@/lib/env";
-import { clientIpFrom, ipInAny } from "@/lib/http/ip";
-import { ipAllowList, trustedProxies } from "@/lib/http/network-settings";
+import { env } from "@/lib/env";
+import { networkGate } from "@/lib/http/network-gate";
 import { CLIENT_IP_HEADER, NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
-import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, hostnameOf, wantsHsts } from "@/lib/http/security-headers";
+import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, wantsHsts } from "@/lib/http/security-headers";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, sessionSecret } from "@/lib/auth/session-cookie";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, readClaims } from "@/lib/auth/session-rules";
 
@@ -38,25 +37,10 @@ async function refreshedSessionCookie(request: NextRequest): Promise<string | nu
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = env();
   const requestId = crypto.randomUUID();
-  const trusted = trustedProxies();
-  const ip = clientIpFrom(request.headers.get("x-forwarded-for"), trusted);
-
-  const allow = ipAllowList();
-  if (allow.length > 0 && (!ip || !ipInAny(ip, allow))) {
-    return refuse(403, "Access to Vigil is not allowed from this network address.", requestId);
-  }
-
-  const hostname = hostnameOf(request.headers.get("host"));
-  if (config.isProduction && !isLoopbackHost(hostname)) {
-    const https = trusted.length > 0 ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" : request.nextUrl.protocol === "https:";
-    if (!https) {
-      if (request.method === "GET" || request.method === "HEAD") {
-        const target = new URL(request.nextUrl.pathname + request.nextUrl.search, `https://${request.headers.get("host")}`);
-        return NextResponse.redirect(target, 308);
-      }
-      return refuse(403, "Vigil only accepts HTTPS.", requestId);
-    }
-  }
+  const gate = networkGate({ headers: request.headers, url: request.nextUrl, method: request.method });
+  if (gate.kind === "refuse") return refuse(gate.status, gate.message, requestId);
+  if (gate.kind === "redirect") return NextResponse.redirect(gate.location, 308);
+  const { ip, hostname } = gate;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, config.isProduction);
@@ -79,5 +63,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/:path*"],
+  // Every path but the evidence upload: a proxy makes Next buffer the request body (and cut it at
+  // 10 MB), and evidence files stream straight to encrypted storage. That route calls
+  // networkGate() itself and sets the same security headers.
+  matcher: ["/((?!api/incidents/[^/]+/evidence$).*)"],
 };

@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { raiseAlarm } from "@/lib/alarms/raise-alarm";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { verifyStoredFile } from "./encrypted-file-store";
 import { loadEvidenceFor } from "./evidence-access";
@@ -14,22 +14,15 @@ import { loadEvidenceFor } from "./evidence-access";
 export const INTEGRITY_ALARM_RULE = "evidence.integrity";
 
 /** A stored file no longer matches what was recorded: an open alarm for the security leads. */
-export async function raiseIntegrityAlarm(tx: Tx, item: { id: string; label: string }, reason: string, at: Date): Promise<void> {
-  const open = await tx.alarm.findFirst({ where: { rule: INTEGRITY_ALARM_RULE, subjectKey: item.id, status: { not: "closed" } } });
-  if (open) {
-    await tx.alarm.update({ where: { id: open.id }, data: { lastSeenAt: at, count: { increment: 1 } } });
-    return;
-  }
-  await tx.alarm.create({
-    data: {
-      id: newId("alm"),
-      rule: INTEGRITY_ALARM_RULE,
-      subjectKey: item.id,
-      title: `Evidence ${item.label} failed its integrity check`,
-      details: { evidenceId: item.id, label: item.label, reason },
-      firstSeenAt: at,
-      lastSeenAt: at,
-    },
+export async function raiseIntegrityAlarm(tx: Tx, actor: Actor, item: { id: string; label: string }, reason: string, at: Date): Promise<void> {
+  await raiseAlarm(tx, actor, {
+    rule: INTEGRITY_ALARM_RULE,
+    subjectKey: item.id,
+    title: `Evidence ${item.label} failed its integrity check`,
+    details: { evidenceId: item.id, label: item.label, reason },
+    firstSeenAt: at,
+    lastSeenAt: at,
+    count: 1,
   });
 }
 
@@ -50,7 +43,7 @@ export async function recordIntegrityResult(
     context,
     entry: { action: "integrity-verified", details: result.ok ? { result: "match" } : { result: "mismatch", reason: result.reason } },
   });
-  if (!result.ok) await raiseIntegrityAlarm(tx, item, result.reason, at);
+  if (!result.ok) await raiseIntegrityAlarm(tx, actor, item, result.reason, at);
 }
 
 function readOptions(item: { id: string; storageName: string | null; wrappedKey: string | null; sha256: string | null }) {

@@ -1,9 +1,8 @@
 import "server-only";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
 import type { Actor } from "@/lib/auth/actor";
-import { can, type Permission } from "@/lib/auth/policy";
-import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import type { Permission } from "@/lib/auth/policy";
 import type { Tx } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Incident } from "@/lib/generated/prisma/client";
@@ -14,22 +13,8 @@ export function memberIdsOf(incident: { createdById: string; reportedById: strin
   return [...new Set([incident.createdById, incident.reportedById, ...(incident.commanderId ? [incident.commanderId] : []), ...incident.teamIds])];
 }
 
-/**
- * The permission check every service makes. A denial is written to the audit log in its own
- * transaction (the caller's rolls back with the error) before the error is thrown.
- */
-export async function assertAllowed(
-  actor: Actor,
-  permission: Permission,
-  target: { type: string; id: string } | undefined,
-  resource?: { memberIds: readonly string[] },
-): Promise<void> {
-  if (can(actor, permission, resource)) return;
-  await withTransaction((tx) =>
-    recordAuditEvent(tx, { actor, action: "authorization.denied", target, outcome: "denied", details: { permission } }),
-  );
-  throw new AppError("FORBIDDEN", "You do not have permission to do this.");
-}
+// The permission check every service makes (a denial is audit-logged): one implementation for all modules.
+export { assertAllowed };
 
 /** Loads an incident by id or reference, or NOT_FOUND. */
 export async function findIncident(tx: Tx, idOrReference: string): Promise<Incident> {

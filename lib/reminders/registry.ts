@@ -1,6 +1,8 @@
 // Every reminder rule and periodic job Vigil runs. A module adds its rule or job here: import
 // it and append it to the list. How to write a rule: see README.md in this folder.
 import { runAlarmSweep } from "@/lib/alarms/run-alarm-sweep";
+import { EVIDENCE_REMINDER_RULES } from "@/lib/evidence/reminder-rules";
+import { runEvidenceIntegritySweep } from "@/lib/evidence/verify-evidence";
 import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/retention";
@@ -17,6 +19,7 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   openAlarmRule,
   mailDeliveryFailedRule,
   ...incidentReminderRules,
+  ...EVIDENCE_REMINDER_RULES,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
@@ -24,4 +27,6 @@ export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
   { name: "alarms.sweep", every: "minute", run: async (now, database) => void (await runAlarmSweep(database, now)) },
   { name: "audit.daily-checkpoint", every: "day", atUtcHour: 0, run: async (now, database) => void (await runDailyCheckpoint(database, now)) },
   { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now, database) => void (await runAuditRetention(database, now)) },
+  // Re-checks the stored evidence files verified longest ago, a few each hour: every file at least daily in practice.
+  { name: "evidence.integrity-sweep", every: "hour", run: async (now) => void (await runEvidenceIntegritySweep(now, { limit: 50 })) },
 ];

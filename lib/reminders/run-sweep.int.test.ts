@@ -219,8 +219,9 @@ describe("the sweep with a real SMTP server", () => {
       "alarm.open",
       "mail.delivery-failed",
       ...incidentReminderRules.map((r) => r.name),
+      "evidence.transfer-waiting",
     ]);
-    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention"]);
+    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "evidence.integrity-sweep"]);
   });
 
   it("a failing rule does not stop the others", async () => {

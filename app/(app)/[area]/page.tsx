@@ -6,11 +6,8 @@ import { requireActor } from "@/lib/auth/current-actor";
 // Areas of the navigation whose screens are not built yet. A real route folder of the same
 // name (app/(app)/incidents/...) takes precedence over this page.
 const AREAS: Record<string, { title: string; description: string }> = {
-  incidents: { title: "Incidents", description: "Security incidents, their 24-hour Amazon clocks, tasks and timelines." },
-  evidence: { title: "Evidence", description: "Evidence items and their chain of custody." },
   reviews: { title: "Reviews", description: "Access reviews and incident response plan reviews." },
   assets: { title: "Assets", description: "Systems and devices that touch personal data." },
-  settings: { title: "Settings", description: "Users, roles and organisation settings." },
 };
 
 export const dynamic = "force-dynamic";

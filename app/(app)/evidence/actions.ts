@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
+import { getRequestContext } from "@/lib/http/request-context";
 import { createPhysicalEvidence } from "@/lib/evidence/create-evidence";
 import { recordCustodyEvent } from "@/lib/evidence/record-custody-event";
 import { requestCustodyTransfer, respondToCustodyTransfer } from "@/lib/evidence/transfer-custody";
@@ -18,7 +19,7 @@ export async function createPhysicalEvidenceAction(incidentReference: string, pr
   const values = formValues(formData);
   let label: string;
   try {
-    ({ label } = await createPhysicalEvidence(actor, incidentReference, { ...values, legalHold: values.legalHold === "on" }));
+    ({ label } = await createPhysicalEvidence(actor, incidentReference, { ...values, legalHold: values.legalHold === "on" }, await getRequestContext()));
   } catch (error) {
     return failureState(error, values, prev);
   }
@@ -38,25 +39,25 @@ async function run(label: string, prev: TFormState, formData: FormData, work: (v
 
 export async function requestTransferAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await requireActor();
-  return run(label, prev, formData, (values) => requestCustodyTransfer(actor, label, values));
+  return run(label, prev, formData, async (values) => requestCustodyTransfer(actor, label, values, await getRequestContext()));
 }
 
 export async function respondTransferAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await requireActor();
-  return run(label, prev, formData, (values) =>
-    respondToCustodyTransfer(actor, { transferId: values.transferId, accept: values.decision === "accept", note: values.note }),
+  return run(label, prev, formData, async (values) =>
+    respondToCustodyTransfer(actor, { transferId: values.transferId, accept: values.decision === "accept", note: values.note }, await getRequestContext()),
   );
 }
 
 export async function custodyEventAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await requireActor();
-  return run(label, prev, formData, (values) => recordCustodyEvent(actor, label, values));
+  return run(label, prev, formData, async (values) => recordCustodyEvent(actor, label, values, await getRequestContext()));
 }
 
 export async function verifyIntegrityAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await requireActor();
   return run(label, prev, formData, async () => {
-    const result = await verifyEvidenceIntegrity(actor, label);
+    const result = await verifyEvidenceIntegrity(actor, label, await getRequestContext());
     if (!result.ok) throw new AppError("CONFLICT", `The file does not match its recorded hash: ${result.reason} The security team was alerted.`);
   });
 }

@@ -1,15 +1,16 @@
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
 import { downloadEvidenceFile } from "@/lib/evidence/download-evidence";
+import { requestContextFrom } from "@/lib/http/request-context";
 import { attachment, errorResponse } from "@/lib/http/route-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ label: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ label: string }> }) {
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to download evidence.");
-    const file = await downloadEvidenceFile(actor, (await params).label);
+    const file = await downloadEvidenceFile(actor, (await params).label, requestContextFrom(request.headers));
     return new Response(file.body, {
       headers: {
         "Content-Type": "application/octet-stream",

@@ -1,7 +1,10 @@
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
 import { createDigitalEvidence } from "@/lib/evidence/create-evidence";
+import { newId } from "@/lib/ids";
+import { networkGate } from "@/lib/http/network-gate";
 import { errorResponse } from "@/lib/http/route-response";
+import { STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +17,21 @@ function decodeMeta(header: string | null): unknown {
   }
 }
 
-/** Upload: the raw file is the body (streamed, never buffered whole); the metadata is a header. */
+function withSecurityHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * Upload: the raw file is the body, streamed to encrypted storage and never buffered whole; the
+ * collection record is a header. The proxy skips this route (it would buffer the body), so the
+ * network checks run here.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ reference: string }> }) {
+  const gate = networkGate({ headers: request.headers, url: new URL(request.url), method: request.method });
+  if (gate.kind !== "allow") {
+    return withSecurityHeaders(Response.json({ error: gate.kind === "refuse" ? gate.message : "Vigil only accepts HTTPS." }, { status: 403 }));
+  }
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to upload evidence.");
@@ -24,9 +40,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     const length = request.headers.get("content-length");
     const created = await createDigitalEvidence(actor, reference, decodeMeta(request.headers.get("x-evidence-meta")), request.body as unknown as AsyncIterable<Uint8Array>, {
       declaredLength: length ? Number(length) : undefined,
+      // The client address comes from the gate (trusted proxies only), never from a header the client could set.
+      context: { requestId: newId("req"), ip: gate.ip, userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? undefined },
     });
-    return Response.json(created, { status: 201 });
+    return withSecurityHeaders(Response.json(created, { status: 201 }));
   } catch (error) {
-    return errorResponse(error);
+    return withSecurityHeaders(errorResponse(error));
   }
 }
