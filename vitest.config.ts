@@ -32,6 +32,8 @@ export default defineConfig({
           environment: "node",
           // One database per run; files share it, so they run one at a time.
           fileParallelism: false,
+          // Memory tests call gc() to measure live memory, not garbage waiting for collection.
+          execArgv: ["--expose-gc"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

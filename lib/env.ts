@@ -24,6 +24,7 @@ const ZRawEnv = z.object({
       message: "must be a postgres:// or postgresql:// URL",
     }),
   VIGIL_DATA_DIR: z.string().trim().min(1).default(".data"),
+  VIGIL_EVIDENCE_DIR: z.string().trim().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   VIGIL_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -37,6 +38,7 @@ export type TEnv = z.infer<typeof ZRawEnv> & {
   databaseMode: "embedded" | "server";
   baseUrl: string;
   dataDir: string;
+  evidenceDir: string;
   isProduction: boolean;
 };
 
@@ -79,6 +81,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     databaseMode,
     isProduction,
     dataDir: path.resolve(raw.VIGIL_DATA_DIR),
+    evidenceDir: path.resolve(raw.VIGIL_EVIDENCE_DIR ?? path.join(raw.VIGIL_DATA_DIR, "evidence")),
     baseUrl: (raw.VIGIL_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
   };
 }

@@ -1,39 +1,180 @@
+import Link from "next/link";
+import { Countdown } from "@/components/incidents/countdown";
+import { SEVERITY_BADGE, STATUS_BADGE } from "@/components/incidents/labels";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/policy";
+import { now } from "@/lib/clock";
+import { getDashboard } from "@/lib/incidents/get-dashboard";
+import type { TIncidentListRow } from "@/lib/incidents/list-incidents";
+import { INCIDENT_STATUSES, STATUS_LABELS } from "@/lib/incidents/status-rules";
 import { checkHealth } from "@/lib/system/check-health";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
 
+function IncidentRows({ rows, serverNow }: { rows: TIncidentListRow[]; serverNow: string }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Incident</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Status</th>
+            <th scope="col">Amazon clock</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/incidents/${r.reference}`} className="mono">
+                  {r.reference}
+                </Link>{" "}
+                {r.title}
+              </td>
+              <td>
+                <span className={SEVERITY_BADGE[r.severity]}>{r.severity}</span>
+              </td>
+              <td>
+                <span className={STATUS_BADGE[r.status]}>{STATUS_LABELS[r.status]}</span>
+              </td>
+              <td>
+                <Countdown dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} stopped={r.status === "false_positive"} serverNow={serverNow} compact />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default async function DashboardPage() {
-  const health = await checkHealth();
+  const actor = await requireActor();
+  const [dashboard, health] = await Promise.all([getDashboard(actor), checkHealth()]);
+  const serverNow = now().toISOString();
+  const max = Math.max(1, ...dashboard.months.map((m) => m.count));
+  const openCount = INCIDENT_STATUSES.filter((s) => s !== "closed" && s !== "false_positive").reduce((n, s) => n + (dashboard.byStatus[s] ?? 0), 0);
   return (
     <>
-      <PageHeader title="Dashboard" description="Open incidents, deadlines and alarms at a glance." />
-      <div className="grid grid-2">
-        <section className="card" aria-labelledby="system-heading">
-          <h2 id="system-heading">System</h2>
-          <dl className="muted" style={{ margin: 0 }}>
-            <dt>Database</dt>
-            <dd>
-              {health.databaseMode === "embedded" ? "Embedded (PGlite, local data folder)" : "PostgreSQL"} —{" "}
-              {health.database === "ok" ? (
-                <span className="badge badge-ok">reachable</span>
+      <PageHeader
+        title="Dashboard"
+        description="Open incidents, deadlines and alarms at a glance."
+        actions={
+          can(actor, "incident.create") ? (
+            <Link className="button" href="/incidents/new">
+              Log incident
+            </Link>
+          ) : null
+        }
+      />
+      <div className="stack">
+        {dashboard.overdue.length || dashboard.overdueLegalRequests.length ? (
+          <section className="card" aria-labelledby="overdue-heading" style={{ borderColor: "#f5c2bd" }}>
+            <h2 id="overdue-heading" style={{ color: "var(--danger)" }}>
+              Overdue notices to Amazon ({dashboard.overdue.length + dashboard.overdueLegalRequests.length})
+            </h2>
+            {dashboard.overdue.length ? <IncidentRows rows={dashboard.overdue} serverNow={serverNow} /> : null}
+            {dashboard.overdueLegalRequests.length ? (
+              <ul>
+                {dashboard.overdueLegalRequests.map((l) => (
+                  <li key={l.id}>
+                    <Link href={`/legal-requests/${l.reference}`} className="mono">
+                      {l.reference}
+                    </Link>{" "}
+                    legal process from {l.requestingParty}{" "}
+                    <Countdown dueAt={l.notificationDueAt} notifiedAt={null} noticeOnTime={null} serverNow={serverNow} compact />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
+
+        <section className="card" aria-labelledby="open-heading">
+          <h2 id="open-heading">Open incidents, nearest deadline first ({openCount})</h2>
+          {dashboard.open.length ? <IncidentRows rows={dashboard.open} serverNow={serverNow} /> : <p className="muted">No open incidents.</p>}
+          <p style={{ marginTop: "0.75rem" }}>
+            <Link href="/incidents?status=open&sort=dueAt&dir=asc">All open incidents →</Link>
+          </p>
+        </section>
+
+        <div className="grid grid-3">
+          <section className="card" aria-labelledby="status-heading">
+            <h2 id="status-heading">By status</h2>
+            <dl className="kv">
+              {INCIDENT_STATUSES.map((s) => (
+                <div key={s} style={{ display: "contents" }}>
+                  <dt>{STATUS_LABELS[s]}</dt>
+                  <dd>
+                    <Link href={`/incidents?status=${s}`}>{dashboard.byStatus[s] ?? 0}</Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section className="card" aria-labelledby="severity-heading">
+            <h2 id="severity-heading">Open by severity</h2>
+            <dl className="kv">
+              {["SEV1", "SEV2", "SEV3", "SEV4"].map((s) => (
+                <div key={s} style={{ display: "contents" }}>
+                  <dt>
+                    <span className={SEVERITY_BADGE[s]}>{s}</span>
+                  </dt>
+                  <dd>
+                    <Link href={`/incidents?status=open&severity=${s}`}>{dashboard.bySeverity[s] ?? 0}</Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section className="card" aria-labelledby="months-heading">
+            <h2 id="months-heading">Last 12 months</h2>
+            <div className="bars" role="img" aria-label={`Incidents per month: ${dashboard.months.map((m) => `${m.month} ${m.count}`).join(", ")}`}>
+              {dashboard.months.map((m) => (
+                <div key={m.month} className="bar" style={{ height: `${(m.count / max) * 100}%` }} title={`${m.month}: ${m.count}`} />
+              ))}
+            </div>
+            <div className="bars-labels" aria-hidden="true">
+              {dashboard.months.map((m) => (
+                <span key={m.month}>{m.month.slice(5)}</span>
+              ))}
+            </div>
+          </section>
+        </div>
+
+        <div className="grid grid-2">
+          {dashboard.alarms ? (
+            <section className="card" aria-labelledby="alarms-heading">
+              <h2 id="alarms-heading">Open alarms ({dashboard.alarms.length})</h2>
+              {dashboard.alarms.length ? (
+                <ul className="timeline">
+                  {dashboard.alarms.map((a) => (
+                    <li key={a.id}>
+                      <strong>{a.title}</strong> <span className="muted">· {a.rule} · seen {a.count}× · last {a.lastSeenAt.slice(0, 16).replace("T", " ")} UTC</span>
+                    </li>
+                  ))}
+                </ul>
               ) : (
-                <span className="badge badge-danger">unreachable</span>
+                <p className="muted">No open alarms.</p>
               )}
-            </dd>
-            <dt>Schema migrations applied</dt>
-            <dd>{health.migrations ?? "unknown"}</dd>
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="start-heading">
-          <h2 id="start-heading">Getting started</h2>
-          <ol style={{ margin: 0, paddingLeft: "1.2rem" }}>
-            <li>Record the incident response plan and its point of contact.</li>
-            <li>Invite your security team, responders and privacy officer.</li>
-            <li>Log incidents as they are detected: the 24-hour Amazon clock starts at detection.</li>
-          </ol>
-        </section>
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="system-heading">
+            <h2 id="system-heading">System</h2>
+            <dl className="kv">
+              <dt>Database</dt>
+              <dd>
+                {health.databaseMode === "embedded" ? "Embedded (PGlite)" : "PostgreSQL"}{" "}
+                {health.database === "ok" ? <span className="badge badge-ok">reachable</span> : <span className="badge badge-danger">unreachable</span>}
+              </dd>
+              <dt>Migrations applied</dt>
+              <dd>{health.migrations ?? "unknown"}</dd>
+            </dl>
+          </section>
+        </div>
       </div>
     </>
   );

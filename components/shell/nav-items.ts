@@ -6,6 +6,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/incidents", label: "Incidents" },
+  { href: "/legal-requests", label: "Legal requests" },
   { href: "/evidence", label: "Evidence" },
   { href: "/reviews", label: "Reviews" },
   { href: "/assets", label: "Assets" },

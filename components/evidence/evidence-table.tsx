@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { EVIDENCE_STATUS_BADGE, EVIDENCE_STATUS_LABEL, formatSize, formatWhen } from "./labels";
+
+export interface TEvidenceTableRow {
+  id: string;
+  label: string;
+  incidentReference: string;
+  kind: "digital" | "physical";
+  description: string;
+  status: string;
+  custodianName: string;
+  collectedAt: string;
+  legalHold: boolean;
+  fileName: string | null;
+  fileSize: number | null;
+  lastVerifiedOk: boolean | null;
+  pendingTransfer: boolean;
+}
+
+const helper = createColumnHelper<TServerTableFeatures, TEvidenceTableRow>();
+
+const columns = helper.columns([
+  helper.accessor("label", {
+    id: "label",
+    header: "Label",
+    cell: (info) => (
+      <Link href={`/evidence/${info.getValue()}`} className="mono">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("description", {
+    id: "description",
+    header: "Item",
+    enableSorting: false,
+    cell: (info) => {
+      const r = info.row.original;
+      return (
+        <>
+          <div>{r.description}</div>
+          <div className="muted small">{r.kind === "digital" ? `${r.fileName} · ${formatSize(r.fileSize)}` : "Physical item"}</div>
+        </>
+      );
+    },
+  }),
+  helper.accessor("incidentReference", {
+    id: "incident",
+    header: "Incident",
+    enableSorting: false,
+    cell: (info) => (
+      <Link href={`/incidents/${info.getValue()}`} className="mono">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("status", {
+    id: "status",
+    header: "Status",
+    cell: (info) => {
+      const r = info.row.original;
+      return (
+        <span className="badges-inline">
+          <span className={EVIDENCE_STATUS_BADGE[r.status]}>{EVIDENCE_STATUS_LABEL[r.status]}</span>
+          {r.legalHold ? <span className="badge badge-warn">Legal hold</span> : null}
+          {r.lastVerifiedOk === false ? <span className="badge badge-danger">Integrity failed</span> : null}
+          {r.pendingTransfer ? <span className="badge badge-neutral">Transfer pending</span> : null}
+        </span>
+      );
+    },
+  }),
+  helper.accessor("custodianName", { id: "custodian", header: "Custodian", enableSorting: false }),
+  helper.accessor("collectedAt", { id: "collectedAt", header: "Collected", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatWhen(info.getValue())}</span> }),
+]);
+
+export function EvidenceTable(props: { rows: TEvidenceTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+  return <DataTable columns={columns} noun="evidence items" caption="Evidence items" {...props} />;
+}

@@ -1,0 +1,54 @@
+export const EVIDENCE_STATUS_LABEL: Record<string, string> = {
+  active: "Active",
+  sealed: "Sealed",
+  released: "Released",
+  destroyed: "Destroyed",
+};
+
+export const EVIDENCE_STATUS_BADGE: Record<string, string> = {
+  active: "badge badge-ok",
+  sealed: "badge badge-neutral",
+  released: "badge badge-neutral",
+  destroyed: "badge badge-danger",
+};
+
+export const CUSTODY_ACTION_LABEL: Record<string, string> = {
+  collected: "Collected",
+  "transfer-requested": "Transfer requested",
+  transferred: "Custody transferred",
+  "transfer-declined": "Transfer declined",
+  viewed: "Viewed",
+  downloaded: "File downloaded",
+  analysed: "Analysed",
+  "integrity-verified": "Integrity verified",
+  sealed: "Sealed",
+  unsealed: "Unsealed",
+  released: "Released or returned",
+  destroyed: "Destroyed",
+  exported: "Exported",
+};
+
+export function formatSize(bytes: number | null): string {
+  if (bytes === null) return "—";
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** "29 Nov 2026, 09:05 UTC", and the same instant in a zone when one is given. */
+export function formatWhen(iso: string, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { actorId } from "@/lib/auth/actor";
+import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
+import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import { custodyEntryHash, type TCustodyAction, type TCustodyEntryFields } from "./custody-chain";
+
+export interface TCustodyAppend {
+  action: TCustodyAction;
+  location?: string | null;
+  purpose?: string | null;
+  fromCustodianId?: string | null;
+  toCustodianId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry to an item's custody ledger and the matching audit event, in the caller's
+ * transaction. The caller must hold the item's row lock (loadEvidenceFor(..., lock = true)).
+ */
+export async function appendCustodyEntry(
+  tx: Tx,
+  input: { actor: Actor; evidenceId: string; at: Date; entry: TCustodyAppend; context?: TRequestContext },
+): Promise<void> {
+  const item = await tx.evidenceItem.findUniqueOrThrow({
+    where: { id: input.evidenceId },
+    select: { custodySequence: true, custodyHeadHash: true, sha256: true },
+  });
+  const timeZone =
+    input.actor.kind === "user"
+      ? ((await tx.user.findUnique({ where: { id: input.actor.userId }, select: { timeZone: true } }))?.timeZone ?? "UTC")
+      : "UTC";
+  const fields: TCustodyEntryFields = {
+    evidenceId: input.evidenceId,
+    sequence: item.custodySequence + 1,
+    action: input.entry.action,
+    occurredAt: input.at,
+    actorId: actorId(input.actor),
+    actorTimeZone: timeZone,
+    location: input.entry.location ?? null,
+    purpose: input.entry.purpose ?? null,
+    fromCustodianId: input.entry.fromCustodianId ?? null,
+    toCustodianId: input.entry.toCustodianId ?? null,
+    sha256: item.sha256,
+    details: JSON.parse(JSON.stringify(input.entry.details ?? {})) as Record<string, unknown>,
+  };
+  const hash = custodyEntryHash(item.custodyHeadHash, fields);
+  await tx.custodyEntry.create({ data: { id: newId("cus"), ...fields, details: fields.details as object, prevHash: item.custodyHeadHash, hash } });
+  await tx.evidenceItem.update({ where: { id: input.evidenceId }, data: { custodySequence: fields.sequence, custodyHeadHash: hash } });
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: `evidence.${input.entry.action}`,
+    target: { type: "evidence", id: input.evidenceId },
+    details: { custodySequence: fields.sequence },
+    context: input.context,
+  });
+}

@@ -1,0 +1,143 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { now } from "@/lib/clock";
+import { withTransaction } from "@/lib/db/transaction";
+import { appendCustodyEntry } from "./append-custody-entry";
+import { verifyCustodyChain, type TChainProblem, type TCustodyAction } from "./custody-chain";
+import { loadEvidenceFor, memberIdsOfEvidence } from "./evidence-access";
+import { custodianNames } from "./list-evidence";
+
+export interface TCustodyEntryView {
+  sequence: number;
+  action: TCustodyAction;
+  occurredAt: string;
+  actorId: string;
+  actorName: string;
+  actorTimeZone: string;
+  location: string | null;
+  purpose: string | null;
+  fromName: string | null;
+  toName: string | null;
+  sha256: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface TEvidenceDetail {
+  id: string;
+  label: string;
+  incident: { id: string; reference: string };
+  kind: "digital" | "physical";
+  description: string;
+  collectedByName: string;
+  collectedAt: string;
+  collectionMethod: string;
+  sourceSystem: string | null;
+  custodianId: string;
+  custodianName: string;
+  storageLocation: string;
+  status: "active" | "sealed" | "released" | "destroyed";
+  legalHold: boolean;
+  sealNumber: string | null;
+  make: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  fileName: string | null;
+  fileType: string | null;
+  fileSize: number | null;
+  sha256: string | null;
+  lastVerifiedAt: string | null;
+  lastVerifiedOk: boolean | null;
+  ledger: TCustodyEntryView[];
+  ledgerProblem: TChainProblem | null;
+  pendingTransfer: { id: string; toUserId: string; toName: string; fromName: string; purpose: string; location: string; requestedAt: string } | null;
+  allowed: { custody: boolean; download: boolean; respondToTransfer: boolean };
+}
+
+/**
+ * One item with its ledger, verified on every read. Viewing evidence is itself a custody
+ * event (GS-4d: accessed), so it is appended in the same transaction as the read.
+ */
+export async function getEvidence(actor: Actor, evidenceRef: string, options: { recordView?: boolean; context?: TRequestContext } = {}): Promise<TEvidenceDetail> {
+  return withTransaction(async (tx) => {
+    const item = await loadEvidenceFor(tx, actor, evidenceRef, "evidence.read", options.recordView !== false);
+    if (options.recordView !== false) {
+      await appendCustodyEntry(tx, { actor, evidenceId: item.id, at: now(), context: options.context, entry: { action: "viewed" } });
+    }
+    const [entries, pending] = await Promise.all([
+      tx.custodyEntry.findMany({ where: { evidenceId: item.id }, orderBy: { sequence: "asc" } }),
+      tx.custodyTransfer.findFirst({ where: { evidenceId: item.id, status: "pending" } }),
+    ]);
+    const names = await custodianNames([
+      item.collectedById,
+      item.custodianId,
+      ...entries.flatMap((e) => [e.actorId, e.fromCustodianId ?? "", e.toCustodianId ?? ""]),
+      ...(pending ? [pending.toUserId, pending.fromUserId] : []),
+    ].filter(Boolean));
+    const name = (id: string | null) => (id ? (names.get(id) ?? (id === "system" ? "Vigil" : "Unknown")) : null);
+    const ledgerProblem = verifyCustodyChain(
+      entries.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })),
+    );
+    const resource = { memberIds: memberIdsOfEvidence(item) };
+    return {
+      id: item.id,
+      label: item.label,
+      incident: { id: item.incident.id, reference: item.incident.reference },
+      kind: item.kind,
+      description: item.description,
+      collectedByName: name(item.collectedById) ?? "Unknown",
+      collectedAt: item.collectedAt.toISOString(),
+      collectionMethod: item.collectionMethod,
+      sourceSystem: item.sourceSystem,
+      custodianId: item.custodianId,
+      custodianName: name(item.custodianId) ?? "Unknown",
+      storageLocation: item.storageLocation,
+      status: item.status,
+      legalHold: item.legalHold,
+      sealNumber: item.sealNumber,
+      make: item.make,
+      model: item.model,
+      serialNumber: item.serialNumber,
+      fileName: item.fileName,
+      fileType: item.fileType,
+      fileSize: item.fileSize === null ? null : Number(item.fileSize),
+      sha256: item.sha256,
+      lastVerifiedAt: item.lastVerifiedAt?.toISOString() ?? null,
+      lastVerifiedOk: item.lastVerifiedOk,
+      ledger: entries.map((e) => ({
+        sequence: e.sequence,
+        action: e.action as TCustodyAction,
+        occurredAt: e.occurredAt.toISOString(),
+        actorId: e.actorId,
+        actorName: name(e.actorId) ?? "Unknown",
+        actorTimeZone: e.actorTimeZone,
+        location: e.location,
+        purpose: e.purpose,
+        fromName: name(e.fromCustodianId),
+        toName: name(e.toCustodianId),
+        sha256: e.sha256,
+        details: e.details as Record<string, unknown>,
+        hash: e.hash,
+      })),
+      ledgerProblem,
+      pendingTransfer: pending
+        ? {
+            id: pending.id,
+            toUserId: pending.toUserId,
+            toName: name(pending.toUserId) ?? "Unknown",
+            fromName: name(pending.fromUserId) ?? "Unknown",
+            purpose: pending.purpose,
+            location: pending.location,
+            requestedAt: pending.requestedAt.toISOString(),
+          }
+        : null,
+      allowed: {
+        custody: can(actor, "evidence.custody", resource),
+        download: item.kind === "digital" && item.status !== "destroyed" && can(actor, "evidence.download", resource),
+        respondToTransfer: pending !== null && actor.kind === "user" && pending.toUserId === actor.userId,
+      },
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { scopeOf } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZEvidenceListQuery, type TEvidenceListQuery } from "./schemas";
+
+export interface TEvidenceRow {
+  id: string;
+  label: string;
+  incidentReference: string;
+  kind: "digital" | "physical";
+  description: string;
+  status: string;
+  custodianId: string;
+  custodianName: string;
+  collectedAt: string;
+  legalHold: boolean;
+  fileName: string | null;
+  fileSize: number | null;
+  lastVerifiedOk: boolean | null;
+  pendingTransferToId: string | null;
+}
+
+/** Evidence the actor may see, paged, sorted and filtered in the database. */
+export async function listEvidence(actor: Actor, rawQuery: unknown): Promise<{ rows: TEvidenceRow[]; total: number; query: TEvidenceListQuery }> {
+  const query = ZEvidenceListQuery.parse(rawQuery ?? {});
+  const scope = scopeOf(actor, "evidence.read");
+  if (scope.kind === "none") return { rows: [], total: 0, query };
+  const and: Prisma.EvidenceItemWhereInput[] = [];
+  if (scope.kind === "member") {
+    and.push({
+      OR: [
+        { incident: { memberIds: { has: scope.userId } } },
+        { custodianId: scope.userId },
+        { transfers: { some: { toUserId: scope.userId, status: "pending" } } },
+      ],
+    });
+  }
+  if (query.status) and.push({ status: query.status });
+  if (query.kind) and.push({ kind: query.kind });
+  if (query.incident) and.push({ incident: { reference: query.incident } });
+  if (query.q) {
+    and.push({
+      OR: [
+        { label: { contains: query.q, mode: "insensitive" } },
+        { description: { contains: query.q, mode: "insensitive" } },
+        { fileName: { contains: query.q, mode: "insensitive" } },
+        { serialNumber: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  const where: Prisma.EvidenceItemWhereInput = and.length ? { AND: and } : {};
+  const [items, total] = await Promise.all([
+    db().evidenceItem.findMany({
+      where,
+      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { incident: { select: { reference: true } }, transfers: { where: { status: "pending" }, select: { toUserId: true } } },
+    }),
+    db().evidenceItem.count({ where }),
+  ]);
+  const names = await custodianNames(items.map((i) => i.custodianId));
+  return {
+    total,
+    query,
+    rows: items.map((i) => ({
+      id: i.id,
+      label: i.label,
+      incidentReference: i.incident.reference,
+      kind: i.kind,
+      description: i.description,
+      status: i.status,
+      custodianId: i.custodianId,
+      custodianName: names.get(i.custodianId) ?? "Unknown",
+      collectedAt: i.collectedAt.toISOString(),
+      legalHold: i.legalHold,
+      fileName: i.fileName,
+      fileSize: i.fileSize === null ? null : Number(i.fileSize),
+      lastVerifiedOk: i.lastVerifiedOk,
+      pendingTransferToId: i.transfers[0]?.toUserId ?? null,
+    })),
+  };
+}
+
+export async function custodianNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}

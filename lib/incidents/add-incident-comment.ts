@@ -1,0 +1,20 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { loadIncidentFor } from "./incident-access";
+import { ZComment, parseInput } from "./schemas";
+
+export async function addIncidentComment(actor: Actor, idOrReference: string, input: { body?: string }): Promise<{ id: string }> {
+  const data = parseInput(ZComment, input);
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can comment.");
+  return withTransaction(async (tx) => {
+    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.update");
+    const id = newId("cmt");
+    await tx.incidentComment.create({ data: { id, incidentId: incident.id, authorId: actor.userId, body: data.body } });
+    await recordAuditEvent(tx, { actor, action: "incident.comment.added", target: { type: "incident", id: incident.id }, details: { commentId: id } });
+    return { id };
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { now as clockNow } from "@/lib/clock";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
+import { addTimelineEntry, assertAllowed, assertUsersExist, memberIdsOf, piiAssociatedData, resolveInstant } from "./incident-access";
+import { nextReference } from "./next-reference";
+import { ZIncidentCreate, parseInput, validationError, type TIncidentCreate } from "./schemas";
+
+/**
+ * Logs a new incident. All of it commits at once, with its reference, first timeline entry and
+ * audit event, or nothing does: a failed validation leaves no half-written incident.
+ */
+export async function createIncident(actor: Actor, input: TIncidentCreate): Promise<{ id: string; reference: string }> {
+  await assertAllowed(actor, "incident.create", undefined);
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can log an incident.");
+  const data = parseInput(ZIncidentCreate, input);
+  const now = clockNow();
+  const detectedAt = resolveInstant(data.detectedAt, data.timeZone, now, "detectedAt");
+  const timeErrors = detectionTimeChangeErrors({ detectedAt, reason: "initial" }, now);
+  if (timeErrors.detectedAt) throw validationError({ detectedAt: timeErrors.detectedAt });
+  const piiDetails = data.piiDetails?.trim() ?? "";
+  if (piiDetails && !data.piiInvolved) throw validationError({ piiDetails: "Tick “personal data involved” to record personal data details." });
+  if (piiDetails && !can(actor, "pii.write")) throw new AppError("FORBIDDEN", "You do not have permission to enter personal data details.");
+
+  return withTransaction(async (tx) => {
+    const type = await tx.incidentType.findUnique({ where: { id: data.typeId } });
+    if (!type || !type.active) throw validationError({ typeId: "Choose the type of incident." });
+    await assertUsersExist(tx, data.commanderId ? [data.commanderId] : [], "commanderId");
+    await assertUsersExist(tx, data.teamIds, "teamIds");
+
+    const id = newId("inc");
+    const reference = await nextReference(tx, "INC", now);
+    const people = { createdById: actor.userId, reportedById: actor.userId, commanderId: data.commanderId ?? null, teamIds: [...new Set(data.teamIds)] };
+    await tx.incident.create({
+      data: {
+        id,
+        reference,
+        title: data.title,
+        summary: data.summary,
+        typeId: type.id,
+        severity: data.severity,
+        status: "detected",
+        detectedAt,
+        ...people,
+        memberIds: memberIdsOf(people),
+        affectedSystems: data.affectedSystems,
+        affectedDataCategories: data.affectedDataCategories,
+        amazonInfoInvolved: data.amazonInfoInvolved,
+        piiInvolved: data.piiInvolved,
+        piiDetailsEnc: piiDetails ? encryptField(piiDetails, piiAssociatedData(id)) : null,
+        notificationDueAt: data.amazonInfoInvolved ? noticeDueAt(detectedAt) : null,
+      },
+    });
+    await addTimelineEntry(tx, { incidentId: id, kind: "incident.created", text: `Incident logged (${data.severity}, ${type.name}).`, authorId: actor.userId, occurredAt: now });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "incident.created",
+      target: { type: "incident", id },
+      details: {
+        reference,
+        severity: data.severity,
+        typeId: type.id,
+        amazonInfoInvolved: data.amazonInfoInvolved,
+        piiInvolved: data.piiInvolved,
+        piiFieldsWritten: piiDetails ? ["piiDetails"] : [],
+      },
+    });
+    return { id, reference };
+  });
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { now as clockNow } from "@/lib/clock";
+import { decryptField } from "@/lib/crypto/field-encryption";
+import { withTransaction } from "@/lib/db/transaction";
+import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
+import { clockState, type TClockState } from "./clock-rules";
+import { loadIncidentFor, piiAssociatedData, userTimeZone } from "./incident-access";
+import { TRANSITIONS } from "./status-rules";
+
+export interface TPersonRef {
+  id: string;
+  name: string;
+}
+
+/** An incident shaped for its screen; personal data only for those allowed to read it. */
+export interface TIncidentDetail {
+  id: string;
+  reference: string;
+  title: string;
+  summary: string;
+  type: { id: string; name: string; procedure: string; escalationPath: string };
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  detectedAt: string;
+  createdAt: string;
+  reportedBy: TPersonRef;
+  commander: TPersonRef | null;
+  team: TPersonRef[];
+  affectedSystems: string[];
+  affectedDataCategories: string[];
+  amazonInfoInvolved: boolean;
+  piiInvolved: boolean;
+  /** The decrypted details for pii.read; null otherwise (see piiHidden). */
+  piiDetails: string | null;
+  piiHidden: boolean;
+  notificationDueAt: string | null;
+  amazonNotifiedAt: string | null;
+  amazonNoticeOnTime: boolean | null;
+  clock: TClockState;
+  falsePositiveReason: string | null;
+  closing: { closureDescription: string | null; rootCause: string | null; remediationActions: string | null; correctiveControls: string | null; lessonsLearned: string | null };
+  closedAt: string | null;
+  timeline: { id: string; occurredAt: string; kind: string; text: string; author: TPersonRef | null }[];
+  tasks: { id: string; title: string; owner: TPersonRef; dueDate: string | null; doneAt: string | null }[];
+  comments: { id: string; body: string; author: TPersonRef; createdAt: string }[];
+  notices: { id: string; status: string; channel: string; toAddress: string; subject: string; body: string; sentAt: string; sender: string; onTime: boolean }[];
+  thirdPartyNotifications: { id: string; recipientKind: string; recipientName: string; notifiedAt: string; basis: string; amazonApproval: string | null; legalObligation: string | null; reasonWithoutBasis: string | null; summary: string }[];
+  allowedStatuses: IncidentStatus[];
+  timeZone: string;
+  can: { update: boolean; close: boolean; notify: boolean; readPii: boolean; writePii: boolean };
+}
+
+export async function getIncident(actor: Actor, idOrReference: string): Promise<TIncidentDetail> {
+  return withTransaction(async (tx) => {
+    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.read");
+    const resource = { memberIds: incident.memberIds };
+    const readPii = can(actor, "pii.read", resource);
+    // One connection per transaction: queries run one after another.
+    const type = await tx.incidentType.findUniqueOrThrow({ where: { id: incident.typeId } });
+    const timeline = await tx.incidentTimelineEntry.findMany({ where: { incidentId: incident.id }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }] });
+    const tasks = await tx.incidentTask.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
+    const comments = await tx.incidentComment.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
+    const notices = await tx.amazonNotice.findMany({ where: { incidentId: incident.id }, orderBy: { sentAt: "asc" } });
+    const thirdParty = await tx.thirdPartyNotification.findMany({ where: { incidentId: incident.id }, orderBy: { notifiedAt: "asc" } });
+    const timeZone = await userTimeZone(tx, actor);
+    const userIds = new Set<string>([incident.reportedById, ...(incident.commanderId ? [incident.commanderId] : []), ...incident.teamIds]);
+    for (const e of timeline) if (e.authorId) userIds.add(e.authorId);
+    for (const t of tasks) userIds.add(t.ownerId);
+    for (const c of comments) userIds.add(c.authorId);
+    const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, displayName: true } });
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const person = (id: string): TPersonRef => ({ id, name: names.get(id) ?? "Unknown user" });
+
+    let piiDetails: string | null = null;
+    if (readPii && incident.piiDetailsEnc) {
+      piiDetails = decryptField(incident.piiDetailsEnc, piiAssociatedData(incident.id));
+      // A read of personal data is itself a security event (PII-5a).
+      await recordAuditEvent(tx, { actor, action: "incident.pii.read", target: { type: "incident", id: incident.id }, details: { fields: ["piiDetails"] } });
+    }
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    return {
+      id: incident.id,
+      reference: incident.reference,
+      title: incident.title,
+      summary: incident.summary,
+      type: { id: type.id, name: type.name, procedure: type.procedure, escalationPath: type.escalationPath },
+      severity: incident.severity,
+      status: incident.status,
+      detectedAt: incident.detectedAt.toISOString(),
+      createdAt: incident.createdAt.toISOString(),
+      reportedBy: person(incident.reportedById),
+      commander: incident.commanderId ? person(incident.commanderId) : null,
+      team: incident.teamIds.map(person),
+      affectedSystems: incident.affectedSystems,
+      affectedDataCategories: incident.affectedDataCategories,
+      amazonInfoInvolved: incident.amazonInfoInvolved,
+      piiInvolved: incident.piiInvolved,
+      piiDetails,
+      piiHidden: Boolean(incident.piiDetailsEnc) && !readPii,
+      notificationDueAt: iso(incident.notificationDueAt),
+      amazonNotifiedAt: iso(incident.amazonNotifiedAt),
+      amazonNoticeOnTime: incident.amazonNoticeOnTime,
+      clock: clockState(
+        { dueAt: incident.notificationDueAt, notifiedAt: incident.amazonNotifiedAt, noticeOnTime: incident.amazonNoticeOnTime, stopped: incident.status === "false_positive" },
+        clockNow(),
+      ),
+      falsePositiveReason: incident.falsePositiveReason,
+      closing: {
+        closureDescription: incident.closureDescription,
+        rootCause: incident.rootCause,
+        remediationActions: incident.remediationActions,
+        correctiveControls: incident.correctiveControls,
+        lessonsLearned: incident.lessonsLearned,
+      },
+      closedAt: iso(incident.closedAt),
+      timeline: timeline.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind, text: e.text, author: e.authorId ? person(e.authorId) : null })),
+      tasks: tasks.map((t) => ({ id: t.id, title: t.title, owner: person(t.ownerId), dueDate: t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null, doneAt: iso(t.doneAt) })),
+      comments: comments.map((c) => ({ id: c.id, body: c.body, author: person(c.authorId), createdAt: c.createdAt.toISOString() })),
+      notices: notices.map((n) => ({ id: n.id, status: n.status, channel: n.channel, toAddress: n.toAddress, subject: n.subject, body: n.body, sentAt: n.sentAt.toISOString(), sender: n.sender, onTime: n.onTime })),
+      thirdPartyNotifications: thirdParty.map((n) => ({
+        id: n.id,
+        recipientKind: n.recipientKind,
+        recipientName: n.recipientName,
+        notifiedAt: n.notifiedAt.toISOString(),
+        basis: n.basis,
+        amazonApproval: n.amazonApproval,
+        legalObligation: n.legalObligation,
+        reasonWithoutBasis: n.reasonWithoutBasis,
+        summary: n.summary,
+      })),
+      allowedStatuses: TRANSITIONS[incident.status].filter((s) => s !== "closed" && s !== "false_positive"),
+      timeZone,
+      can: {
+        update: can(actor, "incident.update", resource),
+        close: can(actor, "incident.close", resource),
+        notify: can(actor, "incident.notify-amazon", resource),
+        readPii: readPii,
+        writePii: can(actor, "pii.write", resource),
+      },
+    };
+  });
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { scopeOf } from "@/lib/auth/policy";
+import { now as clockNow } from "@/lib/clock";
+import { db, type Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
+import { clockState, type TClockState } from "./clock-rules";
+import { ZIncidentListQuery, listSql, type TIncidentListQuery, type TIncidentListRowRaw, type TListScope } from "./list-query";
+
+export interface TIncidentListRow {
+  id: string;
+  reference: string;
+  title: string;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  typeId: string;
+  typeName: string;
+  detectedAt: string;
+  notificationDueAt: string | null;
+  amazonNotifiedAt: string | null;
+  amazonNoticeOnTime: boolean | null;
+  amazonInfoInvolved: boolean;
+  commanderName: string | null;
+  clock: TClockState;
+}
+
+export interface TIncidentListPage {
+  rows: TIncidentListRow[];
+  total: number;
+  query: TIncidentListQuery;
+}
+
+export function listScope(actor: Actor): TListScope {
+  const scope = scopeOf(actor, "incident.read");
+  if (scope.kind === "none") throw new AppError("FORBIDDEN", "You do not have permission to do this.");
+  return scope;
+}
+
+export function toListRow(r: TIncidentListRowRaw, now: Date): TIncidentListRow {
+  return {
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    severity: r.severity as IncidentSeverity,
+    status: r.status as IncidentStatus,
+    typeId: r.typeId,
+    typeName: r.typeName,
+    detectedAt: r.detectedAt.toISOString(),
+    notificationDueAt: r.notificationDueAt?.toISOString() ?? null,
+    amazonNotifiedAt: r.amazonNotifiedAt?.toISOString() ?? null,
+    amazonNoticeOnTime: r.amazonNoticeOnTime,
+    amazonInfoInvolved: r.amazonInfoInvolved,
+    commanderName: r.commanderName,
+    clock: clockState({ dueAt: r.notificationDueAt, notifiedAt: r.amazonNotifiedAt, noticeOnTime: r.amazonNoticeOnTime, stopped: r.status === "false_positive" }, now),
+  };
+}
+
+/** One page of the incidents the actor may see, filtered and sorted in the database. */
+export async function listIncidents(actor: Actor, rawQuery: unknown, database: Db = db()): Promise<TIncidentListPage> {
+  const scope = listScope(actor);
+  const query = ZIncidentListQuery.parse(rawQuery ?? {});
+  const now = clockNow();
+  const sql = listSql(query, scope, now);
+  const [rows, counted] = await Promise.all([
+    database.$queryRaw<TIncidentListRowRaw[]>(sql.rows),
+    database.$queryRaw<{ total: number }[]>(sql.count),
+  ]);
+  return { rows: rows.map((r) => toListRow(r, now)), total: counted[0]?.total ?? 0, query };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { now as clockNow } from "@/lib/clock";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { addTimelineEntry, loadIncidentFor } from "./incident-access";
+import { ZFalsePositive, parseInput } from "./schemas";
+import { falsePositiveErrors } from "./status-rules";
+
+/** Marks an incident a false positive, with the reason; it stops the Amazon clock. */
+export async function markFalsePositive(actor: Actor, idOrReference: string, input: { reason?: string }): Promise<void> {
+  const data = parseInput(ZFalsePositive, input);
+  await withTransaction(async (tx) => {
+    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.close");
+    const errors = falsePositiveErrors(incident.status, data.reason);
+    if (Object.keys(errors).length) throw new AppError(errors.form ? "INVALID_STATE" : "VALIDATION", errors.form ?? "Say why this is a false positive.", { fieldErrors: errors });
+    const now = clockNow();
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: { status: "false_positive", falsePositiveReason: data.reason, closedAt: now, closedById: actor.kind === "user" ? actor.userId : null },
+    });
+    await addTimelineEntry(tx, { incidentId: incident.id, kind: "incident.false-positive", text: `Marked a false positive: ${data.reason}`, authorId: actor.kind === "user" ? actor.userId : null, occurredAt: now });
+    await recordAuditEvent(tx, { actor, action: "incident.false-positive", target: { type: "incident", id: incident.id }, details: { from: incident.status } });
+  });
+}

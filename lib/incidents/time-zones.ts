@@ -1,0 +1,76 @@
+// Wall-clock times in a named time zone, without a library: forms send "2026-03-29T01:30"
+// typed in the user's zone; notices state detection time with the zone and its offset.
+
+function partsIn(date: Date, timeZone: string): Record<string, number> {
+  const fmt = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+  const out: Record<string, number> = {};
+  for (const part of fmt.formatToParts(date)) if (part.type !== "literal") out[part.type] = Number(part.value);
+  return out;
+}
+
+/** Offset of `timeZone` from UTC at `date`, in minutes (Berlin in summer: 120). */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const p = partsIn(date, timeZone);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "2026-03-29T01:30" read as a wall-clock time in `timeZone` -> the instant. A time skipped by
+ * a daylight-saving jump resolves forward (02:30 on the spring-forward night -> 03:30); a
+ * repeated time resolves to its first occurrence. Null for malformed input.
+ */
+export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
+  if (!m || !isValidTimeZone(timeZone)) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59) return null;
+  // Try the offsets in force a day either side; the earliest that reproduces the wall time wins.
+  const candidates = [zoneOffsetMinutes(new Date(wall - 86_400_000), timeZone), zoneOffsetMinutes(new Date(wall + 86_400_000), timeZone)];
+  const matches = candidates
+    .map((offset) => new Date(wall - offset * 60_000))
+    .filter((instant) => {
+      const p = partsIn(instant, timeZone);
+      return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) === wall;
+    })
+    .sort((a, b) => a.getTime() - b.getTime());
+  if (matches[0]) return matches[0];
+  // In a gap: use the offset before the jump, which lands after it.
+  return new Date(wall - candidates[0]! * 60_000);
+}
+
+/** The instant as "2026-03-29T01:30" in `timeZone`, for a datetime-local input. */
+export function utcToZonedLocal(date: Date, timeZone: string): string {
+  const p = partsIn(date, timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}`;
+}
+
+/** "2026-03-29 03:30 (Europe/Berlin, UTC+02:00)": unambiguous in a notice to Amazon. */
+export function formatWithZone(date: Date, timeZone: string): string {
+  const offset = zoneOffsetMinutes(date, timeZone);
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${utcToZonedLocal(date, timeZone).replace("T", " ")} (${timeZone}, UTC${sign}${hhmm})`;
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { now as clockNow } from "@/lib/clock";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { noticeDueAt } from "./clock-rules";
+import { addTimelineEntry, assertAllowed, assertUsersExist, findIncident, memberIdsOf, piiAssociatedData } from "./incident-access";
+import { ZIncidentUpdate, parseInput, validationError, type TIncidentUpdate } from "./schemas";
+import { isOpenStatus } from "./status-rules";
+
+const FIELD_LABELS: Record<string, string> = {
+  title: "title",
+  summary: "summary",
+  typeId: "type",
+  severity: "severity",
+  commanderId: "commander",
+  teamIds: "team",
+  affectedSystems: "affected systems",
+  affectedDataCategories: "affected data categories",
+  amazonInfoInvolved: "Amazon Information involved",
+  piiInvolved: "personal data involved",
+  piiDetails: "personal data details",
+};
+
+/** Changes the description of an open incident: only the fields given. */
+export async function updateIncident(actor: Actor, idOrReference: string, input: TIncidentUpdate): Promise<void> {
+  const data = parseInput(ZIncidentUpdate, input);
+  const given = Object.keys(input).filter((k) => k in FIELD_LABELS);
+  await withTransaction(async (tx) => {
+    const incident = await findIncident(tx, idOrReference);
+    await assertAllowed(actor, "incident.update", { type: "incident", id: incident.id }, { memberIds: incident.memberIds });
+    if (given.includes("piiDetails")) await assertAllowed(actor, "pii.write", { type: "incident", id: incident.id }, { memberIds: incident.memberIds });
+    if (!isOpenStatus(incident.status)) throw new AppError("INVALID_STATE", "A closed incident cannot be changed.");
+
+    const change: Prisma.IncidentUpdateInput = {};
+    const changed: string[] = [];
+    const set = <K extends keyof typeof data>(key: K, current: unknown, apply: () => void) => {
+      if (!given.includes(key as string)) return;
+      if (JSON.stringify(current) === JSON.stringify(data[key])) return;
+      changed.push(key as string);
+      apply();
+    };
+    set("title", incident.title, () => (change.title = data.title));
+    set("summary", incident.summary, () => (change.summary = data.summary));
+    set("severity", incident.severity, () => (change.severity = data.severity));
+    if (given.includes("typeId") && data.typeId !== incident.typeId) {
+      const type = await tx.incidentType.findUnique({ where: { id: data.typeId! } });
+      if (!type || !type.active) throw validationError({ typeId: "Choose the type of incident." });
+      changed.push("typeId");
+      change.type = { connect: { id: type.id } };
+    }
+    set("affectedSystems", incident.affectedSystems, () => (change.affectedSystems = data.affectedSystems));
+    set("affectedDataCategories", incident.affectedDataCategories, () => (change.affectedDataCategories = data.affectedDataCategories));
+    set("piiInvolved", incident.piiInvolved, () => (change.piiInvolved = data.piiInvolved));
+    set("amazonInfoInvolved", incident.amazonInfoInvolved, () => {
+      change.amazonInfoInvolved = data.amazonInfoInvolved;
+      // The clock runs from detection, not from when Amazon Information was recognised.
+      change.notificationDueAt = data.amazonInfoInvolved ? noticeDueAt(incident.detectedAt) : null;
+    });
+    if (given.includes("piiDetails")) {
+      const text = data.piiDetails?.trim() ?? "";
+      if (text && !(data.piiInvolved ?? incident.piiInvolved)) throw validationError({ piiDetails: "Tick “personal data involved” to record personal data details." });
+      changed.push("piiDetails");
+      change.piiDetailsEnc = text ? encryptField(text, piiAssociatedData(incident.id)) : null;
+    }
+    const commanderId = given.includes("commanderId") ? (data.commanderId ?? null) : incident.commanderId;
+    const teamIds = given.includes("teamIds") ? [...new Set(data.teamIds ?? [])] : incident.teamIds;
+    if (commanderId !== incident.commanderId) {
+      await assertUsersExist(tx, commanderId ? [commanderId] : [], "commanderId");
+      changed.push("commanderId");
+      change.commander = commanderId ? { connect: { id: commanderId } } : { disconnect: true };
+    }
+    if (JSON.stringify(teamIds) !== JSON.stringify(incident.teamIds)) {
+      await assertUsersExist(tx, teamIds, "teamIds");
+      changed.push("teamIds");
+      change.teamIds = teamIds;
+    }
+    if (changed.length === 0) return;
+    change.memberIds = memberIdsOf({ ...incident, commanderId, teamIds });
+    await tx.incident.update({ where: { id: incident.id }, data: change });
+    const authorId = actor.kind === "user" ? actor.userId : null;
+    await addTimelineEntry(tx, {
+      incidentId: incident.id,
+      kind: "incident.updated",
+      text: `Changed ${changed.map((f) => FIELD_LABELS[f]).join(", ")}.`,
+      authorId,
+      occurredAt: clockNow(),
+    });
+    await recordAuditEvent(tx, { actor, action: "incident.updated", target: { type: "incident", id: incident.id }, details: { fields: changed } });
+  });
+}
