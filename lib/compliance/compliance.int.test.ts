@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
+import { exportComplianceMap } from "./export-compliance-map";
 import { getComplianceMap } from "./get-compliance-map";
 import { attestControl, setControlOwner, setPolicyVersion } from "./manage-controls";
 
@@ -90,6 +91,18 @@ describe("compliance map on live records", () => {
     expect((await getComplianceMap(lead)).results.some((r) => r.control.id.startsWith("R25-"))).toBe(false);
     await setPolicyVersion(lead, { version: "2025" });
     expect((await getComplianceMap(lead)).results.some((r) => r.control.id === "R25-9")).toBe(true);
+  });
+
+  it("exports the map as CSV and PDF, each export audit-logged", async () => {
+    const csv = await exportComplianceMap(auditor, "csv");
+    const lines = String(csv.body).trim().split("\r\n");
+    expect(lines[0]).toBe("Control,Section,Title,Status,Where it stands,Problems,Owner,Last verified,Next due,Evidence");
+    expect(lines.length).toBe(41);
+    expect(lines.find((l) => l.startsWith("GS-4e,"))).toMatch(/Not met/);
+    const pdf = await exportComplianceMap(auditor, "pdf");
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await db().auditEvent.count({ where: { action: "compliance.map-exported", actorId: auditor.userId } })).toBe(2);
+    await expect(exportComplianceMap(responder, "csv")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("denies: auditors and responders change nothing; responders do not read the map", async () => {
