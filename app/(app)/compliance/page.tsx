@@ -10,6 +10,8 @@ import { attestControlAction, setPolicyVersionAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compliance map" };
 
+// A file download from a route handler, not a page: a plain link, not next/link.
+const EXPORT_URL = "/api/compliance/map";
 const VERSION_LABEL = { "2025": "the DPP revision of 11 November 2025", "2021": "the DPP of January 2021" } as const;
 
 export default async function CompliancePage() {
@@ -23,10 +25,10 @@ export default async function CompliancePage() {
         description={`Every control of ${VERSION_LABEL[map.version]}, computed from live records where Vigil tracks them, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
         actions={
           <div className="actions-row">
-            <a className="button button-secondary" href="/api/compliance/map?format=csv">
+            <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
               Export CSV
             </a>
-            <a className="button button-secondary" href="/api/compliance/map?format=pdf">
+            <a className="button button-secondary" href={`${EXPORT_URL}?format=pdf`}>
               Export PDF
             </a>
           </div>
