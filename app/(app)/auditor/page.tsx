@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
+import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/current-actor";
+import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
+import { toControlRows } from "@/lib/compliance/map-view";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Auditor portal" };
+
+const EXPORT_URL = "/api/compliance/map";
+
+/** The auditor's landing page: the compliance map, read-only, and the records behind it. */
+export default async function AuditorPortalPage() {
+  const actor = await requireActor();
+  const map = await getComplianceMap(actor);
+  return (
+    <>
+      <PageHeader
+        title="Auditor portal"
+        description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. Personal data is never shown here, and every view and export is logged."
+        actions={
+          <div className="actions-row">
+            <a className="button button-secondary" href={`${EXPORT_URL}?format=pdf`}>
+              Compliance map (PDF)
+            </a>
+            <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
+              Compliance map (CSV)
+            </a>
+          </div>
+        }
+      />
+      <nav className="card" aria-label="Records" style={{ marginBottom: "1rem" }}>
+        <h2>Records</h2>
+        <ul className="link-list">
+          <li>
+            <Link href="/incidents">Incidents</Link> <span className="muted">with their Amazon notices, timelines and closing reports (without personal data)</span>
+          </li>
+          <li>
+            <Link href="/evidence">Evidence</Link> <span className="muted">metadata and chain-of-custody ledgers, with PDF reports</span>
+          </li>
+          <li>
+            <Link href="/audit-log">Audit log</Link> <span className="muted">with its verification result and signed checkpoints</span>
+          </li>
+          <li>
+            <Link href="/auditor/users">Users and roles</Link> <span className="muted">who has access, with which role (without emails)</span>
+          </li>
+        </ul>
+      </nav>
+      <div className="badges-row" aria-label="Summary">
+        {(["met", "not_met", "attention", "not_attested", "not_tracked"] as const).map((s) => (
+          <span key={s} className={CONTROL_STATUS_BADGE[s]}>
+            {CONTROL_STATUS_LABEL[s]}: {map.counts[s]}
+          </span>
+        ))}
+      </div>
+      <ComplianceMapView rows={toControlRows(map.results)} />
+    </>
+  );
+}

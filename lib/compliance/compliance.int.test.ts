@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import { exportComplianceMap } from "./export-compliance-map";
+import { getComplianceMap } from "./get-compliance-map";
+import { attestControl, setControlOwner, setPolicyVersion } from "./manage-controls";
+
+const run = randomBytes(3).toString("hex");
+
+async function user(key: string, roles: Role[]): Promise<Actor & { kind: "user" }> {
+  const id = `usr_cm_${key}_${run}`;
+  await db().user.create({ data: { id, email: `${key}.${run}@example.test`, displayName: `Person ${key}`, status: "active", roles, mfaEnrolledAt: new Date() } });
+  return { kind: "user", userId: id, roles };
+}
+
+async function incident(reference: string, detectedHoursAgo: number, notifiedHoursAfterDetection: number | null) {
+  const type = await db().incidentType.findFirstOrThrow();
+  const detectedAt = new Date(Date.now() - detectedHoursAgo * 3600_000);
+  const dueAt = new Date(detectedAt.getTime() + 24 * 3600_000);
+  const notifiedAt = notifiedHoursAfterDetection === null ? null : new Date(detectedAt.getTime() + notifiedHoursAfterDetection * 3600_000);
+  await db().incident.create({
+    data: {
+      id: `inc_cm_${reference}_${run}`,
+      reference: `INC-CM-${reference}-${run}`,
+      title: "Test",
+      summary: "Test",
+      typeId: type.id,
+      severity: "SEV2",
+      detectedAt,
+      notificationDueAt: dueAt,
+      amazonInfoInvolved: true,
+      amazonNotifiedAt: notifiedAt,
+      amazonNoticeOnTime: notifiedAt === null ? null : notifiedAt <= dueAt,
+      reportedById: lead.userId,
+      createdById: lead.userId,
+      memberIds: [lead.userId],
+    },
+  });
+}
+
+let lead: Actor & { kind: "user" };
+let auditor: Actor & { kind: "user" };
+let responder: Actor & { kind: "user" };
+
+describe("compliance map on live records", () => {
+  beforeAll(async () => {
+    lead = await user("lead", ["security_lead"]);
+    auditor = await user("aud", ["auditor"]);
+    responder = await user("resp", ["responder"]);
+  });
+  afterAll(async () => {
+    await db().$disconnect();
+  });
+
+  it("shows GS-4e met while every notice was on time, and not met with the late one listed after a late notice", async () => {
+    await incident("ONTIME", 40, 3);
+    let map = await getComplianceMap(auditor);
+    expect(map.results.find((r) => r.control.id === "GS-4e")?.status).toBe("met");
+    await incident("LATE", 60, 30);
+    map = await getComplianceMap(lead);
+    const gs4e = map.results.find((r) => r.control.id === "GS-4e")!;
+    expect(gs4e.status).toBe("not_met");
+    expect(gs4e.problems).toEqual([`INC-CM-LATE-${run}: notified 6 h late`]);
+  });
+
+  it("never shows a control without its module, or the audit log before it is verified, as met", async () => {
+    const map = await getComplianceMap(auditor);
+    for (const r of map.results.filter((x) => x.control.basis === "module")) expect(r.status).toBe("not_tracked");
+    expect(map.results.find((r) => r.control.id === "PII-5b")?.status).not.toBe("met");
+  });
+
+  it("lets a security lead attest a control and name its owner, and records both in the audit log", async () => {
+    const due = new Date(Date.now() + 180 * 24 * 3600_000).toISOString();
+    await attestControl(lead, { controlId: "GS-3", status: "met", evidence: "External TLS scan, report TLS-2026-11, all endpoints TLS 1.2+", nextDueAt: due });
+    await setControlOwner(lead, { controlId: "GS-3", ownerId: lead.userId });
+    const map = await getComplianceMap(auditor);
+    const gs3 = map.results.find((r) => r.control.id === "GS-3")!;
+    expect(gs3).toMatchObject({ status: "met", owner: "Person lead" });
+    expect(await db().auditEvent.count({ where: { action: "compliance.control-attested", targetId: "GS-3" } })).toBe(1);
+  });
+
+  it("refuses an attestation without evidence, or of a computed control", async () => {
+    await expect(attestControl(lead, { controlId: "GS-3", status: "met", evidence: "", nextDueAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(attestControl(lead, { controlId: "GS-4e", status: "met", evidence: "I promise it is fine", nextDueAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("measures against the version chosen: the 2021 policy has no revision controls", async () => {
+    await setPolicyVersion(lead, { version: "2021" });
+    expect((await getComplianceMap(lead)).results.some((r) => r.control.id.startsWith("R25-"))).toBe(false);
+    await setPolicyVersion(lead, { version: "2025" });
+    expect((await getComplianceMap(lead)).results.some((r) => r.control.id === "R25-9")).toBe(true);
+  });
+
+  it("exports the map as CSV and PDF, each export audit-logged", async () => {
+    const csv = await exportComplianceMap(auditor, "csv");
+    const lines = String(csv.body).trim().split("\r\n");
+    expect(lines[0]).toBe("Control,Section,Title,Status,Where it stands,Problems,Owner,Last verified,Next due,Evidence");
+    expect(lines.length).toBe(41);
+    expect(lines.find((l) => l.startsWith("GS-4e,"))).toMatch(/Not met/);
+    const pdf = await exportComplianceMap(auditor, "pdf");
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await db().auditEvent.count({ where: { action: "compliance.map-exported", actorId: auditor.userId } })).toBe(2);
+    await expect(exportComplianceMap(responder, "csv")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("denies: auditors and responders change nothing; responders do not read the map", async () => {
+    await expect(attestControl(auditor, { controlId: "A-1", status: "met", evidence: "Records kept in Vigil", nextDueAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setPolicyVersion(auditor, { version: "2021" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getComplianceMap(responder)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getComplianceMap(auditor)).canManage).toBe(false);
+    expect((await getComplianceMap(lead)).canManage).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { toCsv } from "@/lib/csv";
+import { withTransaction } from "@/lib/db/transaction";
+import { createPdf, finish, heading, paragraph, pdfToBuffer, table } from "@/lib/reports/pdf";
+import type { TComplianceMap } from "./get-compliance-map";
+import { getComplianceMap } from "./get-compliance-map";
+import { toControlRows } from "./map-view";
+
+const STATUS_TEXT: Record<string, string> = {
+  met: "Met",
+  not_met: "Not met",
+  attention: "Needs attention",
+  not_attested: "Not attested",
+  not_tracked: "Not tracked yet",
+  informational: "Wording only",
+};
+
+export function complianceMapCsv(map: TComplianceMap): string {
+  return toCsv(
+    ["Control", "Section", "Title", "Status", "Where it stands", "Problems", "Owner", "Last verified", "Next due", "Evidence"],
+    toControlRows(map.results).map((r) => [r.id, r.section, r.title, STATUS_TEXT[r.status], r.summary, r.problems.join("; "), r.owner, r.lastVerifiedAt, r.nextDueAt, r.evidence]),
+  );
+}
+
+export async function complianceMapPdf(map: TComplianceMap): Promise<Buffer> {
+  const doc = createPdf({ title: "Compliance map", subject: "Data Protection Policy compliance map" });
+  heading(doc, "Data Protection Policy: compliance map");
+  paragraph(
+    doc,
+    `Measured against the ${map.version === "2025" ? "revision of 11 November 2025" : "policy of January 2021"}, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC. Computed controls are derived from Vigil's live records; attested controls carry the named person's attestation; "not tracked yet" means this version of Vigil has no module for the control.`,
+    { muted: true },
+  );
+  paragraph(doc, Object.entries(map.counts).map(([k, v]) => `${STATUS_TEXT[k]}: ${v}`).join(" · "));
+  const rows = toControlRows(map.results);
+  for (const section of [...new Set(rows.map((r) => r.section))]) {
+    heading(doc, section, 2);
+    table(
+      doc,
+      [
+        { header: "Control", width: 18 },
+        { header: "Status", width: 10 },
+        { header: "Where it stands", width: 36 },
+        { header: "Owner", width: 11 },
+        { header: "Verified / due", width: 12 },
+      ],
+      rows
+        .filter((r) => r.section === section)
+        .map((r) => [
+          `${r.id} ${r.title}`,
+          STATUS_TEXT[r.status] ?? r.status,
+          [r.summary, ...r.problems.map((p) => `- ${p}`), r.evidence ? `Evidence: ${r.evidence}` : ""].filter(Boolean).join("\n"),
+          r.owner ?? "",
+          [r.lastVerifiedAt?.slice(0, 10), r.nextDueAt ? `due ${r.nextDueAt.slice(0, 10)}` : ""].filter(Boolean).join("\n"),
+        ]),
+    );
+  }
+  const buffer = pdfToBuffer(doc);
+  finish(doc, "Vigil compliance map");
+  return buffer;
+}
+
+/** The map as CSV or PDF; the export is audit-logged. */
+export async function exportComplianceMap(actor: Actor, format: "csv" | "pdf"): Promise<{ fileName: string; contentType: string; body: Buffer | string }> {
+  await assertAllowed(actor, "compliance.export");
+  const map = await getComplianceMap(actor);
+  await withTransaction((tx) => recordAuditEvent(tx, { actor, action: "compliance.map-exported", target: { type: "compliance-map", id: map.version }, details: { format } }));
+  const stamp = map.asOf.toISOString().slice(0, 10);
+  return format === "csv"
+    ? { fileName: `vigil-compliance-map-${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: complianceMapCsv(map) }
+    : { fileName: `vigil-compliance-map-${stamp}.pdf`, contentType: "application/pdf", body: await complianceMapPdf(map) };
+}
