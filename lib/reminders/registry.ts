@@ -5,6 +5,7 @@ import { EVIDENCE_REMINDER_RULES } from "@/lib/evidence/reminder-rules";
 import { runEvidenceIntegritySweep } from "@/lib/evidence/verify-evidence";
 import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
+import { recordAuditVerification } from "@/lib/compliance/audit-facts";
 import { runAuditRetention } from "@/lib/audit-log/retention";
 import type { TPeriodicJob } from "./periodic-jobs";
 import { auditorAccessEndingRule } from "./rules/auditor-access-ending";
@@ -27,6 +28,8 @@ export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
   { name: "alarms.sweep", every: "minute", run: async (now, database) => void (await runAlarmSweep(database, now)) },
   { name: "audit.daily-checkpoint", every: "day", atUtcHour: 0, run: async (now, database) => void (await runDailyCheckpoint(database, now)) },
   { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now, database) => void (await runAuditRetention(database, now)) },
+  // The compliance map shows the result of the latest full verification of the audit chain.
+  { name: "audit.verify", every: "day", atUtcHour: 3, run: async (now, database) => void (await recordAuditVerification(database, now)) },
   // Re-checks the stored evidence files verified longest ago, a few each hour: every file at least daily in practice.
   { name: "evidence.integrity-sweep", every: "hour", run: async (now) => void (await runEvidenceIntegritySweep(now, { limit: 50 })) },
 ];

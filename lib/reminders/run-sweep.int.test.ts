@@ -221,7 +221,7 @@ describe("the sweep with a real SMTP server", () => {
       ...incidentReminderRules.map((r) => r.name),
       "evidence.transfer-waiting",
     ]);
-    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "evidence.integrity-sweep"]);
+    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "evidence.integrity-sweep"]);
   });
 
   it("a failing rule does not stop the others", async () => {
