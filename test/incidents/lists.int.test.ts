@@ -19,8 +19,6 @@ const refs: Record<string, string> = {};
 
 beforeAll(async () => {
   restore = setClock(clock);
-  // Other test files share the database: start this file from no incidents.
-  await db().$executeRawUnsafe(`TRUNCATE "IncidentTimelineEntry", "IncidentTask", "IncidentComment", "AmazonNotice", "ThirdPartyNotification", "Incident" CASCADE`);
   lead = await makeUser(["security_lead"], "Lead");
   mine = await makeUser(["responder"], "Mine");
   other = await makeUser(["responder"], "Other");

@@ -15,7 +15,6 @@ let lead: Actor & { kind: "user" }, admin: Actor & { kind: "user" }, commander: 
 let incidentId: string, reference: string;
 
 beforeAll(async () => {
-  await db().$executeRawUnsafe(`TRUNCATE "IncidentTimelineEntry", "IncidentTask", "IncidentComment", "AmazonNotice", "ThirdPartyNotification", "Incident", "LegalRequest" CASCADE`);
   lead = await makeUser(["security_lead"], "Lead");
   admin = await makeUser(["admin"], "Admin");
   commander = await makeUser(["responder"], "Commander");
