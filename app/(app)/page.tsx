@@ -3,6 +3,7 @@ import { Countdown } from "@/components/incidents/countdown";
 import { SEVERITY_BADGE, STATUS_BADGE } from "@/components/incidents/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { getDashboard } from "@/lib/incidents/get-dashboard";
@@ -53,6 +54,8 @@ function IncidentRows({ rows, serverNow }: { rows: TIncidentListRow[]; serverNow
 
 export default async function DashboardPage() {
   const actor = await requireActor();
+  // Administrators manage people and settings but see no incident content (least privilege).
+  if (!can(actor, "incident.read")) return <AdministrationHome actor={actor} health={await checkHealth()} />;
   const [dashboard, health] = await Promise.all([getDashboard(actor), checkHealth()]);
   const serverNow = now().toISOString();
   const max = Math.max(1, ...dashboard.months.map((m) => m.count));
@@ -175,6 +178,37 @@ export default async function DashboardPage() {
             </dl>
           </section>
         </div>
+      </div>
+    </>
+  );
+}
+
+function AdministrationHome({ actor, health }: { actor: Actor; health: Awaited<ReturnType<typeof checkHealth>> }) {
+  const links = [
+    { href: "/settings/users", label: "Users and roles", text: "Invite people, change roles, unlock accounts, reset two-step sign-in.", show: can(actor, "user.read") },
+    { href: "/settings/mail", label: "Email outbox", text: "Delivery of reminders, invitations and notices.", show: can(actor, "mail.read") },
+    { href: "/audit-log", label: "Audit log", text: "Sign-ins, denials and changes, with verification and alarms.", show: can(actor, "audit.read") },
+    { href: "/settings", label: "Settings", text: "Organisation settings and your account.", show: true },
+  ].filter((l) => l.show);
+  return (
+    <>
+      <PageHeader title="Dashboard" description="Administration: people, email and the audit log. Incident content is for the security team." />
+      <div className="grid grid-2">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="card settings-link">
+            <h2>{l.label}</h2>
+            <p className="muted" style={{ margin: 0 }}>
+              {l.text}
+            </p>
+          </Link>
+        ))}
+        <section className="card" aria-labelledby="system-heading">
+          <h2 id="system-heading">System</h2>
+          <p style={{ margin: 0 }}>
+            Database: {health.databaseMode === "embedded" ? "embedded" : "PostgreSQL"}{" "}
+            {health.database === "ok" ? <span className="badge badge-ok">reachable</span> : <span className="badge badge-danger">unreachable</span>}
+          </p>
+        </section>
       </div>
     </>
   );
