@@ -85,6 +85,17 @@ export default defineConfig({
       // only loopback and the documentation range 192.0.2.0/24 are allowed.
       VIGIL_TRUSTED_PROXIES: "127.0.0.0/8,::1/128",
       VIGIL_IP_ALLOWLIST: "127.0.0.0/8,::1/128,192.0.2.0/24",
+      // The run's own SMTP server with STARTTLS (scripts/run-e2e.ts), when there is one.
+      ...(process.env.E2E_SMTP_HOST
+        ? {
+            SMTP_HOST: process.env.E2E_SMTP_HOST,
+            SMTP_PORT: process.env.E2E_SMTP_PORT ?? "",
+            SMTP_USER: process.env.E2E_SMTP_USER ?? "",
+            SMTP_PASSWORD: process.env.E2E_SMTP_PASSWORD ?? "",
+            SMTP_CA_FILE: process.env.E2E_SMTP_CA_FILE ?? "",
+            MAIL_FROM: "Vigil e2e <vigil@e2e.vigil.test>",
+          }
+        : {}),
     },
   },
 });

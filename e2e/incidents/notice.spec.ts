@@ -1,11 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { waitForMail } from "../support/mailbox";
 import { createUser, logIncident, signInAs } from "./helpers";
 
 test.describe("the notice to Amazon", () => {
   test("a security lead sends the drafted notice through Vigil and the incident shows notified on time", async ({ page }) => {
-    // MERGE: with lib/mail on main, queueNoticeEmail enqueues the email in the same transaction;
-    // this spec then also starts the mail module's SMTP test server (TLS) and asserts that it
-    // received the notice for this reference.
     const lead = await createUser(["security_lead"], "Dana Lead");
     await signInAs(page, lead);
     const reference = await logIncident(page, { title: "Public bucket with order exports", amazon: true });
@@ -18,6 +16,10 @@ test.describe("the notice to Amazon", () => {
     await expect(page.getByTestId("notified")).toContainText("On time");
     await expect(page.getByRole("timer")).toHaveAttribute("data-clock", "met");
     await expect(page.getByText(/Notice to Amazon sent through Vigil to 3p-security@amazon.com, on time/)).toBeVisible();
+    // The run's SMTP server (STARTTLS) received it, addressed to Amazon, with the reference.
+    const mail = await waitForMail((m) => m.to.includes("3p-security@amazon.com") && m.text.includes(reference));
+    expect(mail.secure).toBe(true);
+    expect(mail.subject).toContain(reference);
     await page.screenshot({ path: "/tmp/e2e-notice-sent.png", fullPage: true });
   });
 

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
+import { deliverNow } from "@/lib/mail/deliver-now";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 import { closeLegalRequest, createLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests/legal-requests";
 
@@ -31,7 +32,9 @@ async function run(reference: string, prev: TFormState, formData: FormData, work
 
 export async function sendLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await requireActor();
-  return run(reference, prev, formData, (values) => sendLegalRequestNotice(actor, reference, values as never));
+  const state = await run(reference, prev, formData, (values) => sendLegalRequestNotice(actor, reference, values as never));
+  if (state.ok) await deliverNow();
+  return state;
 }
 
 export async function recordLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
