@@ -14,7 +14,7 @@ test.describe("compliance map and auditor portal", () => {
 
     const gs3 = page.locator("#control-GS-3");
     await expect(gs3).toContainText("Not attested");
-    await gs3.getByText("Attest").click();
+    await gs3.locator("summary", { hasText: "Attest" }).click();
     const form = gs3.getByRole("form", { name: "Attest GS-3" });
     await form.getByLabel("Status").selectOption({ label: "Met" });
     await form.getByLabel("Evidence").fill("External TLS scan TLS-2026-11: every endpoint offers TLS 1.2 or later only.");

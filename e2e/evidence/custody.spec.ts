@@ -39,7 +39,7 @@ test.describe("evidence and chain of custody", () => {
     const label = new URL(page.url()).pathname.split("/").pop()!;
 
     // The hash recorded at arrival is the hash of the bytes sent: the whole 12 MiB arrived.
-    await expect(page.getByText(sha256(file))).toBeVisible();
+    await expect(page.getByRole("region", { name: "Details" }).getByText(sha256(file))).toBeVisible();
     await expect(page.getByText("File matches its hash")).toBeVisible();
     await expect(page.getByText("Ledger intact")).toBeVisible();
     await page.screenshot({ path: "/tmp/e2e-evidence-detail.png", fullPage: true });
