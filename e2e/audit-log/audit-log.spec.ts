@@ -139,3 +139,26 @@ test("an auditor reads and verifies but cannot sign checkpoints or change settin
   expect(exported.status()).toBe(403);
   await other.close();
 });
+
+test("a security lead opens an incident from an alarm in one action", async ({ page }) => {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  const alarmId = `alm_${tag}_inc`;
+  try {
+    await pool.query(
+      `INSERT INTO "Alarm" ("id", "rule", "subjectKey", "title", "details", "firstSeenAt", "lastSeenAt", "count")
+       VALUES ($1, 'auth.failed-sign-ins.account', 'user:usr_e2e_inc', 'Repeated failed sign-ins for one account', '{}', now() - interval '5 minutes', now(), 11)`,
+      [alarmId],
+    );
+  } finally {
+    await pool.end();
+  }
+  await signInAs(page, "security_lead");
+  await page.goto("/audit-log/alarms");
+  const row = page.locator("tbody tr").filter({ hasText: "user:usr_e2e_inc" });
+  await row.getByRole("button", { name: "Open incident" }).click();
+  await page.waitForURL(/\/incidents\/INC-\d{4}-\d{4}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Alarm: Repeated failed sign-ins for one account" })).toBeVisible();
+  await page.goto("/audit-log/alarms");
+  await expect(page.locator("tbody tr").filter({ hasText: "user:usr_e2e_inc" }).getByText("acknowledged", { exact: true })).toBeVisible();
+  await expect(page.locator("tbody tr").filter({ hasText: "user:usr_e2e_inc" }).getByRole("button", { name: "Open incident" })).toHaveCount(0);
+});

@@ -7,6 +7,8 @@ import { appendAuditEvent } from "@/lib/audit-log/append-event";
 import { canOpenIncident } from "./alarm-state";
 
 export async function linkAlarmToIncident(tx: Tx, actor: Actor, alarmId: string, incidentId: string, now: Date): Promise<void> {
+  // Locked until commit: two people opening an incident from one alarm cannot both succeed.
+  await tx.$executeRaw`SELECT 1 FROM "Alarm" WHERE "id" = ${alarmId} FOR UPDATE`;
   const alarm = await tx.alarm.findUnique({ where: { id: alarmId }, select: { status: true, incidentId: true } });
   if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");
   if (!canOpenIncident(alarm.status, alarm.incidentId)) {

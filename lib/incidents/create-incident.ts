@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
@@ -16,7 +17,14 @@ import { ZIncidentCreate, parseInput, validationError, type TIncidentCreate } fr
  * Logs a new incident. All of it commits at once, with its reference, first timeline entry and
  * audit event, or nothing does: a failed validation leaves no half-written incident.
  */
-export async function createIncident(actor: Actor, input: TIncidentCreate): Promise<{ id: string; reference: string }> {
+export async function createIncident(
+  actor: Actor,
+  input: TIncidentCreate,
+  options: {
+    /** More work that must commit with the incident or not at all (linking the alarm it came from). */
+    alsoInTransaction?: (tx: Tx, incident: { id: string; reference: string }) => Promise<void>;
+  } = {},
+): Promise<{ id: string; reference: string }> {
   await assertAllowed(actor, "incident.create", undefined);
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can log an incident.");
   const data = parseInput(ZIncidentCreate, input);
@@ -71,6 +79,7 @@ export async function createIncident(actor: Actor, input: TIncidentCreate): Prom
         piiFieldsWritten: piiDetails ? ["piiDetails"] : [],
       },
     });
+    await options.alsoInTransaction?.(tx, { id, reference });
     return { id, reference };
   });
 }

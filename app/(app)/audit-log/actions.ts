@@ -1,6 +1,9 @@
 "use server";
+
+import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
+import { openIncidentFromAlarm } from "@/lib/alarms/open-incident-from-alarm";
 import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { changeAuditSettings, signAuditCheckpoint } from "@/lib/audit-log/audit-admin";
@@ -68,4 +71,15 @@ export async function unmarkCanaryAction(_prev: TActionResult, form: FormData): 
     await unmarkCanary(actor, String(form.get("canaryId") ?? ""));
     return "Canary removed.";
   }, "/audit-log/alarms");
+}
+
+export async function openIncidentFromAlarmAction(_prev: TActionResult, form: FormData): Promise<TActionResult> {
+  const actor = await requireActor();
+  let reference: string | undefined;
+  const result = await run(async () => {
+    ({ reference } = await openIncidentFromAlarm(actor, String(form.get("alarmId") ?? "")));
+    return "Incident opened.";
+  }, "/audit-log/alarms");
+  if (reference) redirect(`/incidents/${reference}`);
+  return result;
 }

@@ -8,7 +8,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { listAlarms } from "@/lib/alarms/list-alarms";
 import { listCanaries } from "@/lib/alarms/canaries";
-import { acknowledgeAlarmAction, closeAlarmAction, markCanaryAction, unmarkCanaryAction } from "../actions";
+import { acknowledgeAlarmAction, closeAlarmAction, markCanaryAction, openIncidentFromAlarmAction, unmarkCanaryAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Security alarms" };
@@ -26,6 +26,7 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
     can(actor, "canary.manage") ? listCanaries(actor) : Promise.resolve(null),
   ]);
   const manage = can(actor, "alarm.manage");
+  const canOpenIncidents = can(actor, "incident.create");
 
   return (
     <>
@@ -87,6 +88,9 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
                       <div className={styles.row}>
                         {alarm.status === "open" ? (
                           <ActionForm action={acknowledgeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Acknowledge" secondary label={`Acknowledge ${alarm.title}`} />
+                        ) : null}
+                        {alarm.status !== "closed" && !alarm.incidentId && canOpenIncidents ? (
+                          <ActionForm action={openIncidentFromAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Open incident" label={`Open an incident from ${alarm.title}`} />
                         ) : null}
                         {alarm.status !== "closed" ? (
                           <ActionForm action={closeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Close" secondary label={`Close ${alarm.title}`} />

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createIncident } from "@/lib/incidents/create-incident";
+import { canOpenIncident } from "./alarm-state";
+import { linkAlarmToIncident } from "./link-alarm-to-incident";
+
+/**
+ * One action from an alarm to an incident: the incident is logged (detected when the alarm was
+ * first seen, so its clock starts then) and the alarm is linked and acknowledged, in one
+ * transaction. A second attempt finds the alarm already linked and creates nothing.
+ */
+export async function openIncidentFromAlarm(actor: Actor, alarmId: string): Promise<{ incidentId: string; reference: string }> {
+  await assertAllowed(actor, "alarm.manage", { type: "alarm", id: alarmId });
+  const alarm = await db().alarm.findUnique({ where: { id: alarmId } });
+  if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");
+  if (!canOpenIncident(alarm.status, alarm.incidentId)) {
+    throw new AppError("INVALID_STATE", alarm.incidentId ? "An incident was already opened from this alarm." : "This alarm is closed.");
+  }
+  const seen = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+  const created = await createIncident(
+    actor,
+    {
+      title: `Alarm: ${alarm.title}`.slice(0, 200),
+      summary: `Opened from the security alarm "${alarm.title}" (rule ${alarm.rule}, source ${alarm.source}): ${alarm.count} occurrence(s) between ${seen(alarm.firstSeenAt)} and ${seen(alarm.lastSeenAt)} UTC, subject ${alarm.subjectKey}. Triage it: confirm, contain, and decide whether Amazon Information is involved.`,
+      typeId: alarm.rule.startsWith("auth.") || alarm.rule.startsWith("access.") ? "unauthorized-access" : "other",
+      severity: "SEV3",
+      detectedAt: alarm.firstSeenAt.toISOString(),
+      timeZone: "UTC",
+      teamIds: [],
+      affectedSystems: "",
+      affectedDataCategories: "",
+      amazonInfoInvolved: "",
+      piiInvolved: "",
+    },
+    { alsoInTransaction: (tx, incident) => linkAlarmToIncident(tx, actor, alarmId, incident.id, now()) },
+  );
+  return { incidentId: created.id, reference: created.reference };
+}
