@@ -29,6 +29,7 @@ export function DataTable<TRow extends { id: string }>({
   dir,
   noun,
   caption,
+  className,
 }: {
   columns: ColumnDef<TServerTableFeatures, TRow>[];
   rows: TRow[];
@@ -40,6 +41,7 @@ export function DataTable<TRow extends { id: string }>({
   /** Plural noun for the pager and the empty row: "evidence items". */
   noun: string;
   caption?: string;
+  className?: string;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -77,7 +79,7 @@ export function DataTable<TRow extends { id: string }>({
   return (
     <>
       <div className="table-wrap">
-        <table>
+        <table className={className}>
           {caption ? <caption className="visually-hidden">{caption}</caption> : null}
           <thead>
             {table.getHeaderGroups().map((group) => (
