@@ -3,7 +3,11 @@
 // 2. in production, plain HTTP is refused except on loopback or behind a trusted TLS proxy,
 // 3. request id and client IP forwarded to the app; CSP with a per-request nonce and the other
 //    security headers on the response; HSTS in production except for loopback hosts,
-// 4. the session cookie's last-seen time is refreshed (30-minute idle timeout).
+// 4. the session cookie's last-seen time is refreshed (30-minute idle timeout),
+// 5. a read-only session (an auditor's) changes nothing: every state-changing request (a server
+//    action, any method but GET/HEAD/OPTIONS) is rewritten to the refusal route, which logs the
+//    attempt and answers 403. Only signing in and out stay open to it. Services refuse such
+//    writes on their own too (policy.ts); this makes the refusal a plain 403 everywhere.
 import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
@@ -11,7 +15,14 @@ import { networkGate } from "@/lib/http/network-gate";
 import { CLIENT_IP_HEADER, NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, wantsHsts } from "@/lib/http/security-headers";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, sessionSecret } from "@/lib/auth/session-cookie";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, readClaims } from "@/lib/auth/session-rules";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, readClaims, type TSessionClaims } from "@/lib/auth/session-rules";
+import {
+  READ_ONLY_REFUSAL_PATH,
+  REFUSED_ACTION_HEADER,
+  REFUSED_METHOD_HEADER,
+  REFUSED_PATH_HEADER,
+  readOnlyRefusal,
+} from "@/lib/http/read-only-guard";
 
 function refuse(status: number, message: string, requestId: string): NextResponse {
   const response = new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId } });
@@ -20,18 +31,21 @@ function refuse(status: number, message: string, requestId: string): NextRespons
   return response;
 }
 
-async function refreshedSessionCookie(request: NextRequest): Promise<string | null> {
+async function sessionClaims(request: NextRequest): Promise<TSessionClaims | null> {
   const value = request.cookies.get(sessionCookieName())?.value;
   if (!value) return null;
   try {
-    const claims = readClaims((await decode({ token: value, secret: sessionSecret() })) as Record<string, unknown> | null);
-    if (!claims) return null;
-    const at = Date.now();
-    if (at - claims.seenAt < SEEN_REFRESH_MS || at - claims.seenAt > IDLE_TIMEOUT_MS || at - claims.authAt > ABSOLUTE_TIMEOUT_MS) return null;
-    return await encode({ token: { ...claims, seenAt: at }, secret: sessionSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+    return readClaims((await decode({ token: value, secret: sessionSecret() })) as Record<string, unknown> | null);
   } catch {
     return null;
   }
+}
+
+async function refreshedSessionCookie(claims: TSessionClaims | null): Promise<string | null> {
+  if (!claims) return null;
+  const at = Date.now();
+  if (at - claims.seenAt < SEEN_REFRESH_MS || at - claims.seenAt > IDLE_TIMEOUT_MS || at - claims.authAt > ABSOLUTE_TIMEOUT_MS) return null;
+  return encode({ token: { ...claims, seenAt: at }, secret: sessionSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
@@ -51,13 +65,23 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (ip) forwarded.set(CLIENT_IP_HEADER, ip);
   else forwarded.delete(CLIENT_IP_HEADER);
 
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const claims = await sessionClaims(request);
+  const refusal = claims?.ro ? readOnlyRefusal(request) : null;
+  if (refusal) {
+    forwarded.set(REFUSED_PATH_HEADER, refusal.path);
+    forwarded.set(REFUSED_METHOD_HEADER, refusal.method);
+    if (refusal.action) forwarded.set(REFUSED_ACTION_HEADER, refusal.action);
+    else forwarded.delete(REFUSED_ACTION_HEADER);
+  }
+  const response = refusal
+    ? NextResponse.rewrite(new URL(READ_ONLY_REFUSAL_PATH, request.url), { request: { headers: forwarded } })
+    : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
   if (wantsHsts(config.isProduction, hostname)) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
 
-  const refreshed = await refreshedSessionCookie(request);
+  const refreshed = await refreshedSessionCookie(claims);
   if (refreshed) response.cookies.set(sessionCookieName(), refreshed, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
   return response;
 }

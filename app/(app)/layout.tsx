@@ -3,7 +3,6 @@ import { AppShell } from "@/components/shell/app-shell";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { getSessionUser, requireActor } from "@/lib/auth/current-actor";
-import { signOutAction } from "./profile/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/profile" title={user.roles.map((r) => ROLE_LABELS[r]).join(", ")}>
             {user.displayName}
           </Link>
-          <form action={signOutAction}>
+          <form action="/api/session/sign-out" method="post">
             <button type="submit" className="button button-secondary button-small">
               Sign out
             </button>

@@ -44,7 +44,7 @@ export function authOptions(): NextAuthOptions {
               { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? ""), code: String(credentials?.code ?? "") },
               await getRequestContext(),
             );
-            return { id: signedIn.userId, sv: signedIn.sessionVersion };
+            return { id: signedIn.userId, sv: signedIn.sessionVersion, ro: signedIn.readOnly };
           } catch (error) {
             if (isAppError(error)) return null;
             log.error("sign-in failed unexpectedly", { error });
@@ -57,8 +57,9 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         if (user) {
           const at = now().getTime();
-          // Ids and times only: no name or email in the cookie.
-          return { sub: user.id, sv: (user as unknown as { sv: number }).sv, authAt: at, seenAt: at };
+          // Ids, times and the read-only flag only: no name or email in the cookie.
+          const signed = user as unknown as { sv: number; ro: boolean };
+          return { sub: user.id, sv: signed.sv, authAt: at, seenAt: at, ...(signed.ro ? { ro: true } : {}) };
         }
         return token;
       },

@@ -94,10 +94,16 @@ describe("sign-in", () => {
 
   it("refuses an auditor after the access end date", async () => {
     const u = await makeUser(["auditor"], { accessEndsAt: new Date(START.getTime() + 60 * MIN) });
-    await expect(attempt(u)).resolves.toMatchObject({ userId: u.id });
+    // The session is marked read-only: the proxy refuses its writes with 403.
+    await expect(attempt(u)).resolves.toMatchObject({ userId: u.id, readOnly: true });
     clock.advance(61 * MIN);
     await refused(attempt(u));
   });
+});
+
+it("a session of anyone who may change something is not read-only", async () => {
+  const u = await makeUser(["responder"]);
+  await expect(attempt(u)).resolves.toMatchObject({ userId: u.id, readOnly: false });
 });
 
 describe("lockout", () => {

@@ -11,6 +11,7 @@ import { IP_BLOCK_MS, IP_FAILURE_LIMIT, FAILURE_WINDOW_MS, afterFailure, isLocke
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
 import { verifyTotp } from "./totp";
+import { isReadOnly } from "./policy";
 
 /** The one answer to every failed sign-in: it never says which part was wrong or that an account is locked. */
 export const SIGN_IN_FAILED = "The email, password or code is not right, or this account cannot sign in now.";
@@ -28,6 +29,7 @@ export interface TSignInInput {
 export interface TSignedIn {
   userId: string;
   sessionVersion: number;
+  readOnly: boolean;
 }
 
 type FailureReason = "unknown-account" | "not-active" | "access-ended" | "locked" | "password" | "code" | "ip-throttled";
@@ -156,8 +158,8 @@ export async function authenticate(input: TSignInInput, context: TRequestContext
       details: { method: recoveryCodeId ? "password+recovery-code" : "password+totp" },
       context,
     });
-    return { ok: true as const, userId: updated.id, sessionVersion: updated.sessionVersion };
+    return { ok: true as const, userId: updated.id, sessionVersion: updated.sessionVersion, readOnly: isReadOnly(updated.roles) };
   });
   if (!outcome.ok) return fail(outcome.reason, user.id);
-  return { userId: outcome.userId, sessionVersion: outcome.sessionVersion };
+  return { userId: outcome.userId, sessionVersion: outcome.sessionVersion, readOnly: outcome.readOnly };
 }

@@ -119,3 +119,12 @@ describe("policy invariants from the DPP", () => {
     expect(can(system, "pii.read")).toBe(false);
   });
 });
+
+describe("read-only roles", () => {
+  it("only the auditor role is read-only, alone; any role that writes makes a session writable", async () => {
+    const { isReadOnly } = await import("./policy");
+    expect(ROLES.filter((role) => isReadOnly([role]))).toEqual(["auditor"]);
+    expect(isReadOnly(["auditor", "member"])).toBe(false);
+    expect(isReadOnly([])).toBe(false);
+  });
+});

@@ -183,6 +183,14 @@ export function assertCan(actor: Actor, permission: Permission, resource?: TScop
   }
 }
 
+/**
+ * Roles that together grant no write permission at all (an auditor): such sessions change
+ * nothing, so the proxy answers 403 to every state-changing request they make (see proxy.ts).
+ */
+export function isReadOnly(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((role) => Object.keys(ROLE_GRANTS[role] ?? {}).every((p) => PERMISSIONS[p as Permission].kind === "read"));
+}
+
 /** For list queries: everything, only the actor's own records, or nothing. */
 export function scopeOf(actor: Actor, permission: Permission): { kind: "all" } | { kind: "member"; userId: string } | { kind: "none" } {
   const grant = grantFor(actor, permission);

@@ -15,6 +15,11 @@ export interface TSessionClaims {
   authAt: number;
   /** Last request seen (ms since epoch). */
   seenAt: number;
+  /**
+   * Read-only account (every role reads only) when signed in. Roles cannot change without a new
+   * session (a role change bumps the session version), so the claim stays true for the session.
+   */
+  ro?: boolean;
 }
 
 export interface TSessionUser {
@@ -26,9 +31,9 @@ export interface TSessionUser {
 
 export function readClaims(token: Record<string, unknown> | null | undefined): TSessionClaims | null {
   if (!token) return null;
-  const { sub, sv, authAt, seenAt } = token;
+  const { sub, sv, authAt, seenAt, ro } = token;
   if (typeof sub !== "string" || typeof sv !== "number" || typeof authAt !== "number" || typeof seenAt !== "number") return null;
-  return { sub, sv, authAt, seenAt };
+  return ro === true ? { sub, sv, authAt, seenAt, ro: true } : { sub, sv, authAt, seenAt };
 }
 
 /** Why the session is refused, or null when it is good. */

@@ -82,3 +82,48 @@ describe("proxy", () => {
     expect((await proxy(request("http://localhost:3000/"))).status).toBe(403);
   });
 });
+
+describe("proxy: read-only sessions change nothing", () => {
+  async function cookie(ro: boolean): Promise<string> {
+    const { encode } = await import("next-auth/jwt");
+    const { sessionCookieName, sessionSecret } = await import("@/lib/auth/session-cookie");
+    const at = Date.now();
+    const token = await encode({ token: { sub: "usr_1", sv: 0, authAt: at, seenAt: at, ...(ro ? { ro: true } : {}) }, secret: sessionSecret() });
+    return `${sessionCookieName()}=${token}`;
+  }
+  const rewriteOf = (response: Response) => response.headers.get("x-middleware-rewrite");
+
+  it("sends an auditor's server action and every non-GET request to the refusal route", async () => {
+    configure({ NODE_ENV: "test" });
+    const auditor = await cookie(true);
+    const action = await proxy(request("http://localhost:3000/incidents/INC-1", { cookie: auditor, "next-action": "7f00aa" }, "POST"));
+    expect(rewriteOf(action)).toBe("http://localhost:3000/api/read-only-refused");
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const response = await proxy(request("http://localhost:3000/api/alarms", { cookie: auditor }, method));
+      expect(rewriteOf(response), method).toBe("http://localhost:3000/api/read-only-refused");
+    }
+  });
+
+  it("lets the same session read, sign in and sign out", async () => {
+    configure({ NODE_ENV: "test" });
+    const auditor = await cookie(true);
+    expect(rewriteOf(await proxy(request("http://localhost:3000/incidents", { cookie: auditor })))).toBeNull();
+    expect(rewriteOf(await proxy(request("http://localhost:3000/api/compliance/map?format=csv", { cookie: auditor }, "HEAD")))).toBeNull();
+    expect(rewriteOf(await proxy(request("http://localhost:3000/api/session/sign-out", { cookie: auditor }, "POST")))).toBeNull();
+    expect(rewriteOf(await proxy(request("http://localhost:3000/api/auth/signout", { cookie: auditor }, "POST")))).toBeNull();
+  });
+
+  it("does not touch the writes of other sessions or of visitors", async () => {
+    configure({ NODE_ENV: "test" });
+    const lead = await cookie(false);
+    expect(rewriteOf(await proxy(request("http://localhost:3000/incidents/INC-1", { cookie: lead, "next-action": "7f00aa" }, "POST")))).toBeNull();
+    expect(rewriteOf(await proxy(request("http://localhost:3000/setup", { "next-action": "7f00aa" }, "POST")))).toBeNull();
+  });
+
+  it("a server action cannot pass as sign-out: the open paths hold for plain posts only", async () => {
+    configure({ NODE_ENV: "test" });
+    const auditor = await cookie(true);
+    const response = await proxy(request("http://localhost:3000/api/session/sign-out", { cookie: auditor, "next-action": "7f00aa" }, "POST"));
+    expect(rewriteOf(response)).toBe("http://localhost:3000/api/read-only-refused");
+  });
+});

@@ -2,23 +2,12 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decodeSessionToken, sessionCookieName } from "@/lib/auth/session";
-import { getRequestContext } from "@/lib/http/request-context";
+import { sessionCookieName } from "@/lib/auth/session";
 import { authedAction } from "@/lib/http/safe-action";
 import { signOutEverywhere } from "@/lib/users/manage-user";
 import { changePassword, regenerateRecoveryCodes } from "@/lib/users/profile";
 import { ZChangePassword, ZConfirmWithCode } from "@/lib/users/schemas";
-import { endSession } from "@/lib/users/sign-out";
 import { z } from "zod";
-
-/** Ends the session: the cookie is removed and its session version retired. */
-export async function signOutAction(): Promise<void> {
-  const store = await cookies();
-  const claims = await decodeSessionToken(store.get(sessionCookieName())?.value);
-  if (claims) await endSession(claims.sub, claims.sv, await getRequestContext());
-  store.delete(sessionCookieName());
-  redirect("/sign-in");
-}
 
 export const changePasswordAction = authedAction({ name: "profile.change-password", schema: ZChangePassword }, async (data, { actor, request }) => {
   await changePassword(actor, data, request);

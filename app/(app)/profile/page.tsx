@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm, RecoveryCodesForm, SignOutEverywhereForm } from "@/components/users/profile-forms";
 import { requireActor } from "@/lib/auth/current-actor";
-import { ROLE_LABELS } from "@/lib/auth/policy";
+import { isReadOnly, ROLE_LABELS } from "@/lib/auth/policy";
 import { getProfile } from "@/lib/users/profile";
 import { changePasswordAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from "./actions";
 
@@ -44,20 +44,33 @@ export default async function ProfilePage() {
             ) : null}
           </dl>
         </section>
-        <section className="card" aria-labelledby="password-heading">
-          <h2 id="password-heading">Change password</h2>
-          <ChangePasswordForm action={changePasswordAction} />
-        </section>
-        <section className="card" aria-labelledby="codes-heading">
-          <h2 id="codes-heading">Recovery codes</h2>
-          <p className="muted">New codes replace all unused ones.</p>
-          <RecoveryCodesForm action={regenerateRecoveryCodesAction} />
-        </section>
-        <section className="card" aria-labelledby="sessions-heading">
-          <h2 id="sessions-heading">Sessions</h2>
-          <p className="muted">Ends every session of yours, on every device, including this one.</p>
-          <SignOutEverywhereForm action={signOutEverywhereAction} />
-        </section>
+        {isReadOnly(profile.roles) ? (
+          <section className="card" aria-labelledby="read-only-heading">
+            <h2 id="read-only-heading">A read-only account</h2>
+            <p>
+              Your account reads and exports records and changes nothing in Vigil, its own settings included. To change your password or
+              authenticator, or to end your sessions elsewhere, ask the security lead who set up your engagement: they can reset two-step
+              sign-in or sign you out everywhere. Your access ends on the date above.
+            </p>
+          </section>
+        ) : (
+          <>
+          <section className="card" aria-labelledby="password-heading">
+            <h2 id="password-heading">Change password</h2>
+            <ChangePasswordForm action={changePasswordAction} />
+          </section>
+          <section className="card" aria-labelledby="codes-heading">
+            <h2 id="codes-heading">Recovery codes</h2>
+            <p className="muted">New codes replace all unused ones.</p>
+            <RecoveryCodesForm action={regenerateRecoveryCodesAction} />
+          </section>
+          <section className="card" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">Sessions</h2>
+            <p className="muted">Ends every session of yours, on every device, including this one.</p>
+            <SignOutEverywhereForm action={signOutEverywhereAction} />
+          </section>
+          </>
+        )}
       </div>
     </>
   );
