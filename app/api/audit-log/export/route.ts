@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { exportAuditEventsCsv } from "@/lib/audit-log/export-audit-events";
-import { requestContext } from "../request-context";
+import { requestContextFrom } from "@/lib/http/request-context";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   try {
-    const { filename, csv } = await exportAuditEventsCsv(actor, params, requestContext(request));
+    const { filename, csv } = await exportAuditEventsCsv(actor, params, requestContextFrom(request.headers));
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
