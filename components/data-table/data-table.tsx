@@ -30,6 +30,8 @@ export function DataTable<TRow extends { id: string }>({
   noun,
   caption,
   className,
+  pageSizes,
+  footnote,
 }: {
   columns: ColumnDef<TServerTableFeatures, TRow>[];
   rows: TRow[];
@@ -42,6 +44,10 @@ export function DataTable<TRow extends { id: string }>({
   noun: string;
   caption?: string;
   className?: string;
+  /** Offer these page sizes (URL parameter pageSize). */
+  pageSizes?: readonly number[];
+  /** A short note in the pager, e.g. "Times in UTC." */
+  footnote?: React.ReactNode;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -123,7 +129,10 @@ export function DataTable<TRow extends { id: string }>({
         </table>
       </div>
       <nav className="pager" aria-label="Pages">
-        <span className="muted">{total === 0 ? `No ${noun}` : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total}`}</span>
+        <span className="muted">
+          {total === 0 ? `No ${noun}` : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total}`}
+          {footnote ? <> · {footnote}</> : null}
+        </span>
         <span className="form-actions">
           <button type="button" className="button button-secondary" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
             Previous
@@ -134,6 +143,18 @@ export function DataTable<TRow extends { id: string }>({
           <button type="button" className="button button-secondary" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
             Next
           </button>
+          {pageSizes ? (
+            <label className="inline-field">
+              Rows per page
+              <select value={pageSize} onChange={(e) => go({ pageSize: e.target.value, page: null })}>
+                {pageSizes.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
         </span>
       </nav>
     </>

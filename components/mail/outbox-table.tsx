@@ -1,14 +1,12 @@
 "use client";
 
-import { rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type PaginationState, type SortingState, type Updater } from "@tanstack/react-table";
-import { useRouter } from "next/navigation";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
 import { useActionState, useMemo } from "react";
-import { STATUS_LABELS, outboxHref, type TActionResult, type TOutboxSort, type TOutboxTableQuery, type TOutboxTableRow } from "./outbox-types";
+import { STATUS_LABELS, type TActionResult, type TOutboxTableQuery, type TOutboxTableRow } from "./outbox-types";
 
 const visuallyHidden: React.CSSProperties = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" };
 
-const features = tableFeatures({ rowPaginationFeature, rowSortingFeature });
-const SORTABLE = new Set<string>(["createdAt", "updatedAt", "status", "attempts", "subject"]);
 
 function formatTime(iso: string | null): string {
   if (!iso) return "";
@@ -50,9 +48,7 @@ export function OutboxTable({
   canResend: boolean;
   resendAction: (state: TActionResult, form: FormData) => Promise<TActionResult>;
 }) {
-  const router = useRouter();
-
-  const columns = useMemo<ColumnDef<typeof features, TOutboxTableRow>[]>(
+  const columns = useMemo<ColumnDef<TServerTableFeatures, TOutboxTableRow>[]>(
     () => [
       { id: "createdAt", accessorKey: "createdAt", header: "Queued", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatTime(info.getValue() as string)}</span> },
       {
@@ -104,108 +100,26 @@ export function OutboxTable({
               enableSorting: false,
               cell: ({ row }) =>
                 ["failed", "held", "sent"].includes(row.original.status) ? <ResendButton emailId={row.original.id} subject={row.original.subject} action={resendAction} /> : null,
-            } satisfies ColumnDef<typeof features, TOutboxTableRow>,
+            } satisfies ColumnDef<TServerTableFeatures, TOutboxTableRow>,
           ]
         : []),
     ],
     [canResend, resendAction],
   );
 
-  const pagination: PaginationState = { pageIndex: query.page - 1, pageSize: query.pageSize };
-  const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
-
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId: (row) => row.id,
-    manualPagination: true,
-    manualSorting: true,
-    enableSortingRemoval: false,
-    rowCount: total,
-    state: { pagination, sorting },
-    onPaginationChange: (updater: Updater<PaginationState>) => {
-      const next = typeof updater === "function" ? updater(pagination) : updater;
-      router.push(outboxHref(query, { page: next.pageIndex + 1, pageSize: next.pageSize }));
-    },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = (typeof updater === "function" ? updater(sorting) : updater)[0];
-      if (!next || !SORTABLE.has(next.id)) return;
-      router.push(outboxHref(query, { sort: next.id as TOutboxSort, dir: next.desc ? "desc" : "asc", page: 1 }));
-    },
-  });
-
-  const pageCount = Math.max(1, table.getPageCount());
-
   return (
-    <>
-      <div className="table-wrap" style={{ position: "relative" }}>
-        <table>
-          <caption style={visuallyHidden}>Outbox, sorted by {query.sort} {query.dir === "desc" ? "descending" : "ascending"}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} scope="col" aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}>
-                      {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()}>
-                          <table.FlexRender header={header} />
-                          <span aria-hidden="true">{sorted === "desc" ? "↓" : sorted === "asc" ? "↑" : "↕"}</span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="muted" style={{ textAlign: "center", padding: "2rem" }}>
-                  No emails match.
-                </td>
-              </tr>
-            ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label="Outbox pages" style={{ display: "flex", gap: "0.75rem", alignItems: "center", flexWrap: "wrap", marginTop: "0.75rem" }}>
-        <button type="button" className="button button-secondary" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-          Previous
-        </button>
-        <span className="muted">Times in UTC.</span>
-        <span>
-          Page {query.page} of {pageCount} · {total} {total === 1 ? "email" : "emails"}
-        </span>
-        <button type="button" className="button button-secondary" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-          Next
-        </button>
-        <label style={{ display: "inline-flex", gap: "0.4rem", alignItems: "center", marginLeft: "auto" }}>
-          Rows per page
-          <select value={query.pageSize} onChange={(e) => table.setPageSize(Number(e.target.value))}>
-            {[10, 25, 50, 100].map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
-      </nav>
-    </>
+    <DataTable
+      columns={columns}
+      rows={rows}
+      total={total}
+      page={query.page}
+      pageSize={query.pageSize}
+      sort={query.sort}
+      dir={query.dir}
+      noun="emails"
+      caption={`Outbox, sorted by ${query.sort} ${query.dir === "desc" ? "descending" : "ascending"}`}
+      pageSizes={[10, 25, 50, 100]}
+      footnote="Times in UTC."
+    />
   );
 }
