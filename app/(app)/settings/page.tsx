@@ -9,6 +9,7 @@ export const metadata = { title: "Settings" };
 const SECTIONS: { href: string; title: string; description: string; permission?: Permission }[] = [
   { href: "/settings/users", title: "Users and roles", description: "Invite people, change roles, unlock, reset two-step sign-in, deactivate.", permission: "user.read" },
   { href: "/settings/mail", title: "Email outbox", description: "Every email Vigil sent or holds, with delivery attempts; resend.", permission: "mail.read" },
+  { href: "/settings/incidents", title: "Notices to Amazon", description: "The address the 24-hour incident notice and legal-request notices go to.", permission: "incident.read" },
   { href: "/incidents/types", title: "Incident types", description: "The catalog of incident types with their procedures and escalation paths.", permission: "incident.catalog.manage" },
   { href: "/audit-log/verify", title: "Audit log verification", description: "Verify the chain, sign checkpoints, set retention.", permission: "audit.read" },
   { href: "/settings/notifications", title: "My notifications", description: "Receive reminders at once or as a daily digest." },
