@@ -199,6 +199,19 @@ describe("audit pack", () => {
     expect((await download(null)).status).toBe(401);
   });
 
+  it("stops quietly when the download is given up half-way, and holds nothing that blocks the next one", async () => {
+    const errors = vi.spyOn(console, "error");
+    const response = await download(auditor);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    const entries = await pack(auditor);
+    expect(entries.has("SHA256SUMS")).toBe(true);
+  });
+
   it("reports a broken audit chain as broken, in the JSON, the PDF and the manifest", async () => {
     const edited = await db().$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
