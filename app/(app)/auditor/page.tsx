@@ -3,6 +3,7 @@ import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/policy";
 import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
 import { toControlRows } from "@/lib/compliance/map-view";
 
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Auditor portal" };
 
 const EXPORT_URL = "/api/compliance/map";
+const AUDIT_PACK_URL = "/api/compliance/audit-pack";
 
 /** The auditor's landing page: the compliance map, read-only, and the records behind it. */
 export default async function AuditorPortalPage() {
@@ -22,6 +24,11 @@ export default async function AuditorPortalPage() {
         description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. Personal data is never shown here, and every view and export is logged."
         actions={
           <div className="actions-row">
+            {can(actor, "compliance.export") ? (
+              <a className="button" href={AUDIT_PACK_URL}>
+                Export audit pack (ZIP)
+              </a>
+            ) : null}
             <a className="button button-secondary" href={`${EXPORT_URL}?format=pdf`}>
               Compliance map (PDF)
             </a>

@@ -3,6 +3,7 @@ import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/policy";
 import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
 import { toControlRows } from "@/lib/compliance/map-view";
 import { attestControlAction, setPolicyVersionAction } from "./actions";
@@ -12,6 +13,7 @@ export const metadata = { title: "Compliance map" };
 
 // A file download from a route handler, not a page: a plain link, not next/link.
 const EXPORT_URL = "/api/compliance/map";
+const AUDIT_PACK_URL = "/api/compliance/audit-pack";
 const VERSION_LABEL = { "2025": "the DPP revision of 11 November 2025", "2021": "the DPP of January 2021" } as const;
 
 export default async function CompliancePage() {
@@ -25,6 +27,11 @@ export default async function CompliancePage() {
         description={`Every control of ${VERSION_LABEL[map.version]}, computed from live records where Vigil tracks them, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
         actions={
           <div className="actions-row">
+            {can(actor, "compliance.export") ? (
+              <a className="button" href={AUDIT_PACK_URL}>
+                Export audit pack (ZIP)
+              </a>
+            ) : null}
             <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
               Export CSV
             </a>

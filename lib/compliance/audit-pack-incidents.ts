@@ -1,0 +1,97 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { safeCell } from "@/lib/csv";
+import type { Db } from "@/lib/db/client";
+import { CLOCK_LABELS, clockState } from "@/lib/incidents/clock-rules";
+import { STATUS_LABELS } from "@/lib/incidents/status-rules";
+
+export const INCIDENT_COLUMNS = [
+  "Reference",
+  "Title",
+  "Type",
+  "Severity",
+  "Status",
+  "Detected at (UTC)",
+  "Amazon information involved",
+  "Personal data involved",
+  "Amazon notice due (UTC)",
+  "Amazon notified at (UTC)",
+  "Notified on time",
+  "Amazon clock",
+  "Closed at (UTC)",
+] as const;
+
+const BATCH = 500;
+
+// Only these columns are read: no summary, no free-text closing report, no names, and never the
+// personal data fields, whatever the caller may otherwise read.
+const SELECT = {
+  id: true,
+  reference: true,
+  title: true,
+  type: { select: { name: true } },
+  severity: true,
+  status: true,
+  detectedAt: true,
+  amazonInfoInvolved: true,
+  piiInvolved: true,
+  notificationDueAt: true,
+  amazonNotifiedAt: true,
+  amazonNoticeOnTime: true,
+  closedAt: true,
+} as const;
+
+const yesNo = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
+
+function csvLines(rows: readonly (readonly unknown[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(safeCell)),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
+}
+
+/**
+ * Every incident, oldest detection first, as CSV text in batches: read by keyset on
+ * (detectedAt, id), so 10,000 incidents are never in memory at once. `counted` is told the
+ * number of rows written when the last batch is out.
+ */
+function batchAfter(database: Db, cursor: { detectedAt: Date; id: string } | null) {
+  return database.incident.findMany({
+    where: cursor ? { OR: [{ detectedAt: { gt: cursor.detectedAt } }, { detectedAt: cursor.detectedAt, id: { gt: cursor.id } }] } : {},
+    orderBy: [{ detectedAt: "asc" }, { id: "asc" }],
+    take: BATCH,
+    select: SELECT,
+  });
+}
+
+export async function* incidentsCsv(database: Db, at: Date, counted: (rows: number) => void = () => undefined): AsyncGenerator<string> {
+  yield csvLines([INCIDENT_COLUMNS]);
+  let total = 0;
+  let after: { detectedAt: Date; id: string } | null = null;
+  for (;;) {
+    const rows = await batchAfter(database, after);
+    if (rows.length === 0) break;
+    total += rows.length;
+    yield csvLines(
+      rows.map((r) => [
+        r.reference,
+        r.title,
+        r.type.name,
+        r.severity,
+        STATUS_LABELS[r.status],
+        r.detectedAt,
+        yesNo(r.amazonInfoInvolved),
+        yesNo(r.piiInvolved),
+        r.notificationDueAt,
+        r.amazonNotifiedAt,
+        yesNo(r.amazonNoticeOnTime),
+        CLOCK_LABELS[clockState({ dueAt: r.notificationDueAt, notifiedAt: r.amazonNotifiedAt, noticeOnTime: r.amazonNoticeOnTime, stopped: r.status === "false_positive" }, at)],
+        r.closedAt,
+      ]),
+    );
+    const last = rows[rows.length - 1]!;
+    after = { detectedAt: last.detectedAt, id: last.id };
+    if (rows.length < BATCH) break;
+  }
+  counted(total);
+}
