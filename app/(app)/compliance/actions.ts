@@ -1,30 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/current-actor";
 import { attestControl, setPolicyVersion } from "@/lib/compliance/manage-controls";
-import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
+import { runFormAction } from "@/lib/http/form-action";
+import type { TFormState } from "@/lib/incidents/form-state";
 
 export async function attestControlAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  try {
-    await attestControl(actor, values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath("/compliance");
-  return { ok: true, seq: prev.seq + 1 };
+  return runFormAction(prev, formData, attestControl, "/compliance");
 }
 
 export async function setPolicyVersionAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  try {
-    await setPolicyVersion(actor, values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath("/compliance");
-  return { ok: true, seq: prev.seq + 1 };
+  return runFormAction(prev, formData, setPolicyVersion, "/compliance");
 }

@@ -1,0 +1,27 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { Actor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/current-actor";
+import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
+
+/**
+ * The body of a thin form action: resolve the actor, hand the typed values to one service
+ * (which checks permissions and validates), re-render the page on success, and otherwise give
+ * the form its refusal with what was typed.
+ */
+export async function runFormAction(
+  prev: TFormState,
+  formData: FormData,
+  service: (actor: Actor, values: Record<string, string | string[]>) => Promise<unknown>,
+  revalidate: string,
+): Promise<TFormState> {
+  const actor = await requireActor();
+  const values = formValues(formData);
+  try {
+    await service(actor, values);
+  } catch (error) {
+    return failureState(error, values, prev);
+  }
+  revalidatePath(revalidate);
+  return { ok: true, seq: prev.seq + 1 };
+}
