@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor();
   const user = (await getSessionUser())!;
   const items = [
-    ...NAV_ITEMS,
+    ...NAV_ITEMS.filter((item) => !item.permission || can(actor, item.permission)),
     ...(can(actor, "compliance.read") ? [{ href: "/compliance", label: "Compliance" }] : []),
     // Auditors read everything and change nothing: their landing page gathers the records.
     ...(can(actor, "compliance.read") && !can(actor, "compliance.manage") ? [{ href: "/auditor", label: "Auditor portal" }] : []),

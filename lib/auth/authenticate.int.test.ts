@@ -285,3 +285,39 @@ describe("password rules", () => {
     });
   });
 });
+
+describe("moving two-step sign-in to a new device", () => {
+  it("needs the password and a current code; afterwards only the new device's codes sign in, and recovery codes are new", async () => {
+    const { reenrolMfa } = await import("@/lib/users/profile");
+    const u = await makeUser();
+    const fresh = newTotpSecret();
+    await expect(reenrolMfa(u.actor, { currentPassword: "wrong wrong wrong", code: code(u), totpSecret: fresh, newCode: totpCode(fresh, clock.now()) })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: "Your current password is not right." },
+    });
+    await expect(reenrolMfa(u.actor, { currentPassword: u.password, code: code(u), totpSecret: fresh, newCode: "000000" })).rejects.toMatchObject({
+      fieldErrors: { newCode: expect.stringMatching(/not right/) },
+    });
+    next();
+    const codes = await reenrolMfa(u.actor, { currentPassword: u.password, code: code(u), totpSecret: fresh, newCode: totpCode(fresh, clock.now()) });
+    expect(codes).toHaveLength(10);
+    expect(await db().recoveryCode.count({ where: { userId: u.id, usedAt: null } })).toBe(10);
+    next(60_000);
+    await refused(attempt(u));
+    await expect(attempt(u, { code: totpCode(fresh, clock.now()) })).resolves.toMatchObject({ userId: u.id });
+    expect(await db().auditEvent.count({ where: { actorId: u.id, action: "user.mfa-reenrolled" } })).toBe(1);
+  });
+
+  it("takes an unused recovery code for a lost device, and spends it", async () => {
+    const { reenrolMfa, regenerateRecoveryCodes } = await import("@/lib/users/profile");
+    const u = await makeUser();
+    const [recovery] = await regenerateRecoveryCodes(u.actor, { currentPassword: u.password, code: code(u) });
+    next();
+    const fresh = newTotpSecret();
+    await reenrolMfa(u.actor, { currentPassword: u.password, code: recovery!, totpSecret: fresh, newCode: totpCode(fresh, clock.now()) });
+    next(60_000);
+    const other = newTotpSecret();
+    await expect(reenrolMfa(u.actor, { currentPassword: u.password, code: recovery!, totpSecret: other, newCode: totpCode(other, clock.now()) })).rejects.toMatchObject({
+      fieldErrors: { code: expect.stringMatching(/unused recovery code/) },
+    });
+  });
+});

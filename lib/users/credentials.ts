@@ -1,7 +1,7 @@
 import "server-only";
 import { mfaSecretAad } from "@/lib/auth/authenticate";
 import { PASSWORD_HISTORY, hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
-import { hashRecoveryCode, newRecoveryCodes } from "@/lib/auth/recovery-codes";
+import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { verifyTotp } from "@/lib/auth/totp";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import type { Tx } from "@/lib/db/client";
@@ -34,9 +34,9 @@ export async function storePassword(tx: Tx, userId: string, passwordHash: string
 }
 
 /** Verifies the first code from a new authenticator, then stores the encrypted secret and fresh recovery codes. */
-export async function enrolMfa(tx: Tx, userId: string, secret: string, code: string, at: Date): Promise<string[]> {
+export async function enrolMfa(tx: Tx, userId: string, secret: string, code: string, at: Date, field = "code"): Promise<string[]> {
   const step = verifyTotp(secret, code, at, null);
-  if (step === null) throw invalid("code", "That code is not right. Check the time on your phone and enter the current code.");
+  if (step === null) throw invalid(field, "That code is not right. Check the time on your phone and enter the current code.");
   await tx.user.update({
     where: { id: userId },
     data: { mfaSecretEnc: encryptField(secret, mfaSecretAad(userId)), mfaEnrolledAt: at, mfaLastStep: step },
@@ -51,13 +51,20 @@ export async function replaceRecoveryCodes(tx: Tx, userId: string, at: Date): Pr
   return codes;
 }
 
-/** For changes to one's own credentials: the current password and a fresh TOTP code. */
-export async function verifyCurrentCredentials(tx: Tx, userId: string, password: string, code: string, at: Date): Promise<void> {
+/**
+ * For changes to one's own credentials: the current password and a fresh TOTP code. With
+ * `acceptRecoveryCode`, an unused recovery code stands in for the code (and is spent).
+ */
+export async function verifyCurrentCredentials(tx: Tx, userId: string, password: string, code: string, at: Date, acceptRecoveryCode = false): Promise<void> {
   await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) throw invalid("currentPassword", "Your current password is not right.");
   if (!user.mfaSecretEnc) throw invalid("code", "Your account has no authenticator enrolled.");
   const step = verifyTotp(decryptField(user.mfaSecretEnc, mfaSecretAad(userId)), code, at, user.mfaLastStep);
-  if (step === null) throw invalid("code", "That code is not right or was already used. Wait for the next code.");
+  if (step === null && acceptRecoveryCode && looksLikeRecoveryCode(code)) {
+    const spent = await tx.recoveryCode.updateMany({ where: { userId, usedAt: null, codeHash: hashRecoveryCode(code) }, data: { usedAt: at } });
+    if (spent.count === 1) return;
+  }
+  if (step === null) throw invalid("code", acceptRecoveryCode ? "That code is not right or was already used. Enter a current code or an unused recovery code." : "That code is not right or was already used. Wait for the next code.");
   await tx.user.update({ where: { id: userId }, data: { mfaLastStep: step } });
 }

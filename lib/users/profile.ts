@@ -5,8 +5,8 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { checkNewPassword, replaceRecoveryCodes, storePassword, verifyCurrentCredentials } from "./credentials";
-import { ZChangePassword, ZConfirmWithCode } from "./schemas";
+import { checkNewPassword, enrolMfa, replaceRecoveryCodes, storePassword, verifyCurrentCredentials } from "./credentials";
+import { ZChangePassword, ZConfirmWithCode, ZReenrolMfa } from "./schemas";
 
 function userOf(actor: Actor): string {
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a signed-in person has a profile.");
@@ -53,6 +53,23 @@ export async function regenerateRecoveryCodes(actor: Actor, input: unknown, cont
     await verifyCurrentCredentials(tx, userId, data.currentPassword, data.code, at);
     const codes = await replaceRecoveryCodes(tx, userId, at);
     await recordAuditEvent(tx, { actor, action: "user.recovery-codes-replaced", target: { type: "user", id: userId }, context });
+    return codes;
+  });
+}
+
+/**
+ * Moves two-step sign-in to a new device: the current password and a current code (or an
+ * unused recovery code, for a lost device), then a code from the new device. The old device
+ * stops working and the recovery codes are replaced.
+ */
+export async function reenrolMfa(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<string[]> {
+  const userId = userOf(actor);
+  const data = ZReenrolMfa.parse(input);
+  const at = now();
+  return withTransaction(async (tx) => {
+    await verifyCurrentCredentials(tx, userId, data.currentPassword, data.code, at, true);
+    const codes = await enrolMfa(tx, userId, data.totpSecret, data.newCode, at, "newCode");
+    await recordAuditEvent(tx, { actor, action: "user.mfa-reenrolled", target: { type: "user", id: userId }, context });
     return codes;
   });
 }

@@ -38,6 +38,8 @@ export const ZChangePassword = z.object({ currentPassword: password, code, newPa
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 export const ZConfirmWithCode = z.object({ currentPassword: password, code });
+/** Moving two-step sign-in to a new device: the current factors (a recovery code stands in for a lost device), then the new device's code. */
+export const ZReenrolMfa = z.object({ currentPassword: password, code, totpSecret, newCode: code });
 
 export const USER_SORTS = ["displayName", "email", "status", "createdAt", "lastSignInAt"] as const;
 export const ZUserListQuery = z.object({

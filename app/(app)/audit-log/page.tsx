@@ -5,7 +5,7 @@ import { AuditTable } from "@/components/audit-log/audit-table";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { NotAllowed } from "@/components/audit-log/not-allowed";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { listAuditEvents } from "@/lib/audit-log/list-audit-events";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ function hrefWith(params: SearchParams, cursor: Record<string, string>): string 
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor, "audit.read")) return <NotAllowed />;
+  if (!can(actor, "audit.read")) return <NotAllowed title="Audit log" who="Security leads, administrators and auditors can." />;
   const params = await searchParams;
   const page = await listAuditEvents(actor, params);
   const errors = page.ok ? {} : page.fieldErrors;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
@@ -16,6 +17,7 @@ const AUDIT_PACK_URL = "/api/compliance/audit-pack";
 /** The auditor's landing page: the compliance map, read-only, and the records behind it. */
 export default async function AuditorPortalPage() {
   const actor = await requireActor();
+  if (!can(actor, "compliance.read")) return <NotAllowed title="Auditor portal" who="Auditors, security leads and privacy officers can." />;
   const map = await getComplianceMap(actor);
   return (
     <>

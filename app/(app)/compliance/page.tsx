@@ -2,6 +2,7 @@ import { AttestForm, PolicyVersionForm } from "@/components/compliance/complianc
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
@@ -18,6 +19,7 @@ const VERSION_LABEL = { "2025": "the DPP revision of 11 November 2025", "2021": 
 
 export default async function CompliancePage() {
   const actor = await requireActor();
+  if (!can(actor, "compliance.read")) return <NotAllowed title="Compliance map" who="Security leads, privacy officers and auditors can." />;
   const map = await getComplianceMap(actor);
   const rows = toControlRows(map.results);
   return (

@@ -1,6 +1,8 @@
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/policy";
 import { listEvidence } from "@/lib/evidence/list-evidence";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +10,7 @@ export const metadata = { title: "Evidence" };
 
 export default async function EvidenceListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  if (!can(actor, "evidence.read")) return <NotAllowed title="Evidence" who="Security leads, auditors and the responders an incident is assigned to can." />;
   const params = await searchParams;
   const { rows, total, query } = await listEvidence(actor, params);
   return (

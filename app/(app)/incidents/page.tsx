@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
@@ -15,6 +16,7 @@ export const metadata = { title: "Incidents" };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  if (!can(actor, "incident.read")) return <NotAllowed title="Incidents" who="Security leads, privacy officers, auditors and the people an incident is assigned to can." />;
   const raw = await searchParams;
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
   const [page, catalog] = await Promise.all([listIncidents(actor, flat), getIncidentCatalog(actor)]);

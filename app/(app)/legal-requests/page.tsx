@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActionForm, Field } from "@/components/forms/action-form";
 import { Countdown } from "@/components/incidents/countdown";
 import { PageHeader } from "@/components/ui/page-header";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
@@ -15,6 +16,7 @@ export const metadata = { title: "Legal requests" };
 
 export default async function LegalRequestsPage() {
   const actor = await requireActor();
+  if (!can(actor, "legal-request.read")) return <NotAllowed title="Legal requests" who="Security leads, privacy officers and auditors can." />;
   const [requests, catalog] = await Promise.all([listLegalRequests(actor), getIncidentCatalog(actor).catch(() => ({ timeZone: "UTC" }))]);
   const serverNow = now().toISOString();
   return (

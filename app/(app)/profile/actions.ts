@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { sessionCookieName } from "@/lib/auth/session";
 import { authedAction } from "@/lib/http/safe-action";
 import { signOutEverywhere } from "@/lib/users/manage-user";
-import { changePassword, regenerateRecoveryCodes } from "@/lib/users/profile";
-import { ZChangePassword, ZConfirmWithCode } from "@/lib/users/schemas";
+import { changePassword, reenrolMfa, regenerateRecoveryCodes } from "@/lib/users/profile";
+import { ZChangePassword, ZConfirmWithCode, ZReenrolMfa } from "@/lib/users/schemas";
 import { z } from "zod";
 
 export const changePasswordAction = authedAction({ name: "profile.change-password", schema: ZChangePassword }, async (data, { actor, request }) => {
@@ -23,4 +23,8 @@ export const signOutEverywhereAction = authedAction({ name: "profile.sign-out-ev
   await signOutEverywhere(actor, actor.userId, request);
   (await cookies()).delete(sessionCookieName());
   redirect("/sign-in");
+});
+
+export const reenrolMfaAction = authedAction({ name: "profile.reenrol-mfa", schema: ZReenrolMfa }, async (data, { actor, request }) => {
+  return { recoveryCodes: await reenrolMfa(actor, data, request) };
 });

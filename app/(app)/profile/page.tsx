@@ -1,9 +1,10 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { ChangePasswordForm, RecoveryCodesForm, SignOutEverywhereForm } from "@/components/users/profile-forms";
+import { ChangePasswordForm, ReenrolMfaForm, RecoveryCodesForm, SignOutEverywhereForm } from "@/components/users/profile-forms";
+import { newEnrolment } from "@/lib/auth/enrolment";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isReadOnly, ROLE_LABELS } from "@/lib/auth/policy";
 import { getProfile } from "@/lib/users/profile";
-import { changePasswordAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from "./actions";
+import { changePasswordAction, reenrolMfaAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Your profile" };
@@ -15,6 +16,8 @@ function when(iso: string | null): string {
 export default async function ProfilePage() {
   const actor = await requireActor();
   const profile = await getProfile(actor);
+  const readOnly = isReadOnly(profile.roles);
+  const enrolment = readOnly ? null : await newEnrolment(profile.email);
   return (
     <>
       <PageHeader title="Your profile" description="Your account, password, two-step sign-in and sessions." />
@@ -44,7 +47,7 @@ export default async function ProfilePage() {
             ) : null}
           </dl>
         </section>
-        {isReadOnly(profile.roles) ? (
+        {readOnly || !enrolment ? (
           <section className="card" aria-labelledby="read-only-heading">
             <h2 id="read-only-heading">A read-only account</h2>
             <p>
@@ -63,6 +66,10 @@ export default async function ProfilePage() {
             <h2 id="codes-heading">Recovery codes</h2>
             <p className="muted">New codes replace all unused ones.</p>
             <RecoveryCodesForm action={regenerateRecoveryCodesAction} />
+          </section>
+          <section className="card" aria-labelledby="mfa-heading">
+            <h2 id="mfa-heading">Two-step sign-in on a new device</h2>
+            <ReenrolMfaForm action={reenrolMfaAction} secret={enrolment.secret} qrDataUrl={enrolment.qrDataUrl} />
           </section>
           <section className="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">Sessions</h2>

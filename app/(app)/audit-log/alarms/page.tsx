@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ActionForm } from "@/components/audit-log/action-form";
-import { NotAllowed } from "@/components/audit-log/not-allowed";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
@@ -18,7 +18,7 @@ const STATUS_BADGE = { open: "badge-danger", acknowledged: "badge-warn", closed:
 
 export default async function AlarmsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "alarm.read")) return <NotAllowed title="Security alarms" />;
+  if (!can(actor, "alarm.read")) return <NotAllowed title="Security alarms" who="Security leads, administrators and auditors can." />;
   const requested = (await searchParams).status;
   const status = requested && requested in STATUSES ? (requested as keyof typeof STATUSES) : "active";
   const [alarms, canaries] = await Promise.all([

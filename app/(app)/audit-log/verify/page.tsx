@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/audit-log/action-form";
-import { NotAllowed } from "@/components/audit-log/not-allowed";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
@@ -13,7 +13,7 @@ export const metadata = { title: "Audit log verification" };
 
 export default async function AuditVerifyPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "audit.read")) return <NotAllowed title="Audit log verification" />;
+  if (!can(actor, "audit.read")) return <NotAllowed title="Audit log verification" who="Security leads, administrators and auditors can." />;
   const { run } = await searchParams;
   const [overview, verification] = await Promise.all([getAuditOverview(actor), run === "1" ? verifyAuditLogNow(actor) : null]);
 
