@@ -30,8 +30,10 @@ export async function createEngagement(actor: Actor, input: unknown, context: TR
   return withTransaction(async (tx) => {
     await assertAuditorAccounts(tx, data.auditorIds, "auditorIds");
     const invited: string[] = [];
-    for (const person of data.newAuditors) {
-      const { userId } = await inviteUserInTransaction(tx, actor, { ...person, roles: ["auditor"], accessEndsAt: data.endsAt }, at, context);
+    for (const [index, person] of data.newAuditors.entries()) {
+      const { userId } = await inviteUserInTransaction(tx, actor, { ...person, roles: ["auditor"], accessEndsAt: data.endsAt }, at, context).catch((error: unknown) => {
+        throw onRow(error, index);
+      });
       invited.push(userId);
     }
     const id = newId("aud");
@@ -61,4 +63,10 @@ export async function createEngagement(actor: Actor, input: unknown, context: TR
     });
     return { id, reference };
   });
+}
+
+/** An invitation's refusal ("email taken") shown on the row of the form it came from. */
+function onRow(error: unknown, index: number): unknown {
+  if (!(error instanceof AppError) || !error.fieldErrors?.email) return error;
+  return new AppError(error.code, error.message, { fieldErrors: { [`newAuditors.${index}.email`]: error.fieldErrors.email } });
 }

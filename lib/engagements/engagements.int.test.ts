@@ -101,7 +101,7 @@ describe("audit engagements", () => {
     expect((await refusal(createEngagement(lead, engagementInput([])))).fieldErrors?.auditorIds).toMatch(/at least one auditor/);
     // An invitation that fails (email taken) rolls the whole engagement back.
     expect(
-      (await refusal(createEngagement(lead, engagementInput([auditorB.userId], 30, { newAuditors: [{ displayName: "Dup", email: `resp.${run}@example.test` }] })))).fieldErrors?.email,
+      (await refusal(createEngagement(lead, engagementInput([auditorB.userId], 30, { newAuditors: [{ displayName: "Dup", email: `resp.${run}@example.test` }] })))).fieldErrors?.["newAuditors.0.email"],
     ).toMatch(/already exists/);
     expect(await db().auditEngagement.count()).toBe(before);
     expect((await accessOf(auditorB)).accessEndsAt).toBeNull();

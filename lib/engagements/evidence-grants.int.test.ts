@@ -117,7 +117,7 @@ describe("evidence download grants for audit engagements", () => {
       ["evidence.downloaded", "success"],
       ["authorization.denied", "denied"],
     ]);
-    expect(activity.rows[1]!.target).toBe(`evidence ${item.id}`);
+    expect(activity.rows[1]!.target).toBe(`evidence ${item.label}`);
     expect((await refusal(listAuditorActivity(responder, e.reference))).code).toBe("FORBIDDEN");
   });
 

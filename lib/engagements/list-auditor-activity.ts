@@ -46,6 +46,7 @@ export async function listAuditorActivity(
     select: { id: true, sequence: true, occurredAt: true, actorId: true, action: true, targetType: true, targetId: true, outcome: true },
   });
   const page = events.slice(0, PAGE_SIZE);
+  const labels = await targetLabels(page);
   const names = new Map((await db().user.findMany({ where: { id: { in: auditorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
   return {
     from: from.toISOString(),
@@ -57,8 +58,18 @@ export async function listAuditorActivity(
       occurredAt: ev.occurredAt.toISOString(),
       actorName: names.get(ev.actorId) ?? ev.actorId,
       action: ev.action,
-      target: ev.targetType ? `${ev.targetType}${ev.targetId ? ` ${ev.targetId}` : ""}` : null,
+      target: ev.targetType ? `${ev.targetType} ${(ev.targetId && labels.get(ev.targetId)) ?? ev.targetId ?? ""}`.trim() : null,
       outcome: ev.outcome,
     })),
   };
+}
+
+/** Evidence labels and incident references instead of internal ids, where the target has one. */
+async function targetLabels(events: { targetType: string | null; targetId: string | null }[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(events.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!))];
+  const [items, incidents] = await Promise.all([
+    db().evidenceItem.findMany({ where: { id: { in: idsOf("evidence") } }, select: { id: true, label: true } }),
+    db().incident.findMany({ where: { id: { in: idsOf("incident") } }, select: { id: true, reference: true } }),
+  ]);
+  return new Map([...items.map((i) => [i.id, i.label] as const), ...incidents.map((i) => [i.id, i.reference] as const)]);
 }

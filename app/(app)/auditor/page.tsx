@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
+import { MyEngagementCard } from "@/components/engagements/my-engagement-card";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
+import { myEngagements } from "@/lib/engagements/engagement-choices";
 import { toControlRows } from "@/lib/compliance/map-view";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +17,7 @@ const EXPORT_URL = "/api/compliance/map";
 export default async function AuditorPortalPage() {
   const actor = await requireActor();
   const map = await getComplianceMap(actor);
+  const engagements = await myEngagements(actor);
   return (
     <>
       <PageHeader
@@ -31,6 +34,9 @@ export default async function AuditorPortalPage() {
           </div>
         }
       />
+      {engagements.map((e) => (
+        <MyEngagementCard key={e.reference} engagement={e} />
+      ))}
       <nav className="card" aria-label="Records" style={{ marginBottom: "1rem" }}>
         <h2>Records</h2>
         <ul className="link-list">
