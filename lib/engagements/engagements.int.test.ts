@@ -7,6 +7,7 @@ import { resolveSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createEngagement } from "./create-engagement";
+import { listAuditorCandidates, myEngagements } from "./engagement-choices";
 import { getEngagement } from "./get-engagement";
 import { listEngagements } from "./list-engagements";
 import { addEngagementAuditor, changeEngagementEnd, endEngagementNow, removeEngagementAuditor } from "./manage-engagement";
@@ -192,5 +193,23 @@ describe("audit engagements", () => {
     expect(all.rows.find((r) => r.name === "Adds")?.auditorCount).toBe(2);
     expect((await refusal(listEngagements(responder, {}))).code).toBe("FORBIDDEN");
     expect((await refusal(getEngagement(responder, all.rows[0]!.reference))).code).toBe("FORBIDDEN");
+  });
+
+  it("offers only auditor-only, not deactivated accounts to people who manage engagements", async () => {
+    const gone = await user("gone", ["auditor"]);
+    await db().user.update({ where: { id: gone.userId }, data: { status: "deactivated" } });
+    const ids = (await listAuditorCandidates(lead)).map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([auditorA.userId, auditorB.userId]));
+    expect(ids).not.toContain(gone.userId);
+    expect(ids).not.toContain(responder.userId);
+    expect((await refusal(listAuditorCandidates(auditorA))).code).toBe("FORBIDDEN");
+  });
+
+  it("shows an auditor their own engagements that are not over, and nobody else's", async () => {
+    const mine = await myEngagements(auditorA);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.map((e) => e.name)).not.toContain("First");
+    expect(await myEngagements(lead)).toEqual([]);
+    expect(await myEngagements(auditorB)).toEqual([]);
   });
 });
