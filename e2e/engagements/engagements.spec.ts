@@ -24,7 +24,8 @@ async function uploadEvidence(page: Page, incident: string, name: string, conten
 test.describe("audit engagements", () => {
   test("a lead opens an engagement and shares one file; the auditor downloads only that file; the lead sees it all and ends the engagement", async ({ page, browser }) => {
     const lead = await createUser({ roles: ["security_lead"], displayName: "Dana Lead" });
-    const auditor = await createUser({ roles: ["auditor"], displayName: "Alex Auditor", accessEndsAt: new Date(Date.now() + 5 * 86_400_000) });
+    // Unique: other specs in the run create auditors too, and the form lists every auditor account.
+    const auditor = await createUser({ roles: ["auditor"], displayName: `Robin Auditor ${Date.now().toString(36)}`, accessEndsAt: new Date(Date.now() + 5 * 86_400_000) });
     await signIn(page, lead);
     const incident = await logIncident(page, { title: "Brute force on the bastion host" });
     const shared = Buffer.from("Nov 29 03:14:07 bastion-1 sshd[4242]: Failed password for invalid user admin\n".repeat(300));
@@ -42,17 +43,17 @@ test.describe("audit engagements", () => {
     await form.getByLabel("Scope").fill("Incident response (GS-4) and evidence handling, November 2026.");
     // A last day beyond 90 days is refused, and what was typed stays.
     await form.getByLabel("Last day").fill(new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10));
-    await form.getByRole("checkbox", { name: "Alex Auditor" }).check();
+    await form.getByRole("checkbox", { name: auditor.displayName }).check();
     await form.getByRole("button", { name: "Open engagement" }).click();
     await expect(form.getByText("An engagement can end at most 90 days from today.")).toBeVisible();
-    await expect(form.getByRole("checkbox", { name: "Alex Auditor" })).toBeChecked();
+    await expect(form.getByRole("checkbox", { name: auditor.displayName })).toBeChecked();
     await form.getByLabel("Last day").fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
     await shot(page, "new");
     await form.getByRole("button", { name: "Open engagement" }).click();
     await page.waitForURL(/\/compliance\/engagements\/AUD-\d{4}-\d{4}$/);
     const reference = new URL(page.url()).pathname.split("/").pop()!;
     await expect(page.getByRole("heading", { level: 1, name: "DPP annual audit 2026" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Auditors", exact: true }).getByRole("row", { name: /Alex Auditor/ })).toContainText("Active");
+    await expect(page.getByRole("region", { name: "Auditors", exact: true }).getByRole("row", { name: new RegExp(auditor.displayName) })).toContainText("Active");
 
     // Share one file with the engagement from the evidence page.
     await page.goto(`/evidence/${sharedLabel}`);
@@ -83,7 +84,7 @@ test.describe("audit engagements", () => {
     await page.goto(`/compliance/engagements/${reference}`);
     const activity = page.getByRole("region", { name: "What the auditors did" });
     const downloaded = activity.getByRole("row").filter({ hasText: "evidence.downloaded" });
-    await expect(downloaded).toContainText("Alex Auditor");
+    await expect(downloaded).toContainText(auditor.displayName);
     await expect(downloaded).toContainText(`evidence ${sharedLabel}`);
     await expect(activity.getByRole("row").filter({ hasText: "authorization.denied" })).toContainText(`evidence ${otherLabel}`);
     await expect(page.getByRole("region", { name: "Evidence the auditors may download" })).toContainText(sharedLabel);
@@ -101,7 +102,7 @@ test.describe("audit engagements", () => {
     await page.getByText("End the engagement now").click();
     await page.getByRole("button", { name: "End engagement now" }).click();
     await expect(page.locator(".page-header").getByText("Ended", { exact: true })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Auditors", exact: true }).getByRole("row", { name: /Alex Auditor/ })).toContainText("Access ended");
+    await expect(page.getByRole("region", { name: "Auditors", exact: true }).getByRole("row", { name: new RegExp(auditor.displayName) })).toContainText("Access ended");
 
     await auditorPage.goto("/auditor");
     await expect(auditorPage).toHaveURL(/\/sign-in/);
