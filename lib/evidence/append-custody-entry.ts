@@ -52,7 +52,8 @@ export async function appendCustodyEntry(
     actor: input.actor,
     action: `evidence.${input.entry.action}`,
     target: { type: "evidence", id: input.evidenceId },
-    details: { custodySequence: fields.sequence },
+    // A download through an audit engagement names its grant in the audit log too.
+    details: { custodySequence: fields.sequence, ...(typeof fields.details.grantId === "string" ? { grantId: fields.details.grantId } : {}) },
     context: input.context,
   });
 }

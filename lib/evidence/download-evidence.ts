@@ -1,13 +1,16 @@
 import "server-only";
 import { Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { can } from "@/lib/auth/policy";
 import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
+import { engagementGrantFor } from "@/lib/engagements/engagement-grant-for";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { IntegrityError, readDecryptedFile } from "./encrypted-file-store";
-import { loadEvidenceFor } from "./evidence-access";
+import { findEvidence, memberIdsOfEvidence } from "./evidence-access";
 import { evidenceReadOptions, recordIntegrityResult } from "./verify-evidence";
 
 export interface TEvidenceDownload {
@@ -27,10 +30,14 @@ export interface TEvidenceDownload {
  */
 export async function downloadEvidenceFile(actor: Actor, evidenceRef: string, context?: TRequestContext): Promise<TEvidenceDownload> {
   const item = await withTransaction(async (tx) => {
-    const loaded = await loadEvidenceFor(tx, actor, evidenceRef, "evidence.download", true);
+    const loaded = await findEvidence(tx, evidenceRef, true);
+    // The role's rule first; failing that, an auditor's grant through a live audit engagement.
+    const memberIds = memberIdsOfEvidence(loaded);
+    const grant = can(actor, "evidence.download", { memberIds }) ? null : await engagementGrantFor(tx, actor, loaded.id);
+    if (!grant) await assertAllowed(actor, "evidence.download", { type: "evidence", id: loaded.id }, { memberIds });
     if (loaded.kind !== "digital" || !loaded.storageName) throw new AppError("INVALID_STATE", "This item has no file to download.");
     if (loaded.status === "destroyed") throw new AppError("INVALID_STATE", "This item was destroyed.");
-    await appendCustodyEntry(tx, { actor, evidenceId: loaded.id, at: now(), context, entry: { action: "downloaded" } });
+    await appendCustodyEntry(tx, { actor, evidenceId: loaded.id, at: now(), context, entry: { action: "downloaded", details: grant ?? undefined } });
     return loaded;
   });
 

@@ -13,6 +13,13 @@ export type TEvidenceWithIncident = EvidenceItem & {
 
 /** Loads an item by id or label with its incident, then checks the permission against the incident's members. */
 export async function loadEvidenceFor(tx: Tx, actor: Actor, idOrLabel: string, permission: Permission, lock = false): Promise<TEvidenceWithIncident> {
+  const item = await findEvidence(tx, idOrLabel, lock);
+  await assertAllowed(actor, permission, { type: "evidence", id: item.id }, { memberIds: memberIdsOfEvidence(item) });
+  return item;
+}
+
+/** Loads an item by id or label with its incident, without a permission check: the caller checks. */
+export async function findEvidence(tx: Tx, idOrLabel: string, lock = false): Promise<TEvidenceWithIncident> {
   if (lock) {
     // Serialises custody changes of one item: the ledger's sequence and head hash are read and
     // written under this lock.
@@ -26,7 +33,6 @@ export async function loadEvidenceFor(tx: Tx, actor: Actor, idOrLabel: string, p
     },
   });
   if (!item) throw new AppError("NOT_FOUND", "No such evidence item.");
-  await assertAllowed(actor, permission, { type: "evidence", id: item.id }, { memberIds: memberIdsOfEvidence(item) });
   return item;
 }
 

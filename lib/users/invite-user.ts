@@ -4,12 +4,13 @@ import { assertCan } from "@/lib/auth/policy";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { INVITATION_TTL_MS, newOneTimeToken } from "./one-time-token";
-import { ZInviteUser } from "./schemas";
+import { ZInviteUser, type TInviteUser } from "./schemas";
 import { checkRoles } from "./user-rules";
 
 /**
@@ -22,39 +23,53 @@ export async function inviteUser(actor: Actor, input: unknown, context: TRequest
   const data = ZInviteUser.parse(input);
   const at = now();
   checkRoles(data.roles, data.accessEndsAt, at);
-  return withTransaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "Check the highlighted fields.", { fieldErrors: { email: "An account with this email already exists." } });
-    }
-    const userId = newId("usr");
-    await tx.user.create({
-      data: {
-        id: userId,
-        email: data.email,
-        displayName: data.displayName,
-        roles: data.roles,
-        status: "invited",
-        accessEndsAt: data.accessEndsAt,
-        invitedById: actor.kind === "user" ? actor.userId : null,
-        createdAt: at,
-      },
-    });
-    const { token, tokenHash } = newOneTimeToken();
-    const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
-    await tx.oneTimeToken.create({
-      data: { id: newId("ott"), purpose: "invitation", tokenHash, userId, createdById: actor.kind === "user" ? actor.userId : null, createdAt: at, expiresAt },
-    });
-    const link = `${env().baseUrl}/accept-invitation?token=${token}`;
-    await enqueueEmail(tx, { template: "invitation", toUserId: userId, content: invitationContent(link, expiresAt) }, at);
-    await recordAuditEvent(tx, {
-      actor,
-      action: "user.invited",
-      target: { type: "user", id: userId },
-      details: { roles: data.roles, accessEndsAt: data.accessEndsAt?.toISOString() ?? null },
-      context,
-    });
-    return { userId, link, expiresAt };
+  return withTransaction((tx) => inviteUserInTransaction(tx, actor, data, at, context));
+}
+
+/**
+ * The invitation itself, in the caller's transaction, for a caller that has already checked its
+ * own permission: an audit engagement invites its auditors (auditor role only) with the
+ * engagement, so both commit or neither does.
+ */
+export async function inviteUserInTransaction(
+  tx: Tx,
+  actor: Actor,
+  data: TInviteUser,
+  at: Date,
+  context: TRequestContext = {},
+): Promise<{ userId: string; link: string; expiresAt: Date }> {
+  checkRoles(data.roles, data.accessEndsAt, at);
+  if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "Check the highlighted fields.", { fieldErrors: { email: "An account with this email already exists." } });
+  }
+  const userId = newId("usr");
+  await tx.user.create({
+    data: {
+      id: userId,
+      email: data.email,
+      displayName: data.displayName,
+      roles: data.roles,
+      status: "invited",
+      accessEndsAt: data.accessEndsAt,
+      invitedById: actor.kind === "user" ? actor.userId : null,
+      createdAt: at,
+    },
   });
+  const { token, tokenHash } = newOneTimeToken();
+  const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
+  await tx.oneTimeToken.create({
+    data: { id: newId("ott"), purpose: "invitation", tokenHash, userId, createdById: actor.kind === "user" ? actor.userId : null, createdAt: at, expiresAt },
+  });
+  const link = `${env().baseUrl}/accept-invitation?token=${token}`;
+  await enqueueEmail(tx, { template: "invitation", toUserId: userId, content: invitationContent(link, expiresAt) }, at);
+  await recordAuditEvent(tx, {
+    actor,
+    action: "user.invited",
+    target: { type: "user", id: userId },
+    details: { roles: data.roles, accessEndsAt: data.accessEndsAt?.toISOString() ?? null },
+    context,
+  });
+  return { userId, link, expiresAt };
 }
 
 /** A new enrolment link for an existing account (after an MFA reset or an expired invitation). */

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
+import { MyEngagementCard } from "@/components/engagements/my-engagement-card";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
+import { myEngagements } from "@/lib/engagements/engagement-choices";
 import { toControlRows } from "@/lib/compliance/map-view";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +21,7 @@ export default async function AuditorPortalPage() {
   const actor = await requireActor();
   if (!can(actor, "compliance.read")) return <NotAllowed title="Auditor portal" who="Auditors, security leads and privacy officers can." />;
   const map = await getComplianceMap(actor);
+  const engagements = await myEngagements(actor);
   return (
     <>
       <PageHeader
@@ -40,6 +43,9 @@ export default async function AuditorPortalPage() {
           </div>
         }
       />
+      {engagements.map((e) => (
+        <MyEngagementCard key={e.reference} engagement={e} />
+      ))}
       <nav className="card" aria-label="Records" style={{ marginBottom: "1rem" }}>
         <h2>Records</h2>
         <ul className="link-list">

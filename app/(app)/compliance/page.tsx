@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AttestForm, PolicyVersionForm } from "@/components/compliance/compliance-forms";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
@@ -34,6 +35,7 @@ export default async function CompliancePage() {
                 Export audit pack (ZIP)
               </a>
             ) : null}
+            <Link className="button button-secondary" href="/compliance/engagements">Audit engagements</Link>
             <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
               Export CSV
             </a>

@@ -2,12 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CustodyEventForms, RespondForm, TransferForm, VerifyForm, type TCustodyEventName } from "@/components/evidence/custody-forms";
 import { CustodyTimeline } from "@/components/evidence/custody-timeline";
+import { EvidenceAuditorAccess } from "@/components/engagements/evidence-auditor-access";
 import { EVIDENCE_STATUS_BADGE, EVIDENCE_STATUS_LABEL, formatSize, formatWhen } from "@/components/evidence/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { getEvidence, type TEvidenceDetail } from "@/lib/evidence/get-evidence";
+import { evidenceAuditorAccess } from "@/lib/engagements/engagement-choices";
 import { listCustodyCandidates } from "@/lib/evidence/list-custody-candidates";
+import { grantEvidenceAction, revokeEvidenceGrantAction } from "../../compliance/engagements/actions";
 import { custodyEventAction, requestTransferAction, respondTransferAction, verifyIntegrityAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -34,6 +37,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ label
     throw error;
   }
   const candidates = item.allowed.custody ? await listCustodyCandidates(actor) : [];
+  const auditorAccess = item.kind === "digital" && item.status !== "destroyed" ? await evidenceAuditorAccess(actor, item.id) : null;
   const events = item.allowed.custody ? EVENTS_BY_STATUS[item.status].filter((e) => !(item.legalHold && (e === "released" || e === "destroyed"))) : [];
 
   return (
@@ -151,6 +155,10 @@ export default async function EvidencePage({ params }: { params: Promise<{ label
           </section>
         ) : null}
       </div>
+
+      {auditorAccess ? (
+        <EvidenceAuditorAccess access={auditorAccess} evidenceId={item.id} grant={grantEvidenceAction.bind(null, item.label)} revoke={revokeEvidenceGrantAction.bind(null, item.label)} />
+      ) : null}
 
       <section className="card" aria-labelledby="ledger-heading" style={{ marginTop: "1rem" }}>
         <h2 id="ledger-heading">Custody ledger</h2>

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { EngagementTable } from "@/components/engagements/engagement-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/policy";
+import { listEngagements } from "@/lib/engagements/list-engagements";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Audit engagements" };
+
+export default async function EngagementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePagePermission("compliance.read");
+  const params = await searchParams;
+  const { rows, total, query } = await listEngagements(actor, params);
+  return (
+    <>
+      <PageHeader
+        title="Audit engagements"
+        description="Audits by Amazon or its auditor (DPP A-1): who audits what, and until when. Auditors' accounts end with their engagements."
+        actions={
+          <div className="actions-row">
+            <Link className="button button-secondary" href="/compliance">
+              Compliance map
+            </Link>
+            {can(actor, "compliance.manage") ? (
+              <Link className="button" href="/compliance/engagements/new">
+                New engagement
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      <form className="filters" method="get" role="search" aria-label="Filter engagements">
+        <div className="field">
+          <label htmlFor="state">State</label>
+          <select id="state" name="state" defaultValue={query.state}>
+            <option value="">Any</option>
+            <option value="planned">Planned</option>
+            <option value="active">Active</option>
+            <option value="ended">Ended</option>
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-secondary">
+            Filter
+          </button>
+        </div>
+      </form>
+      <EngagementTable rows={rows} total={total} page={query.page} pageSize={query.pageSize} sort={query.sort} dir={query.dir} />
+    </>
+  );
+}

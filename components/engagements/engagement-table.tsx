@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { ENGAGEMENT_STATE_BADGE, ENGAGEMENT_STATE_LABEL, formatDay } from "./labels";
+
+export interface TEngagementTableRow {
+  id: string;
+  reference: string;
+  name: string;
+  auditFirm: string;
+  startsAt: string;
+  endsAt: string;
+  state: string;
+  auditorCount: number;
+}
+
+const helper = createColumnHelper<TServerTableFeatures, TEngagementTableRow>();
+
+// Sortable columns are the indexed ones (reference, startsAt, endsAt): the sort runs in the database.
+const columns = helper.columns([
+  helper.accessor("reference", {
+    id: "reference",
+    header: "Reference",
+    cell: (info) => (
+      <Link href={`/compliance/engagements/${info.getValue()}`} className="mono" style={{ whiteSpace: "nowrap" }}>
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("name", { id: "name", header: "Name", enableSorting: false }),
+  helper.accessor("auditFirm", { id: "auditFirm", header: "Audit firm", enableSorting: false }),
+  helper.accessor("startsAt", { id: "startsAt", header: "Starts", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatDay(info.getValue())}</span> }),
+  helper.accessor("endsAt", { id: "endsAt", header: "Ends", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatDay(info.getValue())}</span> }),
+  helper.accessor("state", {
+    id: "state",
+    header: "State",
+    enableSorting: false,
+    cell: (info) => <span className={ENGAGEMENT_STATE_BADGE[info.getValue()]}>{ENGAGEMENT_STATE_LABEL[info.getValue()]}</span>,
+  }),
+  helper.accessor("auditorCount", { id: "auditors", header: "Auditors", enableSorting: false }),
+]);
+
+export function EngagementTable(props: { rows: TEngagementTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+  return <DataTable columns={columns} noun="engagements" caption="Audit engagements" {...props} />;
+}

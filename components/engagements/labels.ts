@@ -1,0 +1,7 @@
+export const ENGAGEMENT_STATE_LABEL: Record<string, string> = { planned: "Planned", active: "Active", ended: "Ended" };
+export const ENGAGEMENT_STATE_BADGE: Record<string, string> = { planned: "badge badge-neutral", active: "badge badge-ok", ended: "badge badge-neutral" };
+
+/** "29 Nov 2026": engagements run in whole days (UTC). */
+export function formatDay(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+}
