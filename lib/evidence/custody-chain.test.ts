@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CUSTODY_GENESIS, custodyEntryHash, verifyCustodyChain, type TCustodyEntryFields } from "./custody-chain";
+import { CUSTODY_GENESIS, custodyEntryHash, verifyCustodyChain, viewNeedsEntry, type TCustodyEntryFields } from "./custody-chain";
 
 function chain(n: number) {
   const entries: (TCustodyEntryFields & { prevHash: string; hash: string })[] = [];
@@ -64,5 +64,19 @@ describe("custody chain", () => {
     rewritten.hash = custodyEntryHash(rewritten.prevHash, rewritten);
     entries[1] = rewritten;
     expect(verifyCustodyChain(entries)).toEqual({ sequence: 3, problem: "wrong-link" });
+  });
+});
+
+describe("collapsing repeated views", () => {
+  const at = new Date("2026-05-01T10:00:00.000Z");
+  const minutesAgo = (m: number) => new Date(at.getTime() - m * 60_000);
+  it("adds an entry for the first view, another person's view, or after any other event", () => {
+    expect(viewNeedsEntry(null, "usr_a", at)).toBe(true);
+    expect(viewNeedsEntry({ action: "viewed", actorId: "usr_b", occurredAt: minutesAgo(1) }, "usr_a", at)).toBe(true);
+    expect(viewNeedsEntry({ action: "sealed", actorId: "usr_a", occurredAt: minutesAgo(1) }, "usr_a", at)).toBe(true);
+  });
+  it("skips the same person's view within 30 minutes, not after", () => {
+    expect(viewNeedsEntry({ action: "viewed", actorId: "usr_a", occurredAt: minutesAgo(29) }, "usr_a", at)).toBe(false);
+    expect(viewNeedsEntry({ action: "viewed", actorId: "usr_a", occurredAt: minutesAgo(30) }, "usr_a", at)).toBe(true);
   });
 });

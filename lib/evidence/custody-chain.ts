@@ -80,3 +80,16 @@ export function verifyCustodyChain(entries: readonly (TCustodyEntryFields & { pr
   }
   return null;
 }
+
+/** Repeated views by one person within this window make one "viewed" entry in the ledger. */
+export const VIEW_COLLAPSE_MS = 30 * 60_000;
+
+/**
+ * Whether opening an item adds a "viewed" entry: not when the ledger's last entry is this
+ * person's own view from the last 30 minutes (re-renders after an action, reloads). Every read
+ * is still in the audit log; the ledger keeps who had access, not every page load.
+ */
+export function viewNeedsEntry(last: { action: string; actorId: string; occurredAt: Date } | null, actorId: string, at: Date): boolean {
+  if (!last || last.action !== "viewed" || last.actorId !== actorId) return true;
+  return at.getTime() - last.occurredAt.getTime() >= VIEW_COLLAPSE_MS;
+}

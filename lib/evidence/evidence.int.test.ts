@@ -102,8 +102,14 @@ describe("evidence and chain of custody", () => {
     const detail = await getEvidence(lead, created.label);
     expect(detail.ledger.map((e) => e.action)).toEqual(["collected", "downloaded", "viewed"]);
     expect(detail.ledgerProblem).toBeNull();
+    // The same person opening it again soon (a reload, the page after an action) adds no second
+    // ledger entry, but every read is in the audit log; someone else's view is its own entry.
+    await getEvidence(lead, created.label);
+    const again = await getEvidence(responder, created.label);
+    expect(again.ledger.map((e) => e.action)).toEqual(["collected", "downloaded", "viewed", "viewed"]);
+    expect(again.ledgerProblem).toBeNull();
     const audit = await db().auditEvent.findMany({ where: { targetId: created.id }, orderBy: { sequence: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["evidence.collected", "evidence.downloaded", "evidence.viewed"]);
+    expect(audit.map((a) => a.action)).toEqual(["evidence.collected", "evidence.downloaded", "evidence.viewed", "evidence.viewed", "evidence.viewed"]);
   });
 
   it("streams a 100 MiB file in and out with matching hashes while memory stays far below the file size", async () => {

@@ -1,11 +1,11 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { actorId, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { appendCustodyEntry } from "./append-custody-entry";
-import { verifyCustodyChain, type TChainProblem, type TCustodyAction } from "./custody-chain";
+import { verifyCustodyChain, viewNeedsEntry, type TChainProblem, type TCustodyAction } from "./custody-chain";
 import { loadEvidenceFor, memberIdsOfEvidence } from "./evidence-access";
 import { custodianNames } from "./list-evidence";
 
@@ -64,7 +64,20 @@ export async function getEvidence(actor: Actor, evidenceRef: string, options: { 
   return withTransaction(async (tx) => {
     const item = await loadEvidenceFor(tx, actor, evidenceRef, "evidence.read", options.recordView !== false);
     if (options.recordView !== false) {
-      await appendCustodyEntry(tx, { actor, evidenceId: item.id, at: now(), context: options.context, entry: { action: "viewed" } });
+      const at = now();
+      const last = await tx.custodyEntry.findFirst({ where: { evidenceId: item.id }, orderBy: { sequence: "desc" }, select: { action: true, actorId: true, occurredAt: true } });
+      if (viewNeedsEntry(last, actorId(actor), at)) {
+        await appendCustodyEntry(tx, { actor, evidenceId: item.id, at, context: options.context, entry: { action: "viewed" } });
+      } else {
+        // Still a sensitive read: logged every time, pointing at the ledger entry it repeats.
+        await recordAuditEvent(tx, {
+          actor,
+          action: "evidence.viewed",
+          target: { type: "evidence", id: item.id },
+          details: { repeatOfCustodySequence: item.custodySequence },
+          context: options.context,
+        });
+      }
     }
     const [entries, pending] = await Promise.all([
       tx.custodyEntry.findMany({ where: { evidenceId: item.id }, orderBy: { sequence: "asc" } }),
