@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AttestForm, PolicyVersionForm } from "@/components/compliance/compliance-forms";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
@@ -25,6 +26,12 @@ export default async function CompliancePage() {
         description={`Every control of ${VERSION_LABEL[map.version]}, computed from live records where Vigil tracks them, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
         actions={
           <div className="actions-row">
+            <Link className="button button-secondary" href="/compliance/findings">
+              Findings
+            </Link>
+            <Link className="button button-secondary" href="/compliance/certificates">
+              Certificates
+            </Link>
             <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
               Export CSV
             </a>
