@@ -12,7 +12,7 @@ export function IssueCertificateForm({ action, today, officerName, organisation 
         <Field name="organisation" label="Organisation" defaultValue={organisation} required />
         <Field name="asOf" label="As of" type="date" max={today} defaultValue={today} required hint="Today or earlier." />
         <Field name="officerName" label="Certifying officer" defaultValue={officerName} required />
-        <Field name="officerTitle" label="Officer's title" required placeholder="Chief Information Security Officer" />
+        <Field name="officerTitle" label="Officer's title" required placeholder="e.g. Head of Information Security" />
         <div className="span-2">
           <Field name="requestedBy" label="Requested by" as="textarea" rows={2} required hint="Amazon's written request: its reference, or its text." />
         </div>

@@ -3,13 +3,13 @@ export const SEVERITY_LABEL: Record<string, string> = { low: "Low", medium: "Med
 export const SEVERITY_BADGE: Record<string, string> = {
   low: "badge badge-neutral",
   medium: "badge badge-neutral",
-  high: "badge badge-warn",
+  high: "badge badge-neutral",
   critical: "badge badge-danger",
 };
 
 export const DUE_TONE_BADGE: Record<string, string> = { green: "badge badge-ok", amber: "badge badge-warn", red: "badge badge-danger" };
 
-export const FINDING_STATUS_BADGE: Record<string, string> = { open: "badge badge-warn", closed: "badge badge-ok" };
+export const FINDING_STATUS_BADGE: Record<string, string> = { open: "badge badge-neutral", closed: "badge badge-ok" };
 export const FINDING_STATUS_LABEL: Record<string, string> = { open: "Open", closed: "Closed" };
 
 /** "2026-11-29 14:05 UTC" */

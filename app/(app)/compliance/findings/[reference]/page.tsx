@@ -46,7 +46,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
           </span>
         ) : null}
       </div>
-      <div className="grid grid-2">
+      <div className={finding.status === "closed" || options ? "grid grid-2" : undefined}>
         <section className="card" aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>
           <dl className="kv">
@@ -86,7 +86,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
             <h3>Evidence of the fix</h3>
             <p className="pre">{finding.closureEvidence}</p>
             {options ? (
-              <details className="disclosure">
+              <details className="disclosure" style={{ marginTop: "1.25rem" }}>
                 <summary>Reopen</summary>
                 <ReopenFindingForm action={reopenFindingAction.bind(null, finding.reference)} />
               </details>
@@ -97,7 +97,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
             <h2 id="remediate-heading">Remediation</h2>
             <h3>Close with evidence</h3>
             <CloseFindingForm action={closeFindingAction.bind(null, finding.reference)} />
-            <div className="disclosures">
+            <div className="disclosures" style={{ marginTop: "1.25rem" }}>
               <details className="disclosure">
                 <summary>Change owner</summary>
                 <ChangeOwnerForm action={changeFindingOwnerAction.bind(null, finding.reference)} owners={options.owners} ownerId={finding.ownerId} />
@@ -113,6 +113,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
       <section className="card" aria-labelledby="history-heading" style={{ marginTop: "1rem" }}>
         <h2 id="history-heading">History</h2>
         <p className="muted small">From the audit log.</p>
+        {finding.history.length === 0 ? <p className="empty">No changes recorded.</p> : null}
         <ol className="timeline">
           {finding.history.map((h) => (
             <li key={h.sequence}>
