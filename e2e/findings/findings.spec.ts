@@ -60,6 +60,7 @@ test.describe("audit findings", () => {
     // The compliance map row counts it and links to it.
     await page.goto("/compliance");
     await expect(page.locator("#control-PII-5b")).toContainText("1 open audit finding");
+    await page.locator("#control-PII-5b").screenshot({ path: "/tmp/findings-e2e-map-row.png" });
     await page.locator("#control-PII-5b").getByRole("link", { name: "1 open audit finding" }).click();
     await expect(page.getByRole("row").filter({ hasText: reference })).toBeVisible();
 
@@ -71,6 +72,9 @@ test.describe("audit findings", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Check the highlighted fields." })).toBeVisible();
     await expect(close).toContainText("Name what shows the fix: documents, tickets, links or evidence labels.");
     await shoot(page, "close-refused");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "detail-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
     await close.getByLabel("Evidence of the fix").fill("Change CHG-2291; configuration export EV-2026-0042");
     await close.getByRole("button", { name: "Close finding" }).click();
     await expect(page.getByRole("region", { name: "Closed" })).toContainText("Change CHG-2291; configuration export EV-2026-0042");
@@ -153,6 +157,9 @@ test.describe("compliance certificates", () => {
     await expect(row).toContainText(/CERT-\d{4}-\d{4}/);
     await expect(row).toContainText("Dana Fischer");
     await shoot(page, "certificates");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "certificates-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     const href = await row.getByRole("link", { name: /Download CERT-/ }).getAttribute("href");
     const pdf = await page.request.get(href!);

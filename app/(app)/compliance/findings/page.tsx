@@ -38,9 +38,10 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             <option value="all">All</option>
           </select>
         </div>
-        <div className="field">
+        {/* Long control titles must not push a phone's screen wider. */}
+        <div className="field" style={{ minWidth: 0, maxWidth: "100%" }}>
           <label htmlFor="control">Control</label>
-          <select id="control" name="control" defaultValue={query.control ?? ""}>
+          <select id="control" name="control" defaultValue={query.control ?? ""} style={{ maxWidth: "100%" }}>
             <option value="">Any</option>
             {CONTROLS.map((c) => (
               <option key={c.id} value={c.id}>
