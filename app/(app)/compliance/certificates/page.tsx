@@ -51,9 +51,7 @@ export default async function CertificatesPage() {
                   <th scope="col">Requested by</th>
                   <th scope="col">Controls</th>
                   <th scope="col">Issued</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Download</span>
-                  </th>
+                  <th scope="col">File</th>
                 </tr>
               </thead>
               <tbody>
