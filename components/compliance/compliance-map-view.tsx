@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "./status";
 
 export interface TControlRowView {
@@ -13,6 +14,8 @@ export interface TControlRowView {
   lastVerifiedAt: string | null;
   nextDueAt: string | null;
   evidence: string | null;
+  openFindings?: number;
+  overdueFindings?: number;
 }
 
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—");
@@ -59,6 +62,14 @@ export function ComplianceMapView({ rows, renderActions }: { rows: TControlRowVi
                           </ul>
                         ) : null}
                         {r.evidence ? <div className="muted small">Evidence: {r.evidence}</div> : null}
+                        {r.openFindings ? (
+                          <div className="small">
+                            <Link href={`/compliance/findings?control=${r.id}`}>
+                              {r.openFindings} open audit finding{r.openFindings === 1 ? "" : "s"}
+                              {r.overdueFindings ? `, ${r.overdueFindings} overdue` : ""}
+                            </Link>
+                          </div>
+                        ) : null}
                         {renderActions ? renderActions(r) : null}
                       </td>
                       <td>{r.owner ?? <span className="muted">—</span>}</td>

@@ -179,3 +179,43 @@ describe("other computed controls", () => {
     expect(counts.met).toBeGreaterThan(5);
   });
 });
+
+describe("open audit findings (A-2: remediated on a timeline)", () => {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+  it("counts open and overdue findings per control", () => {
+    const all = evaluateControls(
+      facts({
+        openFindings: [
+          { controlId: "PII-5b", reference: "FND-2026-0001", dueDate: day("2026-12-20") },
+          { controlId: "PII-5b", reference: "FND-2026-0002", dueDate: day("2026-11-28") },
+          { controlId: "GS-2b", reference: "FND-2026-0003", dueDate: day("2026-11-29") },
+        ],
+      }),
+      NOW,
+    );
+    expect(result(all, "PII-5b").findings).toEqual({ open: 2, overdue: 1 });
+    expect(result(all, "GS-2b").findings).toEqual({ open: 1, overdue: 0 });
+    expect(result(all, "GS-3").findings).toEqual({ open: 0, overdue: 0 });
+  });
+
+  it("a met control with an overdue finding needs attention, and names the finding", () => {
+    const overdue = result(evaluateControls(facts({ openFindings: [{ controlId: "PII-5b", reference: "FND-2026-0002", dueDate: day("2026-11-28") }] }), NOW), "PII-5b");
+    expect(overdue.status).toBe("attention");
+    expect(overdue.problems).toEqual(["FND-2026-0002: audit finding overdue since 2026-11-28"]);
+    expect(overdue.summary).toMatch(/1 audit finding\(s\) overdue/);
+  });
+
+  it("a finding due today, or one not yet due, leaves a met control met", () => {
+    const today = result(evaluateControls(facts({ openFindings: [{ controlId: "PII-5b", reference: "FND-2026-0002", dueDate: day("2026-11-29") }] }), NOW), "PII-5b");
+    expect(today.status).toBe("met");
+    expect(today.findings).toEqual({ open: 1, overdue: 0 });
+  });
+
+  it("an overdue finding never turns a not-met or untracked control into anything better", () => {
+    const overdueOn = (controlId: string) => facts({ openFindings: [{ controlId, reference: "FND-2026-0009", dueDate: day("2026-10-01") }] });
+    expect(result(evaluateControls({ ...overdueOn("PII-5b"), auditLog: { intact: false, retentionDays: 400, lastVerifiedAt: h(-1) } }, NOW), "PII-5b").status).toBe("not_met");
+    expect(result(evaluateControls(overdueOn("GS-2b"), NOW), "GS-2b").status).toBe("not_tracked");
+    expect(result(evaluateControls(overdueOn("GS-3"), NOW), "GS-3").status).toBe("not_attested");
+  });
+});

@@ -1,6 +1,7 @@
 // The status of every control, computed from facts gathered from live records and `now`.
 // Pure: the compliance map, its exports and the certificate all use this one function, and
 // tests give it fixed facts and a fixed time.
+import { isOverdue } from "@/lib/findings/due-rules";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export type TControlStatus = "met" | "not_met" | "attention" | "not_attested" | "not_tracked" | "informational";
@@ -41,6 +42,15 @@ export interface TComplianceFacts {
   alarms: { rulesActive: boolean; openUnacknowledgedOver24h: number } | null;
   attestations: TAttestation[];
   owners: Record<string, string>;
+  /** Audit findings still open, by control (A-2: remediated on a timeline). */
+  openFindings?: TOpenFinding[];
+}
+
+export interface TOpenFinding {
+  controlId: string;
+  reference: string;
+  /** The remediation due day (UTC midnight). */
+  dueDate: Date;
 }
 
 export interface TControlResult {
@@ -52,6 +62,7 @@ export interface TControlResult {
   lastVerifiedAt: Date | null;
   nextDueAt: Date | null;
   evidence: string | null;
+  findings: { open: number; overdue: number };
 }
 
 const HOUR = 3600_000;
@@ -171,7 +182,9 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
     const current = attestations.get(a.controlId);
     if (!current || current.attestedAt < a.attestedAt) attestations.set(a.controlId, a);
   }
-  return controlsFor(facts.version).map((control) => {
+  const findingsByControl = new Map<string, TOpenFinding[]>();
+  for (const f of facts.openFindings ?? []) findingsByControl.set(f.controlId, [...(findingsByControl.get(f.controlId) ?? []), f]);
+  const results = controlsFor(facts.version).map((control): Omit<TControlResult, "findings"> => {
     const owner = facts.owners[control.id] ?? null;
     const base = { control, owner, evidence: null as string | null, nextDueAt: null as Date | null };
     if (control.basis === "informational") {
@@ -196,6 +209,21 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
     }
     return { ...base, ...computed(control, facts, now), nextDueAt: null };
   });
+  return results.map((result) => withFindings(result, findingsByControl.get(result.control.id) ?? [], now));
+}
+
+/** An overdue remediation means the control is not in order: "met" becomes "attention". */
+function withFindings(result: Omit<TControlResult, "findings">, open: readonly TOpenFinding[], now: Date): TControlResult {
+  const overdue = open.filter((f) => isOverdue(f.dueDate, now));
+  const findings = { open: open.length, overdue: overdue.length };
+  if (overdue.length === 0) return { ...result, findings };
+  return {
+    ...result,
+    findings,
+    status: result.status === "met" ? "attention" : result.status,
+    summary: `${result.summary} ${overdue.length} audit finding(s) overdue for remediation.`,
+    problems: [...result.problems, ...overdue.map((f) => `${f.reference}: audit finding overdue since ${f.dueDate.toISOString().slice(0, 10)}`)],
+  };
 }
 
 export function countByStatus(results: readonly TControlResult[]): Record<TControlStatus, number> {

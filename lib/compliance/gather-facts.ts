@@ -24,7 +24,7 @@ export async function gatherComplianceFacts(
   alarmRulesActive: boolean,
 ): Promise<TComplianceFacts> {
   const since = new Date(now.getTime() - YEAR_MS);
-  const [version, incidents, legal, closed, thirdParty, evidenceItems, brokenCandidates, activeUsers, withoutMfa, staleAlarms, attestations, owners] = await Promise.all([
+  const [version, incidents, legal, closed, thirdParty, evidenceItems, brokenCandidates, activeUsers, withoutMfa, staleAlarms, attestations, owners, openFindings] = await Promise.all([
     policyVersion(database),
     database.incident.findMany({
       where: { amazonInfoInvolved: true, detectedAt: { gte: since } },
@@ -48,6 +48,7 @@ export async function gatherComplianceFacts(
     database.alarm.count({ where: { status: "open", firstSeenAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } }),
     database.controlAttestation.findMany({ orderBy: { attestedAt: "desc" }, take: 500 }),
     database.controlOwner.findMany(),
+    database.auditFinding.findMany({ where: { status: "open" }, select: { controlId: true, reference: true, dueDate: true }, orderBy: { dueDate: "asc" } }),
   ]);
 
   // One pass over every ledger, grouped by item, rather than a query per item.
@@ -108,5 +109,6 @@ export async function gatherComplianceFacts(
         nextDueAt: a.nextDueAt,
       })),
     owners: Object.fromEntries(owners.map((o) => [o.controlId, name.get(o.ownerId) ?? "Unknown"])),
+    openFindings,
   };
 }

@@ -15,5 +15,7 @@ export function toControlRows(results: readonly TControlResult[]) {
     lastVerifiedAt: r.lastVerifiedAt?.toISOString() ?? null,
     nextDueAt: r.nextDueAt?.toISOString() ?? null,
     evidence: r.evidence,
+    openFindings: r.findings.open,
+    overdueFindings: r.findings.overdue,
   }));
 }

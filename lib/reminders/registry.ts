@@ -9,6 +9,7 @@ import { recordAuditVerification } from "@/lib/compliance/audit-facts";
 import { runAuditRetention } from "@/lib/audit-log/retention";
 import type { TPeriodicJob } from "./periodic-jobs";
 import { auditorAccessEndingRule } from "./rules/auditor-access-ending";
+import { findingDueRule } from "./rules/finding-due";
 import { invitationNotAcceptedRule } from "./rules/invitation-not-accepted";
 import { mailDeliveryFailedRule } from "./rules/mail-delivery-failed";
 import { openAlarmRule } from "./rules/open-alarm";
@@ -21,6 +22,7 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   mailDeliveryFailedRule,
   ...incidentReminderRules,
   ...EVIDENCE_REMINDER_RULES,
+  findingDueRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

@@ -220,6 +220,7 @@ describe("the sweep with a real SMTP server", () => {
       "mail.delivery-failed",
       ...incidentReminderRules.map((r) => r.name),
       "evidence.transfer-waiting",
+      "finding.due",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "evidence.integrity-sweep"]);
   });

@@ -60,7 +60,11 @@ export function table(doc: TPdf, columns: readonly { header: string; width: numb
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || "—", { width: widths[i]! - 6 }))) + 6;
     if (doc.y + height > doc.page.height - MARGIN - 20) {
       doc.addPage();
-      if (!bold) drawRow(columns.map((c) => c.header), true);
+      if (!bold) {
+        drawRow(columns.map((c) => c.header), true);
+        // The repeated header leaves its bold font set; this row is body text.
+        doc.font("Helvetica").fontSize(8.5);
+      }
     }
     const y = doc.y;
     let x = MARGIN;

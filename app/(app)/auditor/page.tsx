@@ -56,6 +56,12 @@ export default async function AuditorPortalPage() {
             <Link href="/evidence">Evidence</Link> <span className="muted">metadata and chain-of-custody ledgers, with PDF reports</span>
           </li>
           <li>
+            <Link href="/compliance/findings">Audit findings</Link> <span className="muted">with their owners, remediation deadlines, closure evidence and history</span>
+          </li>
+          <li>
+            <Link href="/compliance/certificates">Compliance certificates</Link> <span className="muted">issued on Amazon&apos;s request, as PDF</span>
+          </li>
+          <li>
             <Link href="/audit-log">Audit log</Link> <span className="muted">with its verification result and signed checkpoints</span>
           </li>
           <li>

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { AttestForm, PolicyVersionForm } from "@/components/compliance/compliance-forms";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
+import { ComplianceNav } from "@/components/compliance/compliance-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -35,7 +35,6 @@ export default async function CompliancePage() {
                 Export audit pack (ZIP)
               </a>
             ) : null}
-            <Link className="button button-secondary" href="/compliance/engagements">Audit engagements</Link>
             <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
               Export CSV
             </a>
@@ -45,6 +44,7 @@ export default async function CompliancePage() {
           </div>
         }
       />
+      <ComplianceNav current="/compliance" />
       <div className="badges-row" aria-label="Summary">
         {(["met", "not_met", "attention", "not_attested", "not_tracked"] as const).map((s) => (
           <span key={s} className={CONTROL_STATUS_BADGE[s]}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EngagementTable } from "@/components/engagements/engagement-table";
+import { ComplianceNav } from "@/components/compliance/compliance-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
@@ -19,9 +20,6 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
         description="Audits by Amazon or its auditor (DPP A-1): who audits what, and until when. Auditors' accounts end with their engagements."
         actions={
           <div className="actions-row">
-            <Link className="button button-secondary" href="/compliance">
-              Compliance map
-            </Link>
             {can(actor, "compliance.manage") ? (
               <Link className="button" href="/compliance/engagements/new">
                 New engagement
@@ -30,6 +28,7 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
           </div>
         }
       />
+      <ComplianceNav current="/compliance/engagements" />
       <form className="filters" method="get" role="search" aria-label="Filter engagements">
         <div className="field">
           <label htmlFor="state">State</label>

@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { DUE_TONE_BADGE, FINDING_STATUS_BADGE, FINDING_STATUS_LABEL, SEVERITY_BADGE, SEVERITY_LABEL } from "./labels";
+
+export interface TFindingTableRow {
+  id: string;
+  reference: string;
+  controlId: string;
+  controlTitle: string;
+  title: string;
+  severity: string;
+  ownerName: string;
+  dueDate: string;
+  dueTone: string | null;
+  dueText: string | null;
+  status: string;
+}
+
+const helper = createColumnHelper<TServerTableFeatures, TFindingTableRow>();
+
+const columns = helper.columns([
+  helper.accessor("reference", {
+    id: "reference",
+    header: "Reference",
+    cell: (info) => (
+      <Link href={`/compliance/findings/${info.getValue()}`} className="mono">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("controlId", {
+    id: "control",
+    header: "Control",
+    enableSorting: false,
+    cell: (info) => (
+      <span title={info.row.original.controlTitle} className="mono">
+        {info.getValue()}
+      </span>
+    ),
+  }),
+  helper.accessor("title", { id: "title", header: "Finding", enableSorting: false }),
+  helper.accessor("severity", {
+    id: "severity",
+    header: "Severity",
+    cell: (info) => <span className={SEVERITY_BADGE[info.getValue()]}>{SEVERITY_LABEL[info.getValue()]}</span>,
+  }),
+  helper.accessor("ownerName", { id: "owner", header: "Owner", enableSorting: false }),
+  helper.accessor("dueDate", {
+    id: "dueDate",
+    header: "Due",
+    cell: (info) => {
+      const r = info.row.original;
+      return (
+        <span style={{ whiteSpace: "nowrap" }}>
+          {r.dueDate}
+          {r.dueTone ? (
+            <>
+              {" "}
+              <span className={DUE_TONE_BADGE[r.dueTone]}>{r.dueText}</span>
+            </>
+          ) : null}
+        </span>
+      );
+    },
+  }),
+  helper.accessor("status", {
+    id: "status",
+    header: "Status",
+    enableSorting: false,
+    cell: (info) => <span className={FINDING_STATUS_BADGE[info.getValue()]}>{FINDING_STATUS_LABEL[info.getValue()]}</span>,
+  }),
+]);
+
+export function FindingTable(props: { rows: TFindingTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+  return <DataTable columns={columns} noun="findings" caption="Audit findings" {...props} />;
+}

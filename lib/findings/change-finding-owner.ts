@@ -1,0 +1,22 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { withTransaction } from "@/lib/db/transaction";
+import { parseOrFieldErrors } from "@/lib/evidence/parse";
+import { assertEligibleOwner, assertOpen, findingTarget, lockFinding, validationError } from "./finding-access";
+import { ZFindingOwnerChange } from "./schemas";
+
+/** Hands the remediation of an open finding to someone else. */
+export async function changeFindingOwner(actor: Actor, reference: string, input: unknown): Promise<void> {
+  await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
+  const data = parseOrFieldErrors(ZFindingOwnerChange, input);
+  await withTransaction(async (tx) => {
+    const finding = await lockFinding(tx, reference);
+    assertOpen(finding);
+    if (finding.ownerId === data.ownerId) throw validationError({ ownerId: "This person already owns the finding." });
+    await assertEligibleOwner(tx, data.ownerId);
+    await tx.auditFinding.update({ where: { id: finding.id }, data: { ownerId: data.ownerId } });
+    await recordAuditEvent(tx, { actor, action: "finding.owner-changed", target: findingTarget(finding), details: { reference, fromOwnerId: finding.ownerId, toOwnerId: data.ownerId } });
+  });
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { can } from "@/lib/auth/policy";
+import { now as clockNow } from "@/lib/clock";
+import { findControl } from "@/lib/compliance/catalog";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { dueText, dueTone, formatDay, type TDueTone } from "./due-rules";
+import { ZFindingListQuery, type TFindingListQuery } from "./schemas";
+
+export interface TFindingRow {
+  id: string;
+  reference: string;
+  controlId: string;
+  controlTitle: string;
+  title: string;
+  severity: string;
+  ownerName: string;
+  dueDate: string;
+  /** Null once closed: a closed finding has no deadline left. */
+  dueTone: TDueTone | null;
+  dueText: string | null;
+  status: "open" | "closed";
+}
+
+/** One page of findings, filtered, sorted and paged in the database on indexed columns. */
+export async function listFindings(actor: Actor, rawQuery: unknown): Promise<{ rows: TFindingRow[]; total: number; query: TFindingListQuery; canManage: boolean }> {
+  await assertAllowed(actor, "compliance.read");
+  const query = ZFindingListQuery.parse(rawQuery ?? {});
+  const where: Prisma.AuditFindingWhereInput = {};
+  if (query.status !== "all") where.status = query.status;
+  if (query.control) where.controlId = query.control;
+  const [findings, total] = await Promise.all([
+    db().auditFinding.findMany({
+      where,
+      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: { id: true, reference: true, controlId: true, title: true, severity: true, ownerId: true, dueDate: true, status: true },
+    }),
+    db().auditFinding.count({ where }),
+  ]);
+  const names = await userNames(findings.map((f) => f.ownerId));
+  const now = clockNow();
+  return {
+    total,
+    query,
+    canManage: can(actor, "compliance.manage"),
+    rows: findings.map((f) => ({
+      id: f.id,
+      reference: f.reference,
+      controlId: f.controlId,
+      controlTitle: findControl(f.controlId)?.title ?? "",
+      title: f.title,
+      severity: f.severity,
+      ownerName: names.get(f.ownerId) ?? "Unknown",
+      dueDate: formatDay(f.dueDate),
+      dueTone: f.status === "open" ? dueTone(f.dueDate, now) : null,
+      dueText: f.status === "open" ? dueText(f.dueDate, now) : null,
+      status: f.status,
+    })),
+  };
+}
+
+export async function userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map();
+  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}

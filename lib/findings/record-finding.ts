@@ -1,0 +1,62 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { now as clockNow } from "@/lib/clock";
+import { controlsFor } from "@/lib/compliance/catalog";
+import { policyVersion } from "@/lib/compliance/gather-facts";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { parseOrFieldErrors } from "@/lib/evidence/parse";
+import { newId } from "@/lib/ids";
+import { nextReference } from "@/lib/incidents/next-reference";
+import { formatDay } from "./due-rules";
+import { assertEligibleOwner, dueDayFrom, validationError } from "./finding-access";
+import { ZFindingCreate } from "./schemas";
+
+/**
+ * Records what an audit found against a control of the policy version in use, who remediates
+ * it and by when, with its FND-<year>-nnnn reference and audit event in one transaction.
+ */
+export async function recordFinding(actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
+  await assertAllowed(actor, "compliance.manage");
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can record a finding.");
+  const data = parseOrFieldErrors(ZFindingCreate, input);
+  const at = clockNow();
+  const dueDate = dueDayFrom(data.dueDate, at);
+
+  return withTransaction(async (tx) => {
+    const version = await policyVersion(tx);
+    const control = controlsFor(version).find((c) => c.id === data.controlId && c.basis !== "informational");
+    if (!control) throw validationError({ controlId: "Choose a control of the policy version in use." });
+    if (data.engagementId && !(await tx.auditEngagement.findUnique({ where: { id: data.engagementId }, select: { id: true } }))) {
+      throw validationError({ engagementId: "Choose an engagement from the list, or none." });
+    }
+    await assertEligibleOwner(tx, data.ownerId);
+
+    const id = newId("fnd");
+    const reference = await nextReference(tx, "FND", at);
+    await tx.auditFinding.create({
+      data: {
+        id,
+        reference,
+        engagementId: data.engagementId,
+        controlId: control.id,
+        title: data.title,
+        description: data.description,
+        severity: data.severity,
+        ownerId: data.ownerId,
+        dueDate,
+        createdById: actor.userId,
+        createdAt: at,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "finding.recorded",
+      target: { type: "finding", id },
+      details: { reference, controlId: control.id, policyVersion: version, severity: data.severity, ownerId: data.ownerId, dueDate: formatDay(dueDate), engagementId: data.engagementId },
+    });
+    return { id, reference };
+  });
+}

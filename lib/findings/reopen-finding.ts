@@ -1,0 +1,24 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { parseOrFieldErrors } from "@/lib/evidence/parse";
+import { findingTarget, lockFinding } from "./finding-access";
+import { ZFindingReopen } from "./schemas";
+
+/** Reopens a closed finding (the fix did not hold, the evidence fell short), with the reason. */
+export async function reopenFinding(actor: Actor, reference: string, input: unknown): Promise<void> {
+  await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
+  const data = parseOrFieldErrors(ZFindingReopen, input);
+  await withTransaction(async (tx) => {
+    const finding = await lockFinding(tx, reference);
+    if (finding.status !== "closed") throw new AppError("INVALID_STATE", "This finding is open already.");
+    await tx.auditFinding.update({
+      where: { id: finding.id },
+      data: { status: "open", closedAt: null, closedById: null, closureNote: null, closureEvidence: null },
+    });
+    await recordAuditEvent(tx, { actor, action: "finding.reopened", target: findingTarget(finding), details: { reference, reason: data.reason } });
+  });
+}
