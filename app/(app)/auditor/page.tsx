@@ -67,6 +67,12 @@ export default async function AuditorPortalPage() {
           <li>
             <Link href="/auditor/users">Users and roles</Link> <span className="muted">who has access, with which role (without emails)</span>
           </li>
+          <li>
+            Access reviews and incident response plan reviews <span className="muted">are not kept in Vigil in this version; the compliance map shows their controls as &ldquo;not tracked yet&rdquo;.</span>
+          </li>
+          <li>
+            <Link href="/legal-requests">Legal-process requests</Link> <span className="muted">with the notices sent to Amazon</span>
+          </li>
         </ul>
       </nav>
       <div className="badges-row" aria-label="Summary">
