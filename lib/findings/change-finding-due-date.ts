@@ -1,17 +1,17 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { actorId, type Actor } from "@/lib/auth/actor";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { formatDay } from "./due-rules";
-import { assertOpen, dueDayFrom, findingTarget, lockFinding, validationError } from "./finding-access";
+import { addFindingNotes, assertOpen, dueDayFrom, findingTarget, lockFinding, validationError } from "./finding-access";
 import { ZFindingDueChange } from "./schemas";
 
 /**
- * Moves the remediation due date of an open finding. Moving it later needs a reason, which the
- * audit event keeps: a deadline is not quietly pushed back.
+ * Moves the remediation due date of an open finding. Moving it later needs a reason, kept as a
+ * note the audit event names: a deadline is not quietly pushed back.
  */
 export async function changeFindingDueDate(actor: Actor, reference: string, input: unknown): Promise<void> {
   await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
@@ -24,11 +24,12 @@ export async function changeFindingDueDate(actor: Actor, reference: string, inpu
     const later = dueDate.getTime() > finding.dueDate.getTime();
     if (later && !data.reason) throw validationError({ reason: "Say why the due date moves later." });
     await tx.auditFinding.update({ where: { id: finding.id }, data: { dueDate } });
+    const noteIds = data.reason ? await addFindingNotes(tx, finding.id, actorId(actor), clockNow(), [{ kind: "reason", text: data.reason }]) : [];
     await recordAuditEvent(tx, {
       actor,
       action: "finding.due-date-changed",
       target: findingTarget(finding),
-      details: { reference, fromDueDate: formatDay(finding.dueDate), toDueDate: formatDay(dueDate), later, reason: data.reason },
+      details: { reference, fromDueDate: formatDay(finding.dueDate), toDueDate: formatDay(dueDate), later, noteIds },
     });
   });
 }

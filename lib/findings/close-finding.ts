@@ -8,12 +8,12 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { formatDay, isOverdue } from "./due-rules";
-import { findingTarget, lockFinding } from "./finding-access";
+import { addFindingNotes, findingTarget, lockFinding } from "./finding-access";
 import { ZFindingClose } from "./schemas";
 
 /**
- * Closes a finding with how it was remediated and what shows the fix, both required. The audit
- * event keeps both, so the history still shows them if the finding is reopened later.
+ * Closes a finding with how it was remediated and what shows the fix, both required. Both are kept
+ * as notes (named by id from the audit event), so the history still shows them after a reopening.
  */
 export async function closeFinding(actor: Actor, reference: string, input: unknown): Promise<void> {
   await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
@@ -26,11 +26,15 @@ export async function closeFinding(actor: Actor, reference: string, input: unkno
       where: { id: finding.id },
       data: { status: "closed", closedAt: at, closedById: actorId(actor), closureNote: data.closureNote, closureEvidence: data.closureEvidence },
     });
+    const noteIds = await addFindingNotes(tx, finding.id, actorId(actor), at, [
+      { kind: "closure-note", text: data.closureNote },
+      { kind: "closure-evidence", text: data.closureEvidence },
+    ]);
     await recordAuditEvent(tx, {
       actor,
       action: "finding.closed",
       target: findingTarget(finding),
-      details: { reference, dueDate: formatDay(finding.dueDate), closedLate: isOverdue(finding.dueDate, at), closureNote: data.closureNote, closureEvidence: data.closureEvidence },
+      details: { reference, dueDate: formatDay(finding.dueDate), closedLate: isOverdue(finding.dueDate, at), noteIds },
     });
   });
 }

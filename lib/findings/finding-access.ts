@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
 import type { AuditFinding } from "@/lib/generated/prisma/client";
 import { parseCalendarDay, utcDay } from "./due-rules";
 
@@ -40,4 +41,13 @@ export function dueDayFrom(text: string, now: Date, field = "dueDate"): Date {
   if (!day) throw validationError({ [field]: "Enter a real calendar day." });
   if (day.getTime() < utcDay(now).getTime()) throw validationError({ [field]: "The due date cannot be in the past." });
   return day;
+}
+
+export type TFindingNoteKind = "reason" | "closure-note" | "closure-evidence";
+
+/** Keeps typed text about a finding; the audit event names the returned ids, never the text. */
+export async function addFindingNotes(tx: Tx, findingId: string, authorId: string, at: Date, notes: { kind: TFindingNoteKind; text: string }[]): Promise<string[]> {
+  const rows = notes.map((note) => ({ id: newId("fnn"), findingId, kind: note.kind, text: note.text, authorId, createdAt: at }));
+  await tx.auditFindingNote.createMany({ data: rows });
+  return rows.map((row) => row.id);
 }

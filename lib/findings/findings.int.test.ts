@@ -90,7 +90,7 @@ describe("audit findings", () => {
     await expect(recordFinding(lead, finding({ controlId: "R25-9" }))).resolves.toBeDefined();
   });
 
-  it("moves the due date: earlier without a reason, later only with one, which the audit event keeps", async () => {
+  it("moves the due date: earlier without a reason, later only with one, kept as a note the audit event names", async () => {
     const { id, reference } = await recordFinding(lead, finding());
     await changeFindingDueDate(lead, reference, { dueDate: "2026-12-10" });
     await expect(changeFindingDueDate(lead, reference, { dueDate: "2027-01-31" })).rejects.toMatchObject({ fieldErrors: { reason: "Say why the due date moves later." } });
@@ -98,10 +98,15 @@ describe("audit findings", () => {
     await changeFindingDueDate(lead, reference, { dueDate: "2027-01-31", reason: "Vendor patch ships in January (ticket SEC-412)." });
     expect((await db().auditFinding.findUniqueOrThrow({ where: { id } })).dueDate.toISOString()).toBe("2027-01-31T00:00:00.000Z");
     const events = await db().auditEvent.findMany({ where: { action: "finding.due-date-changed", targetId: id }, orderBy: { sequence: "asc" } });
+    // The reason is kept as a note the event names by id: no free text in the audit log.
+    const [note] = await db().auditFindingNote.findMany({ where: { findingId: id } });
+    expect(note).toMatchObject({ kind: "reason", text: "Vendor patch ships in January (ticket SEC-412).", authorId: lead.userId });
     expect(events.map((e) => e.details)).toEqual([
-      { reference, fromDueDate: "2026-12-20", toDueDate: "2026-12-10", later: false, reason: null },
-      { reference, fromDueDate: "2026-12-10", toDueDate: "2027-01-31", later: true, reason: "Vendor patch ships in January (ticket SEC-412)." },
+      { reference, fromDueDate: "2026-12-20", toDueDate: "2026-12-10", later: false, noteIds: [] },
+      { reference, fromDueDate: "2026-12-10", toDueDate: "2027-01-31", later: true, noteIds: [note!.id] },
     ]);
+    const detail = await getFinding(lead, reference);
+    expect(detail.history.at(-1)!.notes).toEqual([{ label: "Reason", text: "Vendor patch ships in January (ticket SEC-412)." }]);
   });
 
   it("changes the owner to an active colleague, audit-logged by id", async () => {
@@ -146,7 +151,11 @@ describe("audit findings", () => {
       { label: "How it was remediated", text: "Retention raised to 400 days on the VPN concentrator." },
       { label: "Evidence of the fix", text: "Change CHG-2291; config export EV-2026-0042" },
     ]);
+    expect(detail.history[2]!.notes).toEqual([{ label: "Reason", text: "The retention setting was reverted by the firmware update." }]);
     expect(detail.history[0]!.who).toBe("Person lead");
+    const logged = JSON.stringify((await db().auditEvent.findMany({ where: { targetId: id } })).map((e) => e.details));
+    expect(logged).not.toContain("VPN concentrator");
+    expect(logged).not.toContain("firmware");
   });
 
   it("lists findings filtered by status and control, sorted in the database, with the deadline colour", async () => {

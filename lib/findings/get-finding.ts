@@ -50,6 +50,8 @@ export async function getFinding(actor: Actor, reference: string): Promise<TFind
     const d = e.details as Record<string, unknown>;
     return [e.actorId, d.ownerId, d.fromOwnerId, d.toOwnerId].filter((v): v is string => typeof v === "string");
   });
+  const noteRows = await db().auditFindingNote.findMany({ where: { findingId: finding.id }, select: { id: true, kind: true, text: true } });
+  const notesById = new Map(noteRows.map((note) => [note.id, note]));
   const names = await userNames([finding.ownerId, finding.createdById, finding.closedById, ...mentioned]);
   const now = clockNow();
   return {
@@ -73,7 +75,7 @@ export async function getFinding(actor: Actor, reference: string): Promise<TFind
     closureEvidence: finding.closureEvidence,
     createdAt: finding.createdAt.toISOString(),
     createdByName: names.get(finding.createdById) ?? "Unknown",
-    history: events.map((e) => describeFindingEvent({ ...e, sequence: e.sequence.toString(), details: e.details as Record<string, unknown> }, names)),
+    history: events.map((e) => describeFindingEvent({ ...e, sequence: e.sequence.toString(), details: e.details as Record<string, unknown> }, names, notesById)),
     canManage: can(actor, "compliance.manage"),
   };
 }

@@ -20,7 +20,14 @@ export interface THistoryEntry {
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-export function describeFindingEvent(event: THistoryEvent, names: ReadonlyMap<string, string>): THistoryEntry {
+const NOTE_LABEL: Record<string, string> = { reason: "Reason", "closure-note": "How it was remediated", "closure-evidence": "Evidence of the fix" };
+
+/** The ids of the notes an event names (reasons, closure texts kept outside the audit log). */
+export function noteIdsOf(details: Record<string, unknown>): string[] {
+  return Array.isArray(details.noteIds) ? details.noteIds.filter((id): id is string => typeof id === "string") : [];
+}
+
+export function describeFindingEvent(event: THistoryEvent, names: ReadonlyMap<string, string>, notesById: ReadonlyMap<string, { kind: string; text: string }> = new Map()): THistoryEntry {
   const d = event.details;
   const name = (id: unknown) => names.get(str(id)) ?? "someone no longer listed";
   const notes: THistoryEntry["notes"] = [];
@@ -34,18 +41,19 @@ export function describeFindingEvent(event: THistoryEvent, names: ReadonlyMap<st
       break;
     case "finding.due-date-changed":
       what = `Due date moved ${d.later ? "later" : "earlier"}, from ${str(d.fromDueDate)} to ${str(d.toDueDate)}.`;
-      if (str(d.reason)) notes.push({ label: "Reason", text: str(d.reason) });
       break;
     case "finding.closed":
       what = d.closedLate ? `Closed after its due date (${str(d.dueDate)}).` : "Closed.";
-      notes.push({ label: "How it was remediated", text: str(d.closureNote) }, { label: "Evidence of the fix", text: str(d.closureEvidence) });
       break;
     case "finding.reopened":
       what = "Reopened.";
-      notes.push({ label: "Reason", text: str(d.reason) });
       break;
     default:
       what = event.action;
+  }
+  for (const id of noteIdsOf(d)) {
+    const note = notesById.get(id);
+    if (note) notes.push({ label: NOTE_LABEL[note.kind] ?? "Note", text: note.text });
   }
   return { sequence: event.sequence, occurredAt: event.occurredAt.toISOString(), who: event.actorId === "system" ? "Vigil" : name(event.actorId), what, notes };
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { actorId, type Actor } from "@/lib/auth/actor";
+import { now as clockNow } from "@/lib/clock";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { parseOrFieldErrors } from "@/lib/evidence/parse";
-import { findingTarget, lockFinding } from "./finding-access";
+import { addFindingNotes, findingTarget, lockFinding } from "./finding-access";
 import { ZFindingReopen } from "./schemas";
 
 /** Reopens a closed finding (the fix did not hold, the evidence fell short), with the reason. */
@@ -19,6 +20,7 @@ export async function reopenFinding(actor: Actor, reference: string, input: unkn
       where: { id: finding.id },
       data: { status: "open", closedAt: null, closedById: null, closureNote: null, closureEvidence: null },
     });
-    await recordAuditEvent(tx, { actor, action: "finding.reopened", target: findingTarget(finding), details: { reference, reason: data.reason } });
+    const noteIds = await addFindingNotes(tx, finding.id, actorId(actor), clockNow(), [{ kind: "reason", text: data.reason }]);
+    await recordAuditEvent(tx, { actor, action: "finding.reopened", target: findingTarget(finding), details: { reference, noteIds } });
   });
 }
