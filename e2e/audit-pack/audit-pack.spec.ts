@@ -70,7 +70,7 @@ test.describe("audit pack", () => {
     }
 
     // A responder has no compliance.export: the same address answers 403.
-    const responder = await createUser({ roles: ["responder"], displayName: "Sam Responder" });
+    const responder = await createUser({ roles: ["responder"], displayName: "Sasha Packer" });
     await page.context().clearCookies();
     await signIn(page, responder);
     const refused = await page.request.get("/api/compliance/audit-pack");
@@ -78,7 +78,7 @@ test.describe("audit pack", () => {
   });
 
   test("a security lead finds the export on the compliance map, on a phone too", async ({ page }) => {
-    const lead = await createUser({ roles: ["security_lead"], displayName: "Lee Lead" });
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Lane Packlead" });
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, lead, "/compliance");
     const exportLink = page.getByRole("link", { name: "Export audit pack (ZIP)" });

@@ -31,7 +31,7 @@ test.describe("compliance map and auditor portal", () => {
   });
 
   test("an auditor reads the portal and the records without personal data, changes nothing, and is refused after the access ends", async ({ page }) => {
-    const lead = await createUser({ roles: ["security_lead"], displayName: "Lee Lead" });
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Leigh Portallead" });
     await signIn(page, lead);
     const reference = await logIncident(page, { title: "Customer export mailed to the wrong address", amazon: true, pii: "Jane Roe, jane.roe@example.com" });
 
@@ -45,7 +45,7 @@ test.describe("compliance map and auditor portal", () => {
 
     await page.getByRole("link", { name: "Users and roles" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Users and roles" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "Lee Lead" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Leigh Portallead" })).toBeVisible();
     await expect(page.getByText(lead.email)).toHaveCount(0);
 
     await page.goto(`/incidents/${reference}`);

@@ -47,7 +47,7 @@ test.describe("evidence and chain of custody", () => {
     // Hand-over: custody moves only when the receiver accepts.
     await page.getByText("Transfer to a colleague").click();
     const transfer = page.getByRole("form", { name: "Transfer custody" });
-    await transfer.getByLabel("Receiver").selectOption({ label: "Sam Responder" });
+    await transfer.getByLabel("Receiver").selectOption({ value: responder.id });
     await transfer.getByLabel("Why it changes hands").fill("Log analysis for the incident report");
     await transfer.getByLabel("Where the hand-over takes place").fill("Vigil evidence store");
     await transfer.getByRole("button", { name: "Request transfer" }).click();

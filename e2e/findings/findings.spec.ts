@@ -90,7 +90,7 @@ test.describe("audit findings", () => {
   });
 
   test("a later due date needs a reason, and an overdue finding shows red", async ({ page }) => {
-    const lead = await createUser({ roles: ["security_lead"], displayName: "Lee Lead" });
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Finn Findlead" });
     const owner = await createUser({ roles: ["responder"], displayName: "Ola Owner" });
     const reference = await insertFinding(owner, lead, { title: "Quarterly access review not evidenced", controlId: "GS-2b", dueDate: day(-3) });
     await signIn(page, lead, `/compliance/findings/${reference}`);

@@ -46,10 +46,11 @@ test.describe("an auditor", () => {
       },
       data: body,
     });
-    expect(response.status()).toBeLessThan(500);
+    // A read-only session's server action never runs: 403, logged as refused.
+    expect(response.status()).toBe(403);
     const rows = await sql<{ status: string }>(`SELECT "status"::text AS status FROM "Incident" WHERE "reference" = $1`, [reference]);
     expect(rows[0]!.status).toBe("triaged");
-    const denials = await sql(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND "action" = 'authorization.denied'`, [auditor.id]);
+    const denials = await sql(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND "action" = 'authorization.read-only-refused' AND outcome = 'denied'`, [auditor.id]);
     expect(denials.length).toBeGreaterThan(0);
   });
 });
