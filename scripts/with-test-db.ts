@@ -34,7 +34,12 @@ let dropped = false;
 async function drop(): Promise<void> {
   if (dropped) return;
   dropped = true;
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch((error: unknown) => {
+  // The run's database and the per-test-file copies made from it (test/per-file-database.ts),
+  // dropped once the command has ended, so no test's connection is cut while it runs.
+  await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [name, `${name}\\_%`]);
+    for (const row of rows.sort((a, b) => b.datname.length - a.datname.length)) await c.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  }).catch((error: unknown) => {
     console.error(`Could not drop test database ${name}: ${error instanceof Error ? error.message : String(error)}`);
   });
 }

@@ -30,6 +30,7 @@ if (template) {
   afterAll(async () => {
     const shared = (globalThis as { vigilPrisma?: { $disconnect(): Promise<void> } }).vigilPrisma;
     await shared?.$disconnect().catch(() => undefined);
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    // Not dropped here: work a test started may still hold a connection, and a forced drop would
+    // cut it mid-run. scripts/with-test-db.ts drops every per-file copy once the run has ended.
   });
 }

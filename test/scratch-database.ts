@@ -1,6 +1,7 @@
 // A migrated PostgreSQL database of its own for one test file, on the same server as the run's
 // test database, dropped afterwards: for tests that need an exact chain (tampering, pruning,
-// concurrent writers) without disturbing the shared database.
+// concurrent writers) without disturbing the shared database. Named after the run's database,
+// so scripts/with-test-db.ts drops it with the run.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -52,10 +53,9 @@ export async function createScratchDatabase(): Promise<TScratchDatabase> {
     async drop() {
       await Promise.all(clients.map((c) => c.$disconnect()));
       await admin.end();
-      const c = new pg.Client({ connectionString: serverUrl() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      // The database itself goes when the run ends (scripts/with-test-db.ts drops every copy
+      // named after the run's database): a forced drop now could cut a connection a pool still
+      // holds and surface as an unhandled error in whichever test runs next.
     },
   };
 }
