@@ -7,7 +7,8 @@ import { DataTable, type TServerTableFeatures } from "@/components/data-table/da
 export interface TUserTableRow {
   id: string;
   displayName: string;
-  email: string;
+  /** Null where the viewer may not see email addresses (an auditor). */
+  email: string | null;
   roleLabels: string;
   status: "invited" | "active" | "locked" | "deactivated";
   createdAt: string;
@@ -31,7 +32,7 @@ const columns: ColumnDef<TServerTableFeatures, TUserTableRow>[] = [
     header: "Name",
     cell: (info) => <Link href={`/settings/users/${info.row.original.id}`}>{info.row.original.displayName}</Link>,
   },
-  { accessorKey: "email", header: "Email" },
+  { accessorKey: "email", header: "Email", cell: (info) => info.row.original.email ?? <span className="muted">Not shown</span> },
   { accessorKey: "roleLabels", header: "Roles", enableSorting: false },
   {
     accessorKey: "status",

@@ -47,6 +47,10 @@ test.describe("compliance map and auditor portal", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Users and roles" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Leigh Portallead" })).toBeVisible();
     await expect(page.getByText(lead.email)).toHaveCount(0);
+    // The administrators' user list, which auditors may read too, hides the addresses as well.
+    await page.goto(`/settings/users?q=${encodeURIComponent("Leigh Portallead")}`);
+    await expect(page.getByRole("row").filter({ hasText: "Leigh Portallead" })).toContainText("Not shown");
+    await expect(page.getByText(lead.email)).toHaveCount(0);
 
     await page.goto(`/incidents/${reference}`);
     await expect(page.getByRole("heading", { level: 1, name: "Customer export mailed to the wrong address" })).toBeVisible();

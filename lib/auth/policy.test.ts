@@ -7,6 +7,7 @@ import { ALL_PERMISSIONS, PERMISSIONS, ROLES, can, assertCan, scopeOf, type Perm
 const MATRIX = `
   permission              | admin           | security_lead   | responder       | privacy_officer | auditor         | member         
   user.read               | all             | all             | -               | -               | all             | -              
+  user.email.read         | all             | all             | -               | -               | -               | -              
   user.manage             | all             | -               | -               | -               | -               | -              
   settings.read           | all             | all             | -               | -               | all             | -              
   settings.manage         | all             | -               | -               | -               | -               | -              

@@ -20,6 +20,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** kind "read" permissions only read; everything else changes something. */
 export const PERMISSIONS = {
   "user.read": { kind: "read", description: "See users and their roles" },
+  "user.email.read": { kind: "read", description: "See the email addresses of users" },
   "user.manage": { kind: "write", description: "Invite, deactivate, unlock users and change roles" },
   "settings.read": { kind: "read", description: "See organisation settings" },
   "settings.manage": { kind: "write", description: "Change organisation settings" },
@@ -67,7 +68,7 @@ const ALL: Grant = "all";
 const ASSIGNED: Grant = "assigned";
 
 const READ_EVERYTHING_BUT_PII: Partial<Record<Permission, Grant>> = Object.fromEntries(
-  ALL_PERMISSIONS.filter((p) => PERMISSIONS[p].kind === "read" && p !== "pii.read" && p !== "evidence.download" && p !== "mail.read").map(
+  ALL_PERMISSIONS.filter((p) => PERMISSIONS[p].kind === "read" && p !== "pii.read" && p !== "user.email.read" && p !== "evidence.download" && p !== "mail.read").map(
     (p) => [p, ALL],
   ),
 );
@@ -75,6 +76,7 @@ const READ_EVERYTHING_BUT_PII: Partial<Record<Permission, Grant>> = Object.fromE
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
   admin: {
     "user.read": ALL,
+    "user.email.read": ALL,
     "user.manage": ALL,
     "settings.read": ALL,
     "settings.manage": ALL,
@@ -88,6 +90,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
   },
   "security_lead": {
     "user.read": ALL,
+    "user.email.read": ALL,
     "settings.read": ALL,
     "audit.read": ALL,
     "audit.export": ALL,

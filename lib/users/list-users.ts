@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, type Role } from "@/lib/auth/policy";
+import { assertCan, can, type Role } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,7 +10,8 @@ import { ZUserListQuery, type TUserListQuery } from "./schemas";
 export interface TUserRow {
   id: string;
   displayName: string;
-  email: string;
+  /** Null for people who may not see email addresses (auditors): names and roles only. */
+  email: string | null;
   roles: Role[];
   status: "invited" | "active" | "locked" | "deactivated";
   createdAt: string;
@@ -23,7 +24,10 @@ export async function listUsers(actor: Actor, rawQuery: unknown): Promise<{ rows
   assertCan(actor, "user.read");
   const query = ZUserListQuery.parse(rawQuery ?? {});
   const where: Prisma.UserWhereInput = {};
-  if (query.q) where.OR = [{ displayName: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q.toLowerCase() } }];
+  const showEmail = can(actor, "user.email.read");
+  if (query.q) {
+    where.OR = [{ displayName: { contains: query.q, mode: "insensitive" } }, ...(showEmail ? [{ email: { contains: query.q.toLowerCase() } }] : [])];
+  }
   if (query.status) where.status = query.status;
   if (query.role) where.roles = { has: query.role };
   const [rows, total] = await Promise.all([
@@ -43,7 +47,7 @@ export async function listUsers(actor: Actor, rawQuery: unknown): Promise<{ rows
     rows: rows.map((u) => ({
       id: u.id,
       displayName: u.displayName,
-      email: u.email,
+      email: showEmail ? u.email : null,
       roles: u.roles,
       status: u.status === "locked" && !isLocked(u, at) ? "active" : u.status,
       createdAt: u.createdAt.toISOString(),
@@ -70,7 +74,7 @@ export async function getUser(actor: Actor, userId: string): Promise<TUserDetail
   return {
     id: u.id,
     displayName: u.displayName,
-    email: u.email,
+    email: can(actor, "user.email.read") ? u.email : null,
     roles: u.roles,
     status: u.status === "locked" && !isLocked(u, at) ? "active" : u.status,
     createdAt: u.createdAt.toISOString(),

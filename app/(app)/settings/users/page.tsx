@@ -28,7 +28,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <form className="toolbar" method="get" role="search" aria-label="Filter users">
         <div className="field">
           <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Name or email" />
+          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={can(actor, "user.email.read") ? "Name or email" : "Name"} />
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>

@@ -23,7 +23,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const self = actor.kind === "user" && actor.userId === user.id;
   return (
     <>
-      <PageHeader title={user.displayName} description={user.email} actions={<span className={BADGE[user.status]}>{user.status}</span>} />
+      <PageHeader title={user.displayName} description={user.email ?? undefined} actions={<span className={BADGE[user.status]}>{user.status}</span>} />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Account</h2>
