@@ -4,11 +4,14 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { resolveSession } from "@/lib/auth/session";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { createEngagement } from "./create-engagement";
 import { listAuditorCandidates, myEngagements } from "./engagement-choices";
 import { getEngagement } from "./get-engagement";
+import { listAuditorActivity } from "./list-auditor-activity";
 import { listEngagements } from "./list-engagements";
 import { addEngagementAuditor, changeEngagementEnd, endEngagementNow, removeEngagementAuditor } from "./manage-engagement";
 
@@ -155,8 +158,12 @@ describe("audit engagements", () => {
     const nia = await db().user.findUniqueOrThrow({ where: { email: `nia.${run}@audit.example` } });
     expect(nia.accessEndsAt).toEqual(endOf(40));
 
+    await withTransaction((tx) => recordAuditEvent(tx, { actor: auditorC, action: "incident.viewed", target: { type: "incident", id: `inc_seen_${run}` } }));
     const before = (await accessOf(auditorC)).sessionVersion;
     await removeEngagementAuditor(lead, e.reference, auditorC.userId);
+    // What a removed auditor did stays on the engagement's activity.
+    const activity = await listAuditorActivity(lead, e.reference);
+    expect(activity.rows.filter((r) => r.action === "incident.viewed").map((r) => r.target)).toEqual([`incident inc_seen_${run}`]);
     const removed = await accessOf(auditorC);
     expect(removed.accessEndsAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(removed.sessionVersion).toBe(before + 1);

@@ -33,7 +33,13 @@ export async function listAuditorActivity(
   const e = await db().auditEngagement.findUnique({ where: { reference }, include: { auditors: { select: { userId: true } } } });
   if (!e) throw new AppError("NOT_FOUND", "No such engagement.");
   const { from, to } = activityWindow(e);
-  const auditorIds = e.auditors.map((a) => a.userId);
+  // Current auditors and those removed since: the engagement's own audit events name everyone
+  // who was ever on it, so removing an auditor does not hide what they did.
+  const changes = await db().auditEvent.findMany({
+    where: { targetType: "engagement", targetId: e.id, action: { in: ["engagement.created", "engagement.auditor-added"] } },
+    select: { details: true },
+  });
+  const auditorIds = [...new Set([...e.auditors.map((a) => a.userId), ...changes.flatMap((c) => auditorIdsIn(c.details))])];
   if (auditorIds.length === 0) return { rows: [], older: null, from: from.toISOString(), to: to.toISOString() };
   const events = await db().auditEvent.findMany({
     where: {
@@ -62,6 +68,12 @@ export async function listAuditorActivity(
       outcome: ev.outcome,
     })),
   };
+}
+
+function auditorIdsIn(details: unknown): string[] {
+  const d = (details ?? {}) as Record<string, unknown>;
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  return [...list(d.auditorIds), ...list(d.invitedAuditorIds), ...(typeof d.userId === "string" ? [d.userId] : [])];
 }
 
 /** Evidence labels and incident references instead of internal ids, where the target has one. */
