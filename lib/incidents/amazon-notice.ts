@@ -1,9 +1,10 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { actorId, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { AmazonNoticeChannel, AmazonNoticeStatus } from "@/lib/generated/prisma/enums";
 import { isOnTime } from "./clock-rules";
+import { queueNoticeEmail } from "./notice-mail";
 import { AMAZON_NOTICE_ADDRESS_SETTING, DEFAULT_AMAZON_NOTICE_ADDRESS } from "./notice-rules";
 
 /** The address notices go to: the organisation setting, or Amazon's published default. */
@@ -74,4 +75,53 @@ export async function storeNotice(
     }
   }
   return { id, onTime, first };
+}
+
+/** What a notice is about: an incident or a legal-process request, with its clock. */
+export interface TNoticeTarget {
+  subject: { incidentId: string } | { legalRequestId: string };
+  dueAt: Date;
+  alreadyNotifiedAt: Date | null;
+}
+
+/** A notice that went to Amazon another way (email client, phone, portal), kept with its verdict. */
+export async function storeRecordedNotice(
+  tx: Tx,
+  actor: Actor,
+  target: TNoticeTarget,
+  data: { channel: AmazonNoticeChannel; toAddress?: string; subject: string; body: string; sender: string },
+  sentAt: Date,
+): Promise<TStoredNotice> {
+  return storeNotice(tx, {
+    ...target,
+    status: "recorded",
+    channel: data.channel,
+    toAddress: data.toAddress || (await amazonNoticeAddress(tx)),
+    title: data.subject,
+    body: data.body,
+    sentAt,
+    sender: data.sender,
+    recordedById: actorId(actor),
+  });
+}
+
+/**
+ * A notice sent through Vigil's mail: stored and queued in the caller's transaction. The time of
+ * queueing is the time notified: from then on delivery is Vigil's job, retried from the outbox.
+ */
+export async function storeSentNotice(tx: Tx, actor: Actor, target: TNoticeTarget, data: { toAddress: string; subject: string; body: string }, at: Date): Promise<TStoredNotice> {
+  const sender = actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { displayName: true } }))?.displayName ?? actor.userId) : "Vigil";
+  const stored = await storeNotice(tx, {
+    ...target,
+    status: "queued",
+    channel: "vigil_mail",
+    toAddress: data.toAddress,
+    title: data.subject,
+    body: data.body,
+    sentAt: at,
+    sender,
+    recordedById: actorId(actor),
+  });
+  await queueNoticeEmail(tx, { noticeId: stored.id, to: data.toAddress, subject: data.subject, text: data.body });
+  return stored;
 }

@@ -5,10 +5,9 @@ import { now as clockNow } from "@/lib/clock";
 import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { amazonNoticeAddress, storeNotice } from "./amazon-notice";
+import { storeRecordedNotice, storeSentNotice, type TNoticeTarget } from "./amazon-notice";
 import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
 import { ZRecordNotice, ZSendNotice, parseInput, validationError, type TRecordNotice, type TSendNotice } from "./schemas";
-import { queueNoticeEmail } from "./notice-mail";
 
 async function loadNoticeIncident(tx: Tx, actor: Actor, idOrReference: string) {
   const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.notify-amazon");
@@ -16,6 +15,10 @@ async function loadNoticeIncident(tx: Tx, actor: Actor, idOrReference: string) {
     throw new AppError("INVALID_STATE", "No notice to Amazon is due: this incident does not involve Amazon Information.");
   }
   return incident;
+}
+
+function noticeTarget(incident: { id: string; notificationDueAt: Date | null; amazonNotifiedAt: Date | null }): TNoticeTarget {
+  return { subject: { incidentId: incident.id }, dueAt: incident.notificationDueAt!, alreadyNotifiedAt: incident.amazonNotifiedAt };
 }
 
 /** Records a notice that went to Amazon another way: when, how, by whom, and a copy. */
@@ -28,19 +31,7 @@ export async function recordAmazonNotice(actor: Actor, idOrReference: string, in
   return withTransaction(async (tx) => {
     const incident = await loadNoticeIncident(tx, actor, idOrReference);
     if (sentAt.getTime() < incident.detectedAt.getTime()) throw validationError({ sentAt: "The notice cannot predate the detection of the incident." });
-    const stored = await storeNotice(tx, {
-      subject: { incidentId: incident.id },
-      status: "recorded",
-      channel: data.channel,
-      toAddress: data.toAddress || (await amazonNoticeAddress(tx)),
-      title: data.subject,
-      body: data.body,
-      sentAt,
-      sender: data.sender,
-      dueAt: incident.notificationDueAt!,
-      alreadyNotifiedAt: incident.amazonNotifiedAt,
-      recordedById: actor.kind === "user" ? actor.userId : "system",
-    });
+    const stored = await storeRecordedNotice(tx, actor, noticeTarget(incident), data, sentAt);
     await addTimelineEntry(tx, {
       incidentId: incident.id,
       kind: "amazon-notice.recorded",
@@ -67,21 +58,7 @@ export async function sendAmazonNotice(actor: Actor, idOrReference: string, inpu
   return withTransaction(async (tx) => {
     const incident = await loadNoticeIncident(tx, actor, idOrReference);
     const now = clockNow();
-    const sender = actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { displayName: true } }))?.displayName ?? actor.userId) : "Vigil";
-    const stored = await storeNotice(tx, {
-      subject: { incidentId: incident.id },
-      status: "queued",
-      channel: "vigil_mail",
-      toAddress: data.toAddress,
-      title: data.subject,
-      body: data.body,
-      sentAt: now,
-      sender,
-      dueAt: incident.notificationDueAt!,
-      alreadyNotifiedAt: incident.amazonNotifiedAt,
-      recordedById: actor.kind === "user" ? actor.userId : "system",
-    });
-    await queueNoticeEmail(tx, { noticeId: stored.id, to: data.toAddress, subject: data.subject, text: data.body });
+    const stored = await storeSentNotice(tx, actor, noticeTarget(incident), data, now);
     await addTimelineEntry(tx, {
       incidentId: incident.id,
       kind: "amazon-notice.sent",

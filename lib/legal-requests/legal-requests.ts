@@ -8,11 +8,10 @@ import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { amazonNoticeAddress, noticeContact, storeNotice } from "@/lib/incidents/amazon-notice";
+import { amazonNoticeAddress, noticeContact, storeRecordedNotice, storeSentNotice, type TNoticeTarget } from "@/lib/incidents/amazon-notice";
 import { clockState, noticeDueAt, type TClockState } from "@/lib/incidents/clock-rules";
 import { assertAllowed, resolveInstant, userTimeZone } from "@/lib/incidents/incident-access";
 import { nextReference } from "@/lib/incidents/next-reference";
-import { queueNoticeEmail } from "@/lib/incidents/notice-mail";
 import { draftLegalRequestNotice } from "@/lib/incidents/notice-rules";
 import {
   ZLegalRequestCreate,
@@ -134,6 +133,10 @@ export async function getLegalRequest(actor: Actor, idOrReference: string): Prom
   });
 }
 
+function noticeTarget(request: { id: string; notificationDueAt: Date; amazonNotifiedAt: Date | null }): TNoticeTarget {
+  return { subject: { legalRequestId: request.id }, dueAt: request.notificationDueAt, alreadyNotifiedAt: request.amazonNotifiedAt };
+}
+
 /** Records the notice to Amazon about a legal-process request that went another way. */
 export async function recordLegalRequestNotice(actor: Actor, idOrReference: string, input: TRecordNotice): Promise<{ noticeId: string; onTime: boolean }> {
   await assertAllowed(actor, "legal-request.manage", undefined);
@@ -145,19 +148,7 @@ export async function recordLegalRequestNotice(actor: Actor, idOrReference: stri
   return withTransaction(async (tx) => {
     const request = await findRequest(tx, idOrReference);
     if (sentAt.getTime() < request.receivedAt.getTime()) throw validationError({ sentAt: "The notice cannot predate the receipt of the request." });
-    const stored = await storeNotice(tx, {
-      subject: { legalRequestId: request.id },
-      status: "recorded",
-      channel: data.channel,
-      toAddress: data.toAddress || (await amazonNoticeAddress(tx)),
-      title: data.subject,
-      body: data.body,
-      sentAt,
-      sender: data.sender,
-      dueAt: request.notificationDueAt,
-      alreadyNotifiedAt: request.amazonNotifiedAt,
-      recordedById: actor.kind === "user" ? actor.userId : "system",
-    });
+    const stored = await storeRecordedNotice(tx, actor, noticeTarget(request), data, sentAt);
     await recordAuditEvent(tx, {
       actor,
       action: "legal-request.amazon-notice.recorded",
@@ -174,22 +165,7 @@ export async function sendLegalRequestNotice(actor: Actor, idOrReference: string
   const data = parseInput(ZSendNotice, input);
   return withTransaction(async (tx) => {
     const request = await findRequest(tx, idOrReference);
-    const now = clockNow();
-    const sender = actor.kind === "user" ? ((await tx.user.findUnique({ where: { id: actor.userId }, select: { displayName: true } }))?.displayName ?? actor.userId) : "Vigil";
-    const stored = await storeNotice(tx, {
-      subject: { legalRequestId: request.id },
-      status: "queued",
-      channel: "vigil_mail",
-      toAddress: data.toAddress,
-      title: data.subject,
-      body: data.body,
-      sentAt: now,
-      sender,
-      dueAt: request.notificationDueAt,
-      alreadyNotifiedAt: request.amazonNotifiedAt,
-      recordedById: actor.kind === "user" ? actor.userId : "system",
-    });
-    await queueNoticeEmail(tx, { noticeId: stored.id, to: data.toAddress, subject: data.subject, text: data.body });
+    const stored = await storeSentNotice(tx, actor, noticeTarget(request), data, clockNow());
     await recordAuditEvent(tx, {
       actor,
       action: "legal-request.amazon-notice.sent",
