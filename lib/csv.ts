@@ -3,6 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
 
 export function safeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -10,6 +11,19 @@ export function safeCell(value: unknown): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Rows as CSV lines, each ending in CRLF: for files written a batch at a time. */
+export function csvRows(rows: readonly (readonly unknown[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(safeCell)),
+    OPTIONS,
+  );
+}
+
+/** One cell, quoted where CSV needs it. */
+export function csvCell(value: unknown): string {
+  return csvRows([[value]]).slice(0, -2);
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return csvRows([header, ...rows]);
 }

@@ -7,7 +7,8 @@ import { withTransaction } from "@/lib/db/transaction";
 import { captureLogs, findNeedles, findPersonalDataInAuditLog } from "@/test/personal-data-scan";
 import { recordAuditEvent } from "./record-audit-event";
 import { listAuditEvents } from "./list-audit-events";
-import { exportAuditEventsCsv, csvCell } from "./export-audit-events";
+import { csvCell } from "@/lib/csv";
+import { exportAuditEventsCsv } from "./export-audit-events";
 import { exportCheckpoints, getAuditOverview, signAuditCheckpoint, verifyAuditLogNow } from "./audit-admin";
 
 const lead: Actor = { kind: "user", userId: "usr_lead", roles: ["security_lead"] };

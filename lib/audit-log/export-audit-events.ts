@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { withTransaction } from "@/lib/db/transaction";
+import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { buildAuditListQuery } from "./audit-list-query";
 import { AUDIT_ROW_COLUMNS, parseAuditFilter, toAuditRow, type TAuditRow } from "./list-audit-events";
@@ -9,13 +10,6 @@ import { recordAuditEvent, type TRequestContext } from "./record-audit-event";
 
 export const MAX_EXPORT_ROWS = 100_000;
 const HEADER: (keyof TAuditRow)[] = ["sequence", "occurredAt", "actorId", "action", "targetType", "targetId", "outcome", "requestId", "ipHash", "details", "hash"];
-
-/** A CSV cell; cells a spreadsheet would run as a formula are prefixed with a quote. */
-export function csvCell(value: string | null): string {
-  if (value === null) return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /**
  * The filtered audit log as CSV (newest first, at most 100,000 events). The export itself is
@@ -49,7 +43,10 @@ export async function exportAuditEventsCsv(
       details: { recordCount: rows.length, filters: used },
       context,
     });
-    const csv = [HEADER.join(","), ...rows.map((r) => HEADER.map((h) => csvCell(r[h])).join(","))].join("\r\n") + "\r\n";
+    const csv = toCsv(
+      HEADER,
+      rows.map((r) => HEADER.map((h) => r[h])),
+    );
     return { filename: `vigil-audit-log-${new Date().toISOString().slice(0, 10)}.csv`, csv, count: rows.length };
   });
 }

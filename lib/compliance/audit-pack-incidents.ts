@@ -1,6 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
-import { safeCell } from "@/lib/csv";
+import { csvRows } from "@/lib/csv";
 import type { Db } from "@/lib/db/client";
 import { CLOCK_LABELS, clockState } from "@/lib/incidents/clock-rules";
 import { STATUS_LABELS } from "@/lib/incidents/status-rules";
@@ -43,13 +42,6 @@ const SELECT = {
 
 const yesNo = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
 
-function csvLines(rows: readonly (readonly unknown[])[]): string {
-  return stringify(
-    rows.map((row) => row.map(safeCell)),
-    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
-  );
-}
-
 /**
  * Every incident, oldest detection first, as CSV text in batches: read by keyset on
  * (detectedAt, id), so 10,000 incidents are never in memory at once. `counted` is told the
@@ -65,14 +57,14 @@ function batchAfter(database: Db, cursor: { detectedAt: Date; id: string } | nul
 }
 
 export async function* incidentsCsv(database: Db, at: Date, counted: (rows: number) => void = () => undefined): AsyncGenerator<string> {
-  yield csvLines([INCIDENT_COLUMNS]);
+  yield csvRows([INCIDENT_COLUMNS]);
   let total = 0;
   let after: { detectedAt: Date; id: string } | null = null;
   for (;;) {
     const rows = await batchAfter(database, after);
     if (rows.length === 0) break;
     total += rows.length;
-    yield csvLines(
+    yield csvRows(
       rows.map((r) => [
         r.reference,
         r.title,

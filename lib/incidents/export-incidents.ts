@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
+import { toCsv } from "@/lib/csv";
 import { withTransaction } from "@/lib/db/transaction";
 import { CLOCK_LABELS } from "./clock-rules";
 import { assertAllowed } from "./incident-access";
@@ -11,13 +12,6 @@ import { STATUS_LABELS } from "./status-rules";
 
 export const EXPORT_LIMIT = 10_000;
 
-/** A cell that a spreadsheet will not run as a formula, quoted for CSV. */
-export function csvCell(value: string | number | boolean | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The filtered list as CSV (no personal data), the export itself audit-logged. */
 export async function exportIncidentsCsv(actor: Actor, rawQuery: unknown): Promise<{ filename: string; csv: string; count: number }> {
   await assertAllowed(actor, "incident.export", undefined);
@@ -26,21 +20,16 @@ export async function exportIncidentsCsv(actor: Actor, rawQuery: unknown): Promi
   const now = clockNow();
   return withTransaction(async (tx) => {
     const rows = (await tx.$queryRaw<TIncidentListRowRaw[]>(listSql(query, scope, now).rows)).map((r) => toListRow(r, now));
-    const header = ["Reference", "Title", "Type", "Severity", "Status", "Detected at (UTC)", "Amazon notice due (UTC)", "Amazon notified at (UTC)", "Amazon clock", "Commander"];
-    const lines = [header.map(csvCell).join(",")];
-    for (const r of rows) {
-      lines.push(
-        [r.reference, r.title, r.typeName, r.severity, STATUS_LABELS[r.status], r.detectedAt, r.notificationDueAt, r.amazonNotifiedAt, CLOCK_LABELS[r.clock], r.commanderName]
-          .map(csvCell)
-          .join(","),
-      );
-    }
+    const csv = toCsv(
+      ["Reference", "Title", "Type", "Severity", "Status", "Detected at (UTC)", "Amazon notice due (UTC)", "Amazon notified at (UTC)", "Amazon clock", "Commander"],
+      rows.map((r) => [r.reference, r.title, r.typeName, r.severity, STATUS_LABELS[r.status], r.detectedAt, r.notificationDueAt, r.amazonNotifiedAt, CLOCK_LABELS[r.clock], r.commanderName]),
+    );
     await recordAuditEvent(tx, {
       actor,
       action: "incident.exported",
       target: { type: "incident-list", id: "csv" },
       details: { count: rows.length, filters: { status: query.status, severity: query.severity, type: query.type ?? null, from: query.from ?? null, to: query.to ?? null, clock: query.clock, search: Boolean(query.q) } },
     });
-    return { filename: `incidents-${now.toISOString().slice(0, 10)}.csv`, csv: `${lines.join("\r\n")}\r\n`, count: rows.length };
+    return { filename: `incidents-${now.toISOString().slice(0, 10)}.csv`, csv, count: rows.length };
   });
 }
