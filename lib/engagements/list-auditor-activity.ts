@@ -1,4 +1,5 @@
 import "server-only";
+import { displayNames } from "@/lib/users/display-names";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
@@ -53,7 +54,7 @@ export async function listAuditorActivity(
   });
   const page = events.slice(0, PAGE_SIZE);
   const labels = await targetLabels(page);
-  const names = new Map((await db().user.findMany({ where: { id: { in: auditorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const names = await displayNames(auditorIds);
   return {
     from: from.toISOString(),
     to: to.toISOString(),

@@ -7,7 +7,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { verifyCustodyChain, viewNeedsEntry, type TChainProblem, type TCustodyAction } from "./custody-chain";
 import { loadEvidenceFor, memberIdsOfEvidence } from "./evidence-access";
-import { custodianNames } from "./list-evidence";
+import { displayNames } from "@/lib/users/display-names";
 
 export interface TCustodyEntryView {
   sequence: number;
@@ -83,7 +83,7 @@ export async function getEvidence(actor: Actor, evidenceRef: string, options: { 
       tx.custodyEntry.findMany({ where: { evidenceId: item.id }, orderBy: { sequence: "asc" } }),
       tx.custodyTransfer.findFirst({ where: { evidenceId: item.id, status: "pending" } }),
     ]);
-    const names = await custodianNames([
+    const names = await displayNames([
       item.collectedById,
       item.custodianId,
       ...entries.flatMap((e) => [e.actorId, e.fromCustodianId ?? "", e.toCustodianId ?? ""]),

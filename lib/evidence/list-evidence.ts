@@ -1,4 +1,5 @@
 import "server-only";
+import { displayNames } from "@/lib/users/display-names";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeOf } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
@@ -61,7 +62,7 @@ export async function listEvidence(actor: Actor, rawQuery: unknown): Promise<{ r
     }),
     db().evidenceItem.count({ where }),
   ]);
-  const names = await custodianNames(items.map((i) => i.custodianId));
+  const names = await displayNames(items.map((i) => i.custodianId));
   return {
     total,
     query,
@@ -82,11 +83,4 @@ export async function listEvidence(actor: Actor, rawQuery: unknown): Promise<{ r
       pendingTransferToId: i.transfers[0]?.toUserId ?? null,
     })),
   };
-}
-
-export async function custodianNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, displayName: true } });
-  return new Map(users.map((u) => [u.id, u.displayName]));
 }

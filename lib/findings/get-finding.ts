@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dueText, dueTone, formatDay, type TDueTone } from "./due-rules";
 import { describeFindingEvent, type THistoryEntry } from "./history";
-import { userNames } from "./list-findings";
+import { displayNames } from "@/lib/users/display-names";
 
 export interface TFindingDetail {
   id: string;
@@ -52,7 +52,7 @@ export async function getFinding(actor: Actor, reference: string): Promise<TFind
   });
   const noteRows = await db().auditFindingNote.findMany({ where: { findingId: finding.id }, select: { id: true, kind: true, text: true } });
   const notesById = new Map(noteRows.map((note) => [note.id, note]));
-  const names = await userNames([finding.ownerId, finding.createdById, finding.closedById, ...mentioned]);
+  const names = await displayNames([finding.ownerId, finding.createdById, finding.closedById, ...mentioned]);
   const now = clockNow();
   return {
     id: finding.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { displayNames } from "@/lib/users/display-names";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import { can } from "@/lib/auth/policy";
@@ -41,7 +42,7 @@ export async function listFindings(actor: Actor, rawQuery: unknown): Promise<{ r
     }),
     db().auditFinding.count({ where }),
   ]);
-  const names = await userNames(findings.map((f) => f.ownerId));
+  const names = await displayNames(findings.map((f) => f.ownerId));
   const now = clockNow();
   return {
     total,
@@ -61,11 +62,4 @@ export async function listFindings(actor: Actor, rawQuery: unknown): Promise<{ r
       status: f.status,
     })),
   };
-}
-
-export async function userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (unique.length === 0) return new Map();
-  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, displayName: true } });
-  return new Map(users.map((u) => [u.id, u.displayName]));
 }

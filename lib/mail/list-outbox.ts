@@ -1,4 +1,5 @@
 import "server-only";
+import { displayNames } from "@/lib/users/display-names";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
@@ -66,11 +67,7 @@ export async function listOutbox(actor: Actor, input: unknown): Promise<TOutboxP
     }),
     db().outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
-  const userIds = [...new Set(rows.map((r) => r.toUserId).filter((id): id is string => Boolean(id)))];
-  const users = userIds.length
-    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })
-    : [];
-  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const names = await displayNames(rows.map((r) => r.toUserId));
   const counts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
   return {
