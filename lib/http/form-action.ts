@@ -13,7 +13,7 @@ export async function runFormAction(
   prev: TFormState,
   formData: FormData,
   service: (actor: Actor, values: Record<string, string | string[]>) => Promise<unknown>,
-  revalidate: string,
+  revalidate: string | readonly string[],
 ): Promise<TFormState> {
   const actor = await requireActor();
   const values = formValues(formData);
@@ -22,6 +22,6 @@ export async function runFormAction(
   } catch (error) {
     return failureState(error, values, prev);
   }
-  revalidatePath(revalidate);
+  for (const path of typeof revalidate === "string" ? [revalidate] : revalidate) revalidatePath(path);
   return { ok: true, seq: prev.seq + 1 };
 }

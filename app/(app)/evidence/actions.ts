@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
 import { getRequestContext } from "@/lib/http/request-context";
@@ -9,6 +8,7 @@ import { createPhysicalEvidence } from "@/lib/evidence/create-evidence";
 import { recordCustodyEvent } from "@/lib/evidence/record-custody-event";
 import { requestCustodyTransfer, respondToCustodyTransfer } from "@/lib/evidence/transfer-custody";
 import { verifyEvidenceIntegrity } from "@/lib/evidence/verify-evidence";
+import { runFormAction } from "@/lib/http/form-action";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 
 // Thin: resolve the actor, hand the form to one service, report the outcome. The services
@@ -26,15 +26,9 @@ export async function createPhysicalEvidenceAction(incidentReference: string, pr
   redirect(`/evidence/${label}`);
 }
 
-async function run(label: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
-  const values = formValues(formData);
-  try {
-    await work(values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath(`/evidence/${label}`);
-  return { ok: true, seq: prev.seq + 1 };
+function run(label: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
+  // The action resolved its actor already (requireActor is cached for the request).
+  return runFormAction(prev, formData, (_actor, values) => work(values), `/evidence/${label}`);
 }
 
 export async function requestTransferAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {

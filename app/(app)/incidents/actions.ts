@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { deliverNow } from "@/lib/mail/deliver-now";
+import { runFormAction } from "@/lib/http/form-action";
 import { addIncidentComment } from "@/lib/incidents/add-incident-comment";
 import { addManualTimelineEntry } from "@/lib/incidents/add-timeline-entry";
 import { changeDetectionTime } from "@/lib/incidents/change-detection-time";
@@ -23,16 +24,8 @@ import { updateIncidentType } from "@/lib/incidents/incident-catalog";
 
 type TIncidentService = (actor: Awaited<ReturnType<typeof requireActor>>, reference: string, values: Record<string, string | string[]>) => Promise<unknown>;
 
-async function run(reference: string, prev: TFormState, formData: FormData, service: TIncidentService): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  try {
-    await service(actor, reference, values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath(`/incidents/${reference}`);
-  return { ok: true, seq: prev.seq + 1 };
+function run(reference: string, prev: TFormState, formData: FormData, service: TIncidentService): Promise<TFormState> {
+  return runFormAction(prev, formData, (actor, values) => service(actor, reference, values), `/incidents/${reference}`);
 }
 
 export async function createIncidentAction(prev: TFormState, formData: FormData): Promise<TFormState> {

@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { deliverNow } from "@/lib/mail/deliver-now";
+import { runFormAction } from "@/lib/http/form-action";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 import { closeLegalRequest, createLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests/legal-requests";
 
@@ -19,15 +19,9 @@ export async function createLegalRequestAction(prev: TFormState, formData: FormD
   redirect(`/legal-requests/${reference}`);
 }
 
-async function run(reference: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
-  const values = formValues(formData);
-  try {
-    await work(values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath(`/legal-requests/${reference}`);
-  return { ok: true, seq: prev.seq + 1 };
+function run(reference: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
+  // The action resolved its actor already (requireActor is cached for the request).
+  return runFormAction(prev, formData, (_actor, values) => work(values), `/legal-requests/${reference}`);
 }
 
 export async function sendLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {

@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
 import { createEngagement } from "@/lib/engagements/create-engagement";
 import { grantEvidenceDownload, revokeEvidenceGrant } from "@/lib/engagements/evidence-grants";
 import { addEngagementAuditor, changeEngagementEnd, endEngagementNow, removeEngagementAuditor } from "@/lib/engagements/manage-engagement";
+import { runFormAction } from "@/lib/http/form-action";
 import { getRequestContext } from "@/lib/http/request-context";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 
@@ -59,54 +59,41 @@ function renumber(error: unknown, rowOf: number[]): unknown {
   return error;
 }
 
-async function run(path: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
-  const values = formValues(formData);
-  try {
-    await work(values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath(path);
-  return { ok: true, seq: prev.seq + 1 };
-}
-
 const page = (reference: string) => `/compliance/engagements/${reference}`;
 
 export async function changeEngagementEndAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(page(reference), prev, formData, async (values) => changeEngagementEnd(actor, reference, values, await getRequestContext()));
+  return runFormAction(prev, formData, async (actor, values) => changeEngagementEnd(actor, reference, values, await getRequestContext()), page(reference));
 }
 
 export async function endEngagementNowAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(page(reference), prev, formData, async () => endEngagementNow(actor, reference, await getRequestContext()));
+  return runFormAction(prev, formData, async (actor) => endEngagementNow(actor, reference, await getRequestContext()), page(reference));
 }
 
 export async function addEngagementAuditorAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(page(reference), prev, formData, async (values) => {
-    const input = str(values.userId) ? { userId: str(values.userId) } : { displayName: str(values.displayName), email: str(values.email) };
-    return addEngagementAuditor(actor, reference, input, await getRequestContext());
-  });
+  return runFormAction(
+    prev,
+    formData,
+    async (actor, values) => {
+      const input = str(values.userId) ? { userId: str(values.userId) } : { displayName: str(values.displayName), email: str(values.email) };
+      return addEngagementAuditor(actor, reference, input, await getRequestContext());
+    },
+    page(reference),
+  );
 }
 
 export async function removeEngagementAuditorAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(page(reference), prev, formData, async (values) => removeEngagementAuditor(actor, reference, str(values.userId), await getRequestContext()));
+  return runFormAction(prev, formData, async (actor, values) => removeEngagementAuditor(actor, reference, str(values.userId), await getRequestContext()), page(reference));
 }
 
 /** From an evidence item's page: share its file with one engagement's auditors. */
 export async function grantEvidenceAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(`/evidence/${label}`, prev, formData, async (values) => grantEvidenceDownload(actor, values, await getRequestContext()));
+  return runFormAction(prev, formData, async (actor, values) => grantEvidenceDownload(actor, values, await getRequestContext()), `/evidence/${label}`);
 }
 
 export async function revokeEvidenceGrantAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(`/evidence/${label}`, prev, formData, async (values) => revokeEvidenceGrant(actor, str(values.grantId), await getRequestContext()));
+  return runFormAction(prev, formData, async (actor, values) => revokeEvidenceGrant(actor, str(values.grantId), await getRequestContext()), `/evidence/${label}`);
 }
 
 export async function revokeEngagementGrantAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(page(reference), prev, formData, async (values) => revokeEvidenceGrant(actor, str(values.grantId), await getRequestContext()));
+  return runFormAction(prev, formData, async (actor, values) => revokeEvidenceGrant(actor, str(values.grantId), await getRequestContext()), page(reference));
 }

@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/current-actor";
 import { changeFindingDueDate } from "@/lib/findings/change-finding-due-date";
 import { changeFindingOwner } from "@/lib/findings/change-finding-owner";
 import { closeFinding } from "@/lib/findings/close-finding";
 import { recordFinding } from "@/lib/findings/record-finding";
 import { reopenFinding } from "@/lib/findings/reopen-finding";
+import { runFormAction } from "@/lib/http/form-action";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 
 export async function recordFindingAction(prev: TFormState, formData: FormData): Promise<TFormState> {
@@ -23,19 +25,10 @@ export async function recordFindingAction(prev: TFormState, formData: FormData):
   redirect(`/compliance/findings/${reference}`);
 }
 
-type TFindingChange = (actor: Awaited<ReturnType<typeof requireActor>>, reference: string, input: unknown) => Promise<void>;
+type TFindingChange = (actor: Actor, reference: string, input: unknown) => Promise<void>;
 
-async function change(work: TFindingChange, reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  try {
-    await work(actor, reference, values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath(`/compliance/findings/${reference}`);
-  revalidatePath("/compliance");
-  return { ok: true, seq: prev.seq + 1 };
+function change(work: TFindingChange, reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
+  return runFormAction(prev, formData, (actor, values) => work(actor, reference, values), [`/compliance/findings/${reference}`, "/compliance"]);
 }
 
 export async function changeFindingOwnerAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
