@@ -24,6 +24,9 @@ const ZRawEnv = z.object({
       message: "must be a postgres:// or postgresql:// URL",
     }),
   VIGIL_DATA_DIR: z.string().trim().min(1).default(".data"),
+  // Connections each process keeps to the database. The integration tests run with 1, so a
+  // unit of work that asks for a second connection while its transaction is open fails there.
+  VIGIL_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   VIGIL_EVIDENCE_DIR: z.string().trim().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   VIGIL_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -6,12 +6,12 @@ import { systemActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { createAdapter } from "@/lib/db/adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { exportableCheckpoint, signCheckpointNow } from "@/lib/audit-log/checkpoints";
+import { exportableCheckpoint, signManualCheckpoint } from "@/lib/audit-log/checkpoints";
 
 async function main(): Promise<void> {
   const database = new PrismaClient({ adapter: createAdapter(env()) });
   try {
-    const checkpoint = await signCheckpointNow(database, systemActor("checkpoint"), new Date());
+    const checkpoint = await signManualCheckpoint(database, systemActor("checkpoint"), new Date());
     console.log(`Signed checkpoint ${checkpoint.id}: sequence ${checkpoint.sequence}, hash ${checkpoint.hash}`);
     const index = process.argv.indexOf("--export");
     const file = index >= 0 ? process.argv[index + 1] : undefined;

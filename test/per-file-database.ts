@@ -23,6 +23,10 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+// One connection per test process: a unit of work that asks for a second connection while its
+// transaction is open (instead of joining it) times out here instead of passing unnoticed.
+process.env.VIGIL_DATABASE_POOL_SIZE ??= "1";
+
 if (template) {
   const name = `${template}_${randomBytes(3).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));

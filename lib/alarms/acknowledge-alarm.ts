@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
@@ -8,7 +8,7 @@ import { canAcknowledge } from "./alarm-state";
 
 /** Someone is looking at it: open -> acknowledged. Needs "alarm.manage". */
 export async function acknowledgeAlarm(actor: Actor, alarmId: string, now: Date): Promise<void> {
-  assertCan(actor, "alarm.manage");
+  await authorize(actor, "alarm.manage");
   await withTransaction(async (tx) => {
     const alarm = await tx.alarm.findUnique({ where: { id: alarmId }, select: { status: true } });
     if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
@@ -20,7 +20,7 @@ export function sourceSecretAad(sourceId: string): string {
 
 /** Registers a system that may POST alarms; the secret is shown this once. Needs "alarm.manage". */
 export async function createAlarmSource(actor: Actor, input: unknown): Promise<{ id: string; name: string; secret: string }> {
-  assertCan(actor, "alarm.manage");
+  await authorize(actor, "alarm.manage");
   const parsed = ZAlarmSourceCreate.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { name: parsed.error.issues[0]!.message } });
@@ -40,7 +40,7 @@ export async function createAlarmSource(actor: Actor, input: unknown): Promise<{
 }
 
 export async function disableAlarmSource(actor: Actor, sourceId: string): Promise<void> {
-  assertCan(actor, "alarm.manage");
+  await authorize(actor, "alarm.manage");
   await withTransaction(async (tx) => {
     const found = await tx.alarmSource.findUnique({ where: { id: sourceId }, select: { enabled: true } });
     if (!found) throw new AppError("NOT_FOUND", "This alarm source does not exist.");
@@ -50,7 +50,7 @@ export async function disableAlarmSource(actor: Actor, sourceId: string): Promis
 }
 
 export async function listAlarmSources(actor: Actor) {
-  assertCan(actor, "alarm.read");
+  await authorize(actor, "alarm.read");
   return db().alarmSource.findMany({
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, enabled: true, createdAt: true, lastUsedAt: true },

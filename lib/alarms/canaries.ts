@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
@@ -25,7 +25,7 @@ export interface TCanaryView {
 
 /** Marks a record as a canary: any later access raises an alarm. Needs "canary.manage". */
 export async function markCanary(actor: Actor, input: unknown): Promise<TCanaryView> {
-  assertCan(actor, "canary.manage");
+  await authorize(actor, "canary.manage");
   const parsed = ZCanaryMark.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -46,7 +46,7 @@ export async function markCanary(actor: Actor, input: unknown): Promise<TCanaryV
 }
 
 export async function unmarkCanary(actor: Actor, canaryId: string): Promise<void> {
-  assertCan(actor, "canary.manage");
+  await authorize(actor, "canary.manage");
   await withTransaction(async (tx) => {
     const found = await tx.canaryMarker.findUnique({ where: { id: canaryId }, select: { id: true } });
     if (!found) throw new AppError("NOT_FOUND", "This canary does not exist.");
@@ -57,7 +57,7 @@ export async function unmarkCanary(actor: Actor, canaryId: string): Promise<void
 
 /** Only those who manage canaries see which records are canaries. */
 export async function listCanaries(actor: Actor): Promise<TCanaryView[]> {
-  assertCan(actor, "canary.manage");
+  await authorize(actor, "canary.manage");
   const rows = await db().canaryMarker.findMany({ orderBy: { createdAt: "desc" }, take: 500 });
   return rows.map(({ id, targetType, targetId, note, createdAt }) => ({ id, targetType, targetId, note, createdAt }));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import type { AlarmStatus } from "@/lib/generated/prisma/enums";
 
@@ -20,7 +20,7 @@ export interface TAlarmView {
 
 /** Alarms, most recent first; "active" means open or acknowledged. Needs "alarm.read". */
 export async function listAlarms(actor: Actor, filter: { status?: AlarmStatus | "active"; limit?: number } = {}): Promise<TAlarmView[]> {
-  assertCan(actor, "alarm.read");
+  await authorize(actor, "alarm.read");
   const status = filter.status === "active" ? { in: ["open", "acknowledged"] as AlarmStatus[] } : filter.status;
   const rows = await db().alarm.findMany({
     where: status ? { status } : {},

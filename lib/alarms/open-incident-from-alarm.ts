@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { linkAlarmToIncident } from "./link-alarm-to-incident";
  * transaction. A second attempt finds the alarm already linked and creates nothing.
  */
 export async function openIncidentFromAlarm(actor: Actor, alarmId: string): Promise<{ incidentId: string; reference: string }> {
-  await assertAllowed(actor, "alarm.manage", { type: "alarm", id: alarmId });
+  await authorize(actor, "alarm.manage", { type: "alarm", id: alarmId });
   const alarm = await db().alarm.findUnique({ where: { id: alarmId } });
   if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");
   if (!canOpenIncident(alarm.status, alarm.incidentId)) {

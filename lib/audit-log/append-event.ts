@@ -24,6 +24,8 @@ export interface TAuditEventInput {
   context?: TRequestContext;
   /** For events without a user (a failed sign-in for an unknown account): who, as an id. */
   actorIdOverride?: string;
+  /** When it happened; now() when not given. */
+  occurredAt?: Date;
 }
 
 /** The keyed hash stored for a client IP address: what alarm rules group by. */
@@ -38,7 +40,7 @@ export function ipHashOf(ip: string): string {
  */
 export async function appendAuditEvent(tx: Tx, input: TAuditEventInput): Promise<{ sequence: bigint; hash: string }> {
   const fields: Omit<TChainedFields, "sequence"> = {
-    occurredAt: now(),
+    occurredAt: input.occurredAt ?? now(),
     actorId: input.actorIdOverride ?? actorId(input.actor),
     action: input.action,
     targetType: input.target?.type ?? null,

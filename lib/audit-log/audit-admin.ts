@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
-import { exportableCheckpoint, listCheckpoints, signCheckpointNow, type TExportedCheckpoint } from "./checkpoints";
+import { exportableCheckpoint, type TExportedCheckpoint } from "./checkpoints";
+import { listCheckpoints, signCheckpointNow } from "./sign-checkpoint";
 import { recordAuditEvent, type TRequestContext } from "./record-audit-event";
 import { getAuditSettings, updateAuditSettings, type TAuditSettings } from "./settings";
 import { signingKey } from "./signing-key";
@@ -13,7 +14,7 @@ import { prismaAuditReader, verifyAuditLog, type TVerification } from "./verify-
 // The verification screen's services, bound to the application's database.
 
 export async function verifyAuditLogNow(actor: Actor): Promise<TVerification> {
-  assertCan(actor, "audit.read");
+  await authorize(actor, "audit.read");
   return verifyAuditLog(prismaAuditReader(db()));
 }
 
@@ -23,7 +24,7 @@ export async function getAuditOverview(actor: Actor): Promise<{
   head: { sequence: string; hash: string } | null;
   events: number;
 }> {
-  assertCan(actor, "audit.read");
+  await authorize(actor, "audit.read");
   const [checkpoints, settings, head, events] = await Promise.all([
     listCheckpoints(db(), actor, 100),
     getAuditSettings(db()),
@@ -57,7 +58,7 @@ export function changeAuditSettings(actor: Actor, input: unknown) {
 
 /** Every checkpoint as JSON, to keep outside the database; the export is recorded. */
 export async function exportCheckpoints(actor: Actor, context?: TRequestContext): Promise<{ checkpoints: TExportedCheckpoint[] }> {
-  assertCan(actor, "audit.export");
+  await authorize(actor, "audit.export");
   return withTransaction(async (tx) => {
     const rows = await tx.auditCheckpoint.findMany({ orderBy: { sequence: "asc" } });
     await recordAuditEvent(tx, {

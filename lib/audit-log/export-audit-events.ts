@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { withTransaction } from "@/lib/db/transaction";
 import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
@@ -20,7 +20,7 @@ export async function exportAuditEventsCsv(
   input: Record<string, string | string[] | undefined>,
   context?: TRequestContext,
 ): Promise<{ filename: string; csv: string; count: number }> {
-  assertCan(actor, "audit.export");
+  await authorize(actor, "audit.export");
   const parsed = parseAuditFilter({ ...input, before: undefined, after: undefined, limit: "200" });
   if (!parsed.ok) throw new AppError("VALIDATION", "Check the filters.", { fieldErrors: parsed.fieldErrors });
   return withTransaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { ZAuditFilter, buildAuditListQuery, type TAuditFilter } from "./audit-list-query";
 
@@ -57,7 +57,7 @@ export function parseAuditFilter(input: Record<string, string | string[] | undef
  * older and newer pages. Needs "audit.read".
  */
 export async function listAuditEvents(actor: Actor, input: Record<string, string | string[] | undefined>): Promise<TAuditPage> {
-  assertCan(actor, "audit.read");
+  await authorize(actor, "audit.read");
   const parsed = parseAuditFilter(input);
   if (!parsed.ok) return parsed;
   const filter = parsed.filter;

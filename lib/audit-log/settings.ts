@@ -2,7 +2,7 @@
 // alarm threshold. One row; the database's CHECK constraint enforces the floor as well.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { appendAuditEvent } from "./append-event";
@@ -39,7 +39,7 @@ export async function getAuditSettings(database: Pick<Db, "auditSettings">): Pro
 }
 
 export async function updateAuditSettings(database: Db, actor: Actor, input: unknown): Promise<TAuditSettings> {
-  assertCan(actor, "settings.manage");
+  await authorize(actor, "settings.manage");
   const parsed = ZAuditSettingsUpdate.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

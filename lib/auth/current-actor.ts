@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./actor";
-import { assertCan, can, type Permission } from "./policy";
+import { authorize } from "./authorize";
+import { can, type Permission } from "./policy";
 import { decodeSessionToken, resolveSession, sessionCookieName, type TSessionUserView } from "./session";
 
 // Every request reads the user row: session version, status, lock and auditor end date are
@@ -28,7 +29,7 @@ export async function requireActor(): Promise<Actor> {
 /** The signed-in actor, who must hold the permission (FORBIDDEN otherwise). */
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await requireActor();
-  assertCan(actor, permission);
+  await authorize(actor, permission);
   return actor;
 }
 

@@ -1,7 +1,6 @@
 // The one permission policy. Permissions are named data; roles are sets of them; services call
-// can()/assertCan() with the actor and, for scoped grants, the record. Anything not granted
+// authorize() (lib/auth/authorize.ts) with the actor and, for scoped grants, the record. Anything not granted
 // here is denied. Screens may use can() to hide controls, but the server always decides.
-import { AppError } from "@/lib/errors";
 import type { Role as PrismaRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./actor";
 
@@ -178,12 +177,6 @@ export function can(actor: Actor, permission: Permission, resource?: TScopedReso
   if (!grant) return false;
   if (grant === ALL || !resource) return true;
   return actor.kind === "user" && resource.memberIds.includes(actor.userId);
-}
-
-export function assertCan(actor: Actor, permission: Permission, resource?: TScopedResource): void {
-  if (!can(actor, permission, resource)) {
-    throw new AppError("FORBIDDEN", "You do not have permission to do this.");
-  }
 }
 
 /**

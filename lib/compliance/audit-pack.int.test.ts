@@ -3,7 +3,7 @@ import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
-import { signCheckpointNow } from "@/lib/audit-log/checkpoints";
+import { signCheckpointNow } from "@/lib/audit-log/sign-checkpoint";
 import type { TVerificationReport } from "@/lib/audit-log/verification-report";
 import { db } from "@/lib/db/client";
 import { createDigitalEvidence, createPhysicalEvidence } from "@/lib/evidence/create-evidence";

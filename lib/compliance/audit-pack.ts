@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { ZipArchive } from "archiver";
 import { actorId, type Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { verificationReport, verificationReportPdf } from "@/lib/audit-log/verification-report";
 import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-log";
@@ -104,7 +104,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
  * with each file's SHA-256. The export is audit-logged before a byte leaves; the ZIP streams.
  */
 export async function exportAuditPack(actor: Actor, context?: TRequestContext): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
-  await assertAllowed(actor, "compliance.export", { type: "audit-pack", id: "audit-pack" });
+  await authorize(actor, "compliance.export", { type: "audit-pack", id: "audit-pack" });
   const map = await getComplianceMap(actor);
   const at = now();
   await withTransaction(async (tx) => {

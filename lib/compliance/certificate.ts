@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize, deny } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -33,8 +33,8 @@ export const ZCertificateIssue = z.object({
  * in one transaction. The table is append-only: what was issued stays as issued.
  */
 export async function issueCertificate(actor: Actor, input: unknown): Promise<{ id: string; reference: string; pdfSha256: string }> {
-  await assertAllowed(actor, "compliance.manage", { type: "certificate", id: "new" });
-  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can issue a certificate.");
+  await authorize(actor, "compliance.manage", { type: "certificate", id: "new" });
+  if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can issue a certificate." });
   const data = parseOrFieldErrors(ZCertificateIssue, input);
   const asOf = parseCalendarDay(data.asOf);
   if (!asOf) throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { asOf: "Enter a real calendar day." } });
@@ -42,21 +42,24 @@ export async function issueCertificate(actor: Actor, input: unknown): Promise<{ 
   if (asOf.getTime() > utcDay(map.asOf).getTime()) {
     throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { asOf: "A certificate cannot speak for a day still to come." } });
   }
+  // The reference is reserved first, so the PDF (which prints it) is rendered with no
+  // transaction open; a rendering failure leaves a gap in the numbering, never a half-issued
+  // certificate.
+  const id = newId("cert");
+  const reference = await withTransaction((tx) => nextReference(tx, "CERT", map.asOf));
+  const statement = buildCertificateStatement({
+    reference,
+    organisation: data.organisation,
+    version: map.version,
+    results: map.results,
+    asOf: formatDay(asOf),
+    computedAt: map.asOf,
+    officer: { id: actor.userId, name: data.officerName, title: data.officerTitle },
+    requestedBy: data.requestedBy,
+  });
+  const pdf = await renderCertificatePdf(statement);
+  const pdfSha256 = createHash("sha256").update(pdf).digest("hex");
   return withTransaction(async (tx) => {
-    const id = newId("cert");
-    const reference = await nextReference(tx, "CERT", map.asOf);
-    const statement = buildCertificateStatement({
-      reference,
-      organisation: data.organisation,
-      version: map.version,
-      results: map.results,
-      asOf: formatDay(asOf),
-      computedAt: map.asOf,
-      officer: { id: actor.userId, name: data.officerName, title: data.officerTitle },
-      requestedBy: data.requestedBy,
-    });
-    const pdf = await renderCertificatePdf(statement);
-    const pdfSha256 = createHash("sha256").update(pdf).digest("hex");
     await tx.complianceCertificate.create({
       data: {
         id,
@@ -99,7 +102,7 @@ export interface TCertificateRow {
 
 /** Every certificate issued, newest first (the bytes stay in the database until downloaded). */
 export async function listCertificates(actor: Actor): Promise<TCertificateRow[]> {
-  await assertAllowed(actor, "compliance.export");
+  await authorize(actor, "compliance.export");
   const rows = await db().complianceCertificate.findMany({
     orderBy: [{ issuedAt: "desc" }],
     take: 500,
@@ -136,7 +139,7 @@ export async function certificateFormDefaults(actor: Actor): Promise<{ officerNa
 
 /** The stored PDF exactly as issued; each download is audit-logged. */
 export async function downloadCertificate(actor: Actor, reference: string, context: TRequestContext = {}): Promise<{ fileName: string; body: Buffer; sha256: string }> {
-  await assertAllowed(actor, "compliance.export", { type: "certificate", id: reference });
+  await authorize(actor, "compliance.export", { type: "certificate", id: reference });
   const certificate = await db().complianceCertificate.findUnique({ where: { reference }, select: { id: true, reference: true, pdf: true, pdfSha256: true } });
   if (!certificate) throw new AppError("NOT_FOUND", "There is no certificate with this reference.");
   await withTransaction((tx) =>

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { toCsv } from "@/lib/csv";
 import { withTransaction } from "@/lib/db/transaction";
@@ -64,7 +64,7 @@ export async function complianceMapPdf(map: TComplianceMap): Promise<Buffer> {
 
 /** The map as CSV or PDF; the export is audit-logged. */
 export async function exportComplianceMap(actor: Actor, format: "csv" | "pdf"): Promise<{ fileName: string; contentType: string; body: Buffer | string }> {
-  await assertAllowed(actor, "compliance.export");
+  await authorize(actor, "compliance.export");
   const map = await getComplianceMap(actor);
   await withTransaction((tx) => recordAuditEvent(tx, { actor, action: "compliance.map-exported", target: { type: "compliance-map", id: map.version }, details: { format } }));
   const stamp = map.asOf.toISOString().slice(0, 10);

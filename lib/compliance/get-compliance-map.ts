@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -19,7 +19,7 @@ export interface TComplianceMap {
 
 /** Every control of the chosen policy version with its live status. */
 export async function getComplianceMap(actor: Actor): Promise<TComplianceMap> {
-  await assertAllowed(actor, "compliance.read");
+  await authorize(actor, "compliance.read");
   const asOf = now();
   const facts = await gatherComplianceFacts(db(), asOf, await auditLogFacts(), await alarmRulesActive());
   const results = evaluateControls(facts, asOf);

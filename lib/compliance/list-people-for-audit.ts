@@ -1,12 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 
 /** Users and their roles for the auditor: names and roles, never emails. */
 export async function listPeopleForAudit(actor: Actor) {
-  await assertAllowed(actor, "user.read");
+  await authorize(actor, "user.read");
   const users = await db().user.findMany({
     select: { id: true, displayName: true, roles: true, status: true, createdAt: true, lastSignInAt: true, mfaEnrolledAt: true, accessEndsAt: true, deactivatedAt: true },
     orderBy: { displayName: "asc" },

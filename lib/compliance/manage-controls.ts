@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -14,7 +14,7 @@ import { ZAttestControl, ZControlOwner, ZPolicyVersion } from "./schemas";
 /** A named person attests a control Vigil cannot compute, with evidence and a renewal date. */
 export async function attestControl(actor: Actor, input: unknown) {
   const data = parseOrFieldErrors(ZAttestControl, input);
-  await assertAllowed(actor, "compliance.manage", { type: "control", id: data.controlId });
+  await authorize(actor, "compliance.manage", { type: "control", id: data.controlId });
   const at = now();
   if (data.nextDueAt.getTime() <= at.getTime()) {
     throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { nextDueAt: "The renewal date must be in the future." } });
@@ -32,7 +32,7 @@ export async function attestControl(actor: Actor, input: unknown) {
 
 export async function setControlOwner(actor: Actor, input: unknown) {
   const data = parseOrFieldErrors(ZControlOwner, input);
-  await assertAllowed(actor, "compliance.manage", { type: "control", id: data.controlId });
+  await authorize(actor, "compliance.manage", { type: "control", id: data.controlId });
   return withTransaction(async (tx) => {
     const owner = await tx.user.findUnique({ where: { id: data.ownerId }, select: { status: true } });
     if (!owner || owner.status !== "active") throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { ownerId: "Choose a person with an active account." } });
@@ -47,7 +47,7 @@ export async function setControlOwner(actor: Actor, input: unknown) {
 
 export async function setPolicyVersion(actor: Actor, input: unknown) {
   const data = parseOrFieldErrors(ZPolicyVersion, input);
-  await assertAllowed(actor, "compliance.manage", { type: "setting", id: VERSION_SETTING });
+  await authorize(actor, "compliance.manage", { type: "setting", id: VERSION_SETTING });
   return withTransaction(async (tx) => {
     await tx.setting.upsert({ where: { key: VERSION_SETTING }, create: { key: VERSION_SETTING, value: data.version, updatedBy: actorId(actor) }, update: { value: data.version, updatedBy: actorId(actor) } });
     await recordAuditEvent(tx, { actor, action: "settings.changed", target: { type: "setting", id: VERSION_SETTING }, details: { version: data.version } });

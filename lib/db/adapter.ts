@@ -16,9 +16,9 @@ export function openPglite(dir: string): PGlite {
   return new PGlite(dir);
 }
 
-export function createAdapter(config: Pick<TEnv, "DATABASE_URL" | "dataDir">): PrismaPg | PrismaPGlite {
+export function createAdapter(config: Pick<TEnv, "DATABASE_URL" | "dataDir" | "VIGIL_DATABASE_POOL_SIZE">): PrismaPg | PrismaPGlite {
   if (config.DATABASE_URL) {
-    return new PrismaPg({ connectionString: config.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+    return new PrismaPg({ connectionString: config.DATABASE_URL, max: config.VIGIL_DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
   }
   return new PrismaPGlite(openPglite(pgliteDir(config)));
 }

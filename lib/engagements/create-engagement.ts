@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -19,7 +19,7 @@ import { ZEngagementCreate } from "./schemas";
  * ones invited in the same transaction. Every auditor's access then ends with their engagements.
  */
 export async function createEngagement(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ id: string; reference: string }> {
-  await assertAllowed(actor, "compliance.manage", { type: "engagement", id: "new" });
+  await authorize(actor, "compliance.manage", { type: "engagement", id: "new" });
   const data = parseOrFieldErrors(ZEngagementCreate, input);
   const at = now();
   const dateErrors = engagementDateErrors(data, at);

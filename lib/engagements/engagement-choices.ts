@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 
 /** Accounts a security lead may put on an engagement: auditor as the only role, not deactivated. */
 export async function listAuditorCandidates(actor: Actor): Promise<{ id: string; name: string }[]> {
-  await assertAllowed(actor, "compliance.manage", { type: "engagement", id: "auditor-candidates" });
+  await authorize(actor, "compliance.manage", { type: "engagement", id: "auditor-candidates" });
   const users = await db().user.findMany({
     where: { roles: { equals: ["auditor"] }, status: { not: "deactivated" } },
     orderBy: { displayName: "asc" },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -19,7 +19,7 @@ import { ZEvidenceGrant } from "./schemas";
  */
 export async function grantEvidenceDownload(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ id: string }> {
   const data = parseOrFieldErrors(ZEvidenceGrant, input);
-  await assertAllowed(actor, "compliance.manage", { type: "evidence", id: data.evidenceId });
+  await authorize(actor, "compliance.manage", { type: "evidence", id: data.evidenceId });
   const at = now();
   return withTransaction(async (tx) => {
     const item = await loadEvidenceFor(tx, actor, data.evidenceId, "evidence.download");
@@ -41,7 +41,7 @@ export async function grantEvidenceDownload(actor: Actor, input: unknown, contex
 }
 
 export async function revokeEvidenceGrant(actor: Actor, grantId: string, context: TRequestContext = {}): Promise<void> {
-  await assertAllowed(actor, "compliance.manage", { type: "evidence-grant", id: grantId });
+  await authorize(actor, "compliance.manage", { type: "evidence-grant", id: grantId });
   const at = now();
   await withTransaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "EvidenceGrant" WHERE "id" = ${grantId} FOR UPDATE`;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -27,7 +27,7 @@ export interface TEngagementDetail {
 
 /** One engagement with its auditors (account state, access end) and evidence grants. */
 export async function getEngagement(actor: Actor, reference: string): Promise<TEngagementDetail> {
-  await assertAllowed(actor, "compliance.read", { type: "engagement", id: reference });
+  await authorize(actor, "compliance.read", { type: "engagement", id: reference });
   const at = now();
   const e = await db().auditEngagement.findUnique({
     where: { reference },

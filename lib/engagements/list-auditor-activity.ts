@@ -2,7 +2,7 @@ import "server-only";
 import { displayNames } from "@/lib/users/display-names";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { activityWindow } from "./engagement-rules";
@@ -29,7 +29,7 @@ export async function listAuditorActivity(
   reference: string,
   rawBefore?: unknown,
 ): Promise<{ rows: TAuditorActivityRow[]; older: string | null; from: string; to: string }> {
-  await assertAllowed(actor, "audit.read", { type: "engagement", id: reference });
+  await authorize(actor, "audit.read", { type: "engagement", id: reference });
   const before = ZCursor.parse(rawBefore);
   const e = await db().auditEngagement.findUnique({ where: { reference }, include: { auditors: { select: { userId: true } } } });
   if (!e) throw new AppError("NOT_FOUND", "No such engagement.");

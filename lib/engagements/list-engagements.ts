@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +27,7 @@ function stateWhere(state: TEngagementState, at: Date): Prisma.AuditEngagementWh
 
 /** Engagements, sorted, filtered and paged in the database. */
 export async function listEngagements(actor: Actor, rawQuery: unknown): Promise<{ rows: TEngagementRow[]; total: number; query: TEngagementListQuery }> {
-  await assertAllowed(actor, "compliance.read", { type: "engagement", id: "list" });
+  await authorize(actor, "compliance.read", { type: "engagement", id: "list" });
   const query = ZEngagementListQuery.parse(rawQuery ?? {});
   const at = now();
   const where: Prisma.AuditEngagementWhereInput = query.state ? stateWhere(query.state, at) : {};

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import type { Tx } from "@/lib/db/client";
@@ -21,7 +21,7 @@ type Op = (tx: Tx, engagement: TEngagement, at: Date) => Promise<{ details: Reco
  * the auditors' access recomputed, and the audit event, all in one transaction.
  */
 async function change(actor: Actor, idOrReference: string, action: string, context: TRequestContext, op: Op): Promise<void> {
-  await assertAllowed(actor, "compliance.manage", { type: "engagement", id: idOrReference });
+  await authorize(actor, "compliance.manage", { type: "engagement", id: idOrReference });
   const at = now();
   await withTransaction(async (tx) => {
     const engagement = await lockedEngagement(tx, idOrReference);

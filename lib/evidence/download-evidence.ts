@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
@@ -34,7 +34,7 @@ export async function downloadEvidenceFile(actor: Actor, evidenceRef: string, co
     // The role's rule first; failing that, an auditor's grant through a live audit engagement.
     const memberIds = memberIdsOfEvidence(loaded);
     const grant = can(actor, "evidence.download", { memberIds }) ? null : await engagementGrantFor(tx, actor, loaded.id);
-    if (!grant) await assertAllowed(actor, "evidence.download", { type: "evidence", id: loaded.id }, { memberIds });
+    if (!grant) await authorize(actor, "evidence.download", { type: "evidence", id: loaded.id, memberIds });
     if (loaded.kind !== "digital" || !loaded.storageName) throw new AppError("INVALID_STATE", "This item has no file to download.");
     if (loaded.status === "destroyed") throw new AppError("INVALID_STATE", "This item was destroyed.");
     await appendCustodyEntry(tx, { actor, evidenceId: loaded.id, at: now(), context, entry: { action: "downloaded", details: grant ?? undefined } });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/policy";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ export type TEvidenceWithIncident = EvidenceItem & {
 /** Loads an item by id or label with its incident, then checks the permission against the incident's members. */
 export async function loadEvidenceFor(tx: Tx, actor: Actor, idOrLabel: string, permission: Permission, lock = false): Promise<TEvidenceWithIncident> {
   const item = await findEvidence(tx, idOrLabel, lock);
-  await assertAllowed(actor, permission, { type: "evidence", id: item.id }, { memberIds: memberIdsOfEvidence(item) });
+  await authorize(actor, permission, { type: "evidence", id: item.id, memberIds: memberIdsOfEvidence(item) });
   return item;
 }
 
@@ -47,6 +47,6 @@ export async function loadIncidentForEvidence(tx: Tx, actor: Actor, idOrReferenc
     select: { id: true, reference: true, memberIds: true, status: true },
   });
   if (!incident) throw new AppError("NOT_FOUND", "No such incident.");
-  await assertAllowed(actor, permission, { type: "incident", id: incident.id }, { memberIds: incident.memberIds });
+  await authorize(actor, permission, { type: "incident", id: incident.id, memberIds: incident.memberIds });
   return incident;
 }

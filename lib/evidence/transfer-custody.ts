@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
+import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
+import { deny } from "@/lib/auth/authorize";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -52,17 +53,23 @@ export async function requestCustodyTransfer(actor: Actor, evidenceRef: string, 
 /** Only the named receiver answers. Accepting moves custody; declining leaves it where it was. */
 export async function respondToCustodyTransfer(actor: Actor, input: unknown, context?: TRequestContext) {
   const data = parseOrFieldErrors(ZTransferResponse, input);
-  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only the receiver can answer a transfer.");
+  if (actor.kind !== "user") throw await deny(actor, { target: { type: "custody-transfer", id: data.transferId }, message: "Only the receiver can answer a transfer." });
   return withTransaction(async (tx) => {
-    const transfer = await tx.custodyTransfer.findUnique({ where: { id: data.transferId } });
-    if (!transfer) throw new AppError("NOT_FOUND", "No such transfer.");
+    const found = await tx.custodyTransfer.findUnique({ where: { id: data.transferId }, select: { evidenceId: true } });
+    if (!found) throw new AppError("NOT_FOUND", "No such transfer.");
+    // Lock the item first, then read the transfer under that lock: two answers to one transfer
+    // (accept and decline at once) are serialised, and the second sees the first's answer.
+    await tx.$executeRaw`SELECT 1 FROM "EvidenceItem" WHERE "id" = ${found.evidenceId} FOR UPDATE`;
+    const transfer = await tx.custodyTransfer.findUniqueOrThrow({ where: { id: data.transferId } });
     if (transfer.toUserId !== actor.userId) {
-      await recordAuditEvent(tx, { actor, action: "authorization.denied", target: { type: "custody-transfer", id: transfer.id }, outcome: "denied", details: { reason: "not the receiver" } });
-      return { denied: true as const };
+      throw await deny(actor, {
+        target: { type: "custody-transfer", id: transfer.id },
+        reason: "not the receiver",
+        message: "Only the named receiver can accept or decline this transfer.",
+      });
     }
     // The receiver need not be on the incident yet: being named receiver is their access.
     const item = await tx.evidenceItem.findUniqueOrThrow({ where: { id: transfer.evidenceId } });
-    await tx.$executeRaw`SELECT 1 FROM "EvidenceItem" WHERE "id" = ${item.id} FOR UPDATE`;
     if (transfer.status !== "pending") throw new AppError("INVALID_STATE", `This transfer was already ${transfer.status}.`);
     const at = now();
     await tx.custodyTransfer.update({
@@ -86,9 +93,6 @@ export async function respondToCustodyTransfer(actor: Actor, input: unknown, con
         details: { transferId: transfer.id, ...(data.note ? { note: data.note } : {}) },
       },
     });
-    return { denied: false as const, accepted: data.accept, evidenceId: item.id, label: item.label };
-  }).then((result) => {
-    if (result.denied) throw new AppError("FORBIDDEN", "Only the named receiver can accept or decline this transfer.");
-    return result;
+    return { accepted: data.accept, evidenceId: item.id, label: item.label };
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { actorId, type Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -14,7 +14,7 @@ import { ZFindingDueChange } from "./schemas";
  * note the audit event names: a deadline is not quietly pushed back.
  */
 export async function changeFindingDueDate(actor: Actor, reference: string, input: unknown): Promise<void> {
-  await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
+  await authorize(actor, "compliance.manage", { type: "finding", id: reference });
   const data = parseOrFieldErrors(ZFindingDueChange, input);
   const dueDate = dueDayFrom(data.dueDate, clockNow());
   await withTransaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
 import { parseOrFieldErrors } from "@/lib/evidence/parse";
@@ -9,7 +9,7 @@ import { ZFindingOwnerChange } from "./schemas";
 
 /** Hands the remediation of an open finding to someone else. */
 export async function changeFindingOwner(actor: Actor, reference: string, input: unknown): Promise<void> {
-  await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
+  await authorize(actor, "compliance.manage", { type: "finding", id: reference });
   const data = parseOrFieldErrors(ZFindingOwnerChange, input);
   await withTransaction(async (tx) => {
     const finding = await lockFinding(tx, reference);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -16,7 +16,7 @@ import { ZFindingClose } from "./schemas";
  * as notes (named by id from the audit event), so the history still shows them after a reopening.
  */
 export async function closeFinding(actor: Actor, reference: string, input: unknown): Promise<void> {
-  await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
+  await authorize(actor, "compliance.manage", { type: "finding", id: reference });
   const data = parseOrFieldErrors(ZFindingClose, input);
   const at = clockNow();
   await withTransaction(async (tx) => {

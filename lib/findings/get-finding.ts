@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
 import { findControl } from "@/lib/compliance/catalog";
@@ -37,7 +37,7 @@ export interface TFindingDetail {
 
 /** One finding with its history from the audit log. */
 export async function getFinding(actor: Actor, reference: string): Promise<TFindingDetail> {
-  await assertAllowed(actor, "compliance.read", { type: "finding", id: reference });
+  await authorize(actor, "compliance.read", { type: "finding", id: reference });
   const finding = await db().auditFinding.findUnique({ where: { reference }, include: { engagement: { select: { reference: true, name: true } } } });
   if (!finding) throw new AppError("NOT_FOUND", "There is no finding with this reference.");
   const events = await db().auditEvent.findMany({

@@ -1,7 +1,7 @@
 import "server-only";
 import { displayNames } from "@/lib/users/display-names";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
 import { findControl } from "@/lib/compliance/catalog";
@@ -27,7 +27,7 @@ export interface TFindingRow {
 
 /** One page of findings, filtered, sorted and paged in the database on indexed columns. */
 export async function listFindings(actor: Actor, rawQuery: unknown): Promise<{ rows: TFindingRow[]; total: number; query: TFindingListQuery; canManage: boolean }> {
-  await assertAllowed(actor, "compliance.read");
+  await authorize(actor, "compliance.read");
   const query = ZFindingListQuery.parse(rawQuery ?? {});
   const where: Prisma.AuditFindingWhereInput = {};
   if (query.status !== "all") where.status = query.status;

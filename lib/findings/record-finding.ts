@@ -1,12 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize, deny } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { controlsFor } from "@/lib/compliance/catalog";
 import { policyVersion } from "@/lib/compliance/gather-facts";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { newId } from "@/lib/ids";
 import { nextReference } from "@/lib/incidents/next-reference";
@@ -19,8 +18,8 @@ import { ZFindingCreate } from "./schemas";
  * it and by when, with its FND-<year>-nnnn reference and audit event in one transaction.
  */
 export async function recordFinding(actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
-  await assertAllowed(actor, "compliance.manage");
-  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can record a finding.");
+  await authorize(actor, "compliance.manage");
+  if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can record a finding." });
   const data = parseOrFieldErrors(ZFindingCreate, input);
   const at = clockNow();
   const dueDate = dueDayFrom(data.dueDate, at);

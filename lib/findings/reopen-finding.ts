@@ -1,7 +1,7 @@
 import "server-only";
 import { actorId, type Actor } from "@/lib/auth/actor";
 import { now as clockNow } from "@/lib/clock";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { ZFindingReopen } from "./schemas";
 
 /** Reopens a closed finding (the fix did not hold, the evidence fell short), with the reason. */
 export async function reopenFinding(actor: Actor, reference: string, input: unknown): Promise<void> {
-  await assertAllowed(actor, "compliance.manage", { type: "finding", id: reference });
+  await authorize(actor, "compliance.manage", { type: "finding", id: reference });
   const data = parseOrFieldErrors(ZFindingReopen, input);
   await withTransaction(async (tx) => {
     const finding = await lockFinding(tx, reference);

@@ -1,7 +1,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
+import { withRequestContext } from "@/lib/audit-log/request-scope";
+import { Denied, isDenied, recordDenial } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/current-actor";
+import { isAppError } from "@/lib/errors";
+import { getRequestContext } from "./request-context";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 
 /**
@@ -17,9 +21,13 @@ export async function runFormAction(
 ): Promise<TFormState> {
   const actor = await requireActor();
   const values = formValues(formData);
+  const request = await getRequestContext();
   try {
-    await service(actor, values);
+    await withRequestContext(request, () => service(actor, values));
   } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") {
+      await withRequestContext(request, () => recordDenial(isDenied(error) ? error : new Denied(actor, { message: error.message })));
+    }
     return failureState(error, values, prev);
   }
   for (const path of typeof revalidate === "string" ? [revalidate] : revalidate) revalidatePath(path);

@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
-import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
-import { withTransaction } from "@/lib/db/transaction";
+import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { withRequestContext } from "@/lib/audit-log/request-scope";
+import { Denied, isDenied, recordDenial } from "@/lib/auth/authorize";
 import { isAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "./log";
@@ -12,8 +13,8 @@ import { getRequestContext } from "./request-context";
 // The one server-action client. Every action: resolve the actor first (a public action may
 // run without one), parse the input with its zod schema, run the body, and answer
 // { ok: true, data } or { error, fieldErrors }. AppError messages reach the browser; anything
-// else becomes a generic message and a log line carrying an error id. A FORBIDDEN answer is
-// audit-logged as "denied" in its own transaction (the body's transaction rolled back).
+// else becomes a generic message and a log line carrying an error id. Refusals are audit-logged once,
+// after the body's transaction rolled back (lib/auth/authorize.ts).
 
 export type TActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -64,16 +65,15 @@ async function run<S extends z.ZodType, T, A extends Actor | null>(
   const parsed = options.schema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: zodFieldErrors(parsed.error) };
   try {
-    return { ok: true, data: await body(parsed.data, { actor, request }) };
+    return { ok: true, data: await withRequestContext(request, () => body(parsed.data, { actor, request })) };
   } catch (error) {
     // redirect() and notFound() signal with errors that Next must see.
     if (error && typeof error === "object" && "digest" in error && typeof (error as { digest: unknown }).digest === "string" && /^NEXT_/.test((error as { digest: string }).digest)) throw error;
     if (error instanceof z.ZodError) return { ok: false, error: "Check the highlighted fields.", fieldErrors: zodFieldErrors(error) };
     if (isAppError(error)) {
+      // authorize() records its refusals itself; any other refusal is recorded here, once.
       if (error.code === "FORBIDDEN" && actor) {
-        await withTransaction((tx) =>
-          recordAuditEvent(tx, { actor, action: `${options.name}.denied`, outcome: "denied", context: request }),
-        ).catch((auditError: unknown) => log.error("could not record a denied action", { action: options.name, error: auditError }));
+        await withRequestContext(request, () => recordDenial(isDenied(error) ? error : new Denied(actor, { reason: options.name, message: error.message })));
       }
       return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
     }

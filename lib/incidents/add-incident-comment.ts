@@ -1,15 +1,15 @@
 import "server-only";
+import { deny } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { loadIncidentFor } from "./incident-access";
 import { ZComment, parseInput } from "./schemas";
 
 export async function addIncidentComment(actor: Actor, idOrReference: string, input: { body?: string }): Promise<{ id: string }> {
   const data = parseInput(ZComment, input);
-  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can comment.");
+  if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can comment." });
   return withTransaction(async (tx) => {
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.update");
     const id = newId("cmt");

@@ -1,15 +1,14 @@
+import { authorize, deny } from "@/lib/auth/authorize";
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/policy";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
-import { addTimelineEntry, assertAllowed, assertUsersExist, memberIdsOf, piiAssociatedData, resolveInstant } from "./incident-access";
+import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData, resolveInstant } from "./incident-access";
 import { nextReference } from "./next-reference";
 import { ZIncidentCreate, parseInput, validationError, type TIncidentCreate } from "./schemas";
 
@@ -25,8 +24,8 @@ export async function createIncident(
     alsoInTransaction?: (tx: Tx, incident: { id: string; reference: string }) => Promise<void>;
   } = {},
 ): Promise<{ id: string; reference: string }> {
-  await assertAllowed(actor, "incident.create", undefined);
-  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can log an incident.");
+  await authorize(actor, "incident.create");
+  if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can log an incident." });
   const data = parseInput(ZIncidentCreate, input);
   const now = clockNow();
   const detectedAt = resolveInstant(data.detectedAt, data.timeZone, now, "detectedAt");
@@ -34,7 +33,7 @@ export async function createIncident(
   if (timeErrors.detectedAt) throw validationError({ detectedAt: timeErrors.detectedAt });
   const piiDetails = data.piiDetails?.trim() ?? "";
   if (piiDetails && !data.piiInvolved) throw validationError({ piiDetails: "Tick “personal data involved” to record personal data details." });
-  if (piiDetails && !can(actor, "pii.write")) throw new AppError("FORBIDDEN", "You do not have permission to enter personal data details.");
+  if (piiDetails) await authorize(actor, "pii.write");
 
   return withTransaction(async (tx) => {
     const type = await tx.incidentType.findUnique({ where: { id: data.typeId } });

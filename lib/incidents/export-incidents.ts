@@ -5,7 +5,7 @@ import { now as clockNow } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
 import { withTransaction } from "@/lib/db/transaction";
 import { CLOCK_LABELS } from "./clock-rules";
-import { assertAllowed } from "./incident-access";
+import { authorize } from "@/lib/auth/authorize";
 import { ZIncidentListQuery, listSql, type TIncidentListRowRaw } from "./list-query";
 import { listScope, toListRow } from "./list-incidents";
 import { STATUS_LABELS } from "./status-rules";
@@ -14,8 +14,8 @@ export const EXPORT_LIMIT = 10_000;
 
 /** The filtered list as CSV (no personal data), the export itself audit-logged. */
 export async function exportIncidentsCsv(actor: Actor, rawQuery: unknown): Promise<{ filename: string; csv: string; count: number }> {
-  await assertAllowed(actor, "incident.export", undefined);
-  const scope = listScope(actor);
+  await authorize(actor, "incident.export");
+  const scope = await listScope(actor);
   const query = { ...ZIncidentListQuery.parse(rawQuery ?? {}), page: 1, pageSize: EXPORT_LIMIT };
   const now = clockNow();
   return withTransaction(async (tx) => {

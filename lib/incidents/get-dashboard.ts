@@ -18,7 +18,7 @@ export interface TDashboard {
 }
 
 export async function getDashboard(actor: Actor, database: Db = db()): Promise<TDashboard> {
-  const scope = listScope(actor);
+  const scope = await listScope(actor);
   const now = clockNow();
   const sql = dashboardSql(scope, now);
   const [open, overdue, byStatus, bySeverity, months, alarms, legal] = await Promise.all([

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/policy";
 import type { Tx } from "@/lib/db/client";
@@ -13,9 +13,6 @@ export function memberIdsOf(incident: { createdById: string; reportedById: strin
   return [...new Set([incident.createdById, incident.reportedById, ...(incident.commanderId ? [incident.commanderId] : []), ...incident.teamIds])];
 }
 
-// The permission check every service makes (a denial is audit-logged): one implementation for all modules.
-export { assertAllowed };
-
 /** Loads an incident by id or reference, or NOT_FOUND. */
 export async function findIncident(tx: Tx, idOrReference: string): Promise<Incident> {
   const incident = await tx.incident.findFirst({ where: { OR: [{ id: idOrReference }, { reference: idOrReference }] } });
@@ -26,7 +23,7 @@ export async function findIncident(tx: Tx, idOrReference: string): Promise<Incid
 /** Loads the incident, then checks the permission against its members. */
 export async function loadIncidentFor(tx: Tx, actor: Actor, idOrReference: string, permission: Permission): Promise<Incident> {
   const incident = await findIncident(tx, idOrReference);
-  await assertAllowed(actor, permission, { type: "incident", id: incident.id }, { memberIds: incident.memberIds });
+  await authorize(actor, permission, { type: "incident", id: incident.id, memberIds: incident.memberIds });
   return incident;
 }
 

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { assertAllowed } from "./incident-access";
+import { authorize } from "@/lib/auth/authorize";
 import { ZIncidentTypeUpdate, parseInput } from "./schemas";
 
 export interface TIncidentCatalog {
@@ -17,7 +17,7 @@ export interface TIncidentCatalog {
 
 /** Types, severities and the people who can be put on an incident: what the forms offer. */
 export async function getIncidentCatalog(actor: Actor): Promise<TIncidentCatalog> {
-  await assertAllowed(actor, "incident.read", undefined);
+  await authorize(actor, "incident.read");
   const [types, severities, people, self] = await Promise.all([
     db().incidentType.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db().incidentSeverityDefinition.findMany({ orderBy: { severity: "asc" } }),
@@ -35,7 +35,7 @@ export async function getIncidentCatalog(actor: Actor): Promise<TIncidentCatalog
 /** Security leads keep the catalog of types in line with the response plan (GS-4a). */
 export async function updateIncidentType(actor: Actor, typeId: string, input: unknown): Promise<void> {
   const data = parseInput(ZIncidentTypeUpdate, input);
-  await assertAllowed(actor, "incident.catalog.manage", { type: "incident-type", id: typeId });
+  await authorize(actor, "incident.catalog.manage", { type: "incident-type", id: typeId });
   await withTransaction(async (tx) => {
     const type = await tx.incidentType.findUnique({ where: { id: typeId } });
     if (!type) throw new AppError("NOT_FOUND", "No such incident type.");

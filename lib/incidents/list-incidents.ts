@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeOf } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
@@ -31,7 +32,8 @@ export interface TIncidentListPage {
   query: TIncidentListQuery;
 }
 
-export function listScope(actor: Actor): TListScope {
+export async function listScope(actor: Actor): Promise<TListScope> {
+  await authorize(actor, "incident.read");
   const scope = scopeOf(actor, "incident.read");
   if (scope.kind === "none") throw new AppError("FORBIDDEN", "You do not have permission to do this.");
   return scope;
@@ -58,7 +60,7 @@ export function toListRow(r: TIncidentListRowRaw, now: Date): TIncidentListRow {
 
 /** One page of the incidents the actor may see, filtered and sorted in the database. */
 export async function listIncidents(actor: Actor, rawQuery: unknown, database: Db = db()): Promise<TIncidentListPage> {
-  const scope = listScope(actor);
+  const scope = await listScope(actor);
   const query = ZIncidentListQuery.parse(rawQuery ?? {});
   const now = clockNow();
   const sql = listSql(query, scope, now);

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { afterCommit } from "@/lib/db/transaction";
+import { deliverNow } from "@/lib/mail/deliver-now";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 
 export interface TNoticeEmail {
@@ -11,7 +13,8 @@ export interface TNoticeEmail {
 
 /**
  * Queues the notice in Vigil's mail outbox, in the caller's transaction, so the notice and its
- * email commit together. The address is Amazon's, not a user's.
+ * email commit together, and hands it to the mail server right after the commit instead of
+ * waiting for the next sweep. The address is Amazon's, not a user's.
  */
 export async function queueNoticeEmail(tx: Tx, email: TNoticeEmail): Promise<void> {
   await enqueueEmail(tx, {
@@ -20,4 +23,5 @@ export async function queueNoticeEmail(tx: Tx, email: TNoticeEmail): Promise<voi
     // No link: Amazon cannot sign in to this Vigil, and the notice must stand on its own.
     content: { subject: email.subject, lines: email.text.split(/\n{2,}/), footer: "Security incident notice sent with Vigil." },
   });
+  await afterCommit(() => deliverNow());
 }

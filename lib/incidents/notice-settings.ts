@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
@@ -33,14 +33,14 @@ export interface TNoticeSettings {
 }
 
 export async function getNoticeSettings(actor: Actor): Promise<TNoticeSettings> {
-  await assertAllowed(actor, "incident.read");
+  await authorize(actor, "incident.read");
   const address = await amazonNoticeAddress(db());
   return { address, isDefault: address === DEFAULT_AMAZON_NOTICE_ADDRESS, defaultAddress: DEFAULT_AMAZON_NOTICE_ADDRESS, canManage: can(actor, "incident.catalog.manage") };
 }
 
 export async function setAmazonNoticeAddress(actor: Actor, input: unknown): Promise<{ address: string }> {
   const data = parseOrFieldErrors(ZNoticeAddress, input);
-  await assertAllowed(actor, "incident.catalog.manage", { type: "setting", id: AMAZON_NOTICE_ADDRESS_SETTING });
+  await authorize(actor, "incident.catalog.manage", { type: "setting", id: AMAZON_NOTICE_ADDRESS_SETTING });
   return withTransaction(async (tx) => {
     const previous = await amazonNoticeAddress(tx);
     if (previous === data.address) throw new AppError("VALIDATION", "Nothing to change.", { fieldErrors: { address: "This is already the address in use." } });

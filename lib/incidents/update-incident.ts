@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/auth/authorize";
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
@@ -7,7 +8,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { noticeDueAt } from "./clock-rules";
-import { addTimelineEntry, assertAllowed, assertUsersExist, findIncident, memberIdsOf, piiAssociatedData } from "./incident-access";
+import { addTimelineEntry, assertUsersExist, findIncident, memberIdsOf, piiAssociatedData } from "./incident-access";
 import { ZIncidentUpdate, parseInput, validationError, type TIncidentUpdate } from "./schemas";
 import { isOpenStatus } from "./status-rules";
 
@@ -31,8 +32,8 @@ export async function updateIncident(actor: Actor, idOrReference: string, input:
   const given = Object.keys(input).filter((k) => k in FIELD_LABELS);
   await withTransaction(async (tx) => {
     const incident = await findIncident(tx, idOrReference);
-    await assertAllowed(actor, "incident.update", { type: "incident", id: incident.id }, { memberIds: incident.memberIds });
-    if (given.includes("piiDetails")) await assertAllowed(actor, "pii.write", { type: "incident", id: incident.id }, { memberIds: incident.memberIds });
+    await authorize(actor, "incident.update", { type: "incident", id: incident.id, memberIds: incident.memberIds });
+    if (given.includes("piiDetails")) await authorize(actor, "pii.write", { type: "incident", id: incident.id, memberIds: incident.memberIds });
     if (!isOpenStatus(incident.status)) throw new AppError("INVALID_STATE", "A closed incident cannot be changed.");
 
     const change: Prisma.IncidentUpdateInput = {};

@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { amazonNoticeAddress, noticeContact, storeRecordedNotice, storeSentNotice, type TNoticeTarget } from "@/lib/incidents/amazon-notice";
 import { clockState, noticeDueAt, type TClockState } from "@/lib/incidents/clock-rules";
-import { assertAllowed, resolveInstant, userTimeZone } from "@/lib/incidents/incident-access";
+import { authorize } from "@/lib/auth/authorize";
+import { resolveInstant, userTimeZone } from "@/lib/incidents/incident-access";
 import { nextReference } from "@/lib/incidents/next-reference";
 import { draftLegalRequestNotice } from "@/lib/incidents/notice-rules";
 import {
@@ -64,7 +65,7 @@ async function findRequest(tx: Tx, idOrReference: string): Promise<TLegalRequest
 
 /** Registers a legal-process request for Amazon's data; its 24-hour clock runs from receipt (GS-4g). */
 export async function createLegalRequest(actor: Actor, input: TLegalRequestCreate): Promise<{ id: string; reference: string }> {
-  await assertAllowed(actor, "legal-request.manage", undefined);
+  await authorize(actor, "legal-request.manage");
   const data = parseInput(ZLegalRequestCreate, input);
   const now = clockNow();
   const receivedAt = resolveInstant(data.receivedAt, data.timeZone, now, "receivedAt");
@@ -90,7 +91,7 @@ export async function createLegalRequest(actor: Actor, input: TLegalRequestCreat
 }
 
 export async function listLegalRequests(actor: Actor, options: { open?: boolean } = {}): Promise<TLegalRequestRow[]> {
-  await assertAllowed(actor, "legal-request.read", undefined);
+  await authorize(actor, "legal-request.read");
   const rows = await db().legalRequest.findMany({
     where: options.open ? { closedAt: null } : {},
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -108,7 +109,7 @@ export interface TLegalRequestDetail extends TLegalRequestRow {
 }
 
 export async function getLegalRequest(actor: Actor, idOrReference: string): Promise<TLegalRequestDetail> {
-  await assertAllowed(actor, "legal-request.read", undefined);
+  await authorize(actor, "legal-request.read");
   return withTransaction(async (tx) => {
     const request = await findRequest(tx, idOrReference);
     const canManage = can(actor, "legal-request.manage");
@@ -139,7 +140,7 @@ function noticeTarget(request: { id: string; notificationDueAt: Date; amazonNoti
 
 /** Records the notice to Amazon about a legal-process request that went another way. */
 export async function recordLegalRequestNotice(actor: Actor, idOrReference: string, input: TRecordNotice): Promise<{ noticeId: string; onTime: boolean }> {
-  await assertAllowed(actor, "legal-request.manage", undefined);
+  await authorize(actor, "legal-request.manage");
   const data = parseInput(ZRecordNotice, input);
   const now = clockNow();
   if (!data.sentAt) throw validationError({ sentAt: "Enter when the notice was sent." });
@@ -161,7 +162,7 @@ export async function recordLegalRequestNotice(actor: Actor, idOrReference: stri
 
 /** Sends the notice through Vigil's mail (queued in the same transaction). */
 export async function sendLegalRequestNotice(actor: Actor, idOrReference: string, input: TSendNotice): Promise<{ noticeId: string; onTime: boolean }> {
-  await assertAllowed(actor, "legal-request.manage", undefined);
+  await authorize(actor, "legal-request.manage");
   const data = parseInput(ZSendNotice, input);
   return withTransaction(async (tx) => {
     const request = await findRequest(tx, idOrReference);
@@ -178,7 +179,7 @@ export async function sendLegalRequestNotice(actor: Actor, idOrReference: string
 
 /** Closes a request once Amazon has been informed. */
 export async function closeLegalRequest(actor: Actor, idOrReference: string): Promise<void> {
-  await assertAllowed(actor, "legal-request.manage", undefined);
+  await authorize(actor, "legal-request.manage");
   await withTransaction(async (tx) => {
     const request = await findRequest(tx, idOrReference);
     if (request.closedAt) return;

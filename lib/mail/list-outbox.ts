@@ -1,7 +1,7 @@
 import "server-only";
 import { displayNames } from "@/lib/users/display-names";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,7 +37,7 @@ export interface TOutboxPage {
  * the database on indexed columns.
  */
 export async function listOutbox(actor: Actor, input: unknown): Promise<TOutboxPage> {
-  assertCan(actor, "mail.read");
+  await authorize(actor, "mail.read");
   const query = ZOutboxListQuery.parse(input ?? {});
   const where: Prisma.OutboxEmailWhereInput = {
     ...(query.email ? { id: query.email } : {}),

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -20,7 +20,7 @@ export function canResend(status: string): boolean {
  * Needs mail.manage; audit-logged with the email id in the same transaction.
  */
 export async function resendEmail(actor: Actor, input: unknown, context?: TRequestContext): Promise<{ id: string }> {
-  assertCan(actor, "mail.manage");
+  await authorize(actor, "mail.manage");
   const parsed = ZResendEmail.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Choose an email to resend.", { fieldErrors: { emailId: "Unknown email" } });
   const at = clockNow();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -19,7 +19,7 @@ import { checkRoles } from "./user-rules";
  * returned to be shown once to the admin, for when mail is not configured.
  */
 export async function inviteUser(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ userId: string; link: string; expiresAt: Date }> {
-  assertCan(actor, "user.manage");
+  await authorize(actor, "user.manage");
   const data = ZInviteUser.parse(input);
   const at = now();
   checkRoles(data.roles, data.accessEndsAt, at);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, can, type Role } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
+import { can, type Role } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +22,7 @@ export interface TUserRow {
 
 /** One page of users, filtered, sorted and paged in the database. */
 export async function listUsers(actor: Actor, rawQuery: unknown): Promise<{ rows: TUserRow[]; total: number; query: TUserListQuery }> {
-  assertCan(actor, "user.read");
+  await authorize(actor, "user.read");
   const query = ZUserListQuery.parse(rawQuery ?? {});
   const where: Prisma.UserWhereInput = {};
   const showEmail = can(actor, "user.email.read");
@@ -66,7 +67,7 @@ export interface TUserDetail extends TUserRow {
 }
 
 export async function getUser(actor: Actor, userId: string): Promise<TUserDetail | null> {
-  assertCan(actor, "user.read");
+  await authorize(actor, "user.read");
   const at = now();
   const u = await db().user.findUnique({ where: { id: userId } });
   if (!u) return null;

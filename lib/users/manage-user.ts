@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import type { Tx } from "@/lib/db/client";
@@ -30,7 +30,7 @@ async function assertAnotherAdmin(tx: Tx, userId: string): Promise<void> {
 type Op = (tx: Tx, user: Awaited<ReturnType<typeof lockedUser>>, at: Date) => Promise<{ details?: Record<string, unknown>; link?: string } | void>;
 
 async function manage(actor: Actor, userId: string, action: string, context: TRequestContext, op: Op): Promise<{ link?: string }> {
-  assertCan(actor, "user.manage");
+  await authorize(actor, "user.manage");
   const at = now();
   return withTransaction(async (tx) => {
     const user = await lockedUser(tx, userId);
@@ -87,8 +87,8 @@ export function unlockUser(actor: Actor, userId: string, context: TRequestContex
 }
 
 /** Ends every session of the user: the next request from any of them is refused. */
-export function signOutEverywhere(actor: Actor, userId: string, context: TRequestContext = {}) {
-  if (!(actor.kind === "user" && actor.userId === userId)) assertCan(actor, "user.manage");
+export async function signOutEverywhere(actor: Actor, userId: string, context: TRequestContext = {}) {
+  if (!(actor.kind === "user" && actor.userId === userId)) await authorize(actor, "user.manage");
   const at = now();
   return withTransaction(async (tx) => {
     await lockedUser(tx, userId);
@@ -98,7 +98,7 @@ export function signOutEverywhere(actor: Actor, userId: string, context: TReques
 }
 
 export async function changeUserRoles(actor: Actor, input: unknown, context: TRequestContext = {}) {
-  assertCan(actor, "user.manage");
+  await authorize(actor, "user.manage");
   const data = ZChangeRoles.parse(input);
   checkRoles(data.roles, data.accessEndsAt, now());
   return manage(actor, data.userId, "user.roles-changed", context, async (tx, user) => {

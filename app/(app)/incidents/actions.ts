@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/current-actor";
-import { deliverNow } from "@/lib/mail/deliver-now";
 import { runFormAction } from "@/lib/http/form-action";
 import { addIncidentComment } from "@/lib/incidents/add-incident-comment";
 import { addManualTimelineEntry } from "@/lib/incidents/add-timeline-entry";
@@ -65,10 +64,7 @@ export async function falsePositiveAction(reference: string, prev: TFormState, f
 }
 
 export async function sendNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const state = await run(reference, prev, formData, (actor, ref, values) => sendAmazonNotice(actor, ref, values as never));
-  // The notice is committed with its outbox row; send it now rather than at the next sweep.
-  if (state.ok) await deliverNow();
-  return state;
+  return run(reference, prev, formData, (actor, ref, values) => sendAmazonNotice(actor, ref, values as never));
 }
 
 export async function recordNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {

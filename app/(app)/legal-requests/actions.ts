@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current-actor";
-import { deliverNow } from "@/lib/mail/deliver-now";
 import { runFormAction } from "@/lib/http/form-action";
 import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
 import { closeLegalRequest, createLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests/legal-requests";
@@ -26,9 +25,7 @@ function run(reference: string, prev: TFormState, formData: FormData, work: (val
 
 export async function sendLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const actor = await requireActor();
-  const state = await run(reference, prev, formData, (values) => sendLegalRequestNotice(actor, reference, values as never));
-  if (state.ok) await deliverNow();
-  return state;
+  return run(reference, prev, formData, (values) => sendLegalRequestNotice(actor, reference, values as never));
 }
 
 export async function recordLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {

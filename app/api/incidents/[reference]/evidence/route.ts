@@ -1,4 +1,4 @@
-import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { authorize } from "@/lib/auth/authorize";
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
 import { createDigitalEvidence } from "@/lib/evidence/create-evidence";
@@ -39,7 +39,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     const { reference } = await params;
     // Refuse people who may add no evidence anywhere (an auditor) before reading anything they
     // sent; the service checks the incident itself again.
-    await assertAllowed(actor, "evidence.create", { type: "incident", id: reference });
+    await authorize(actor, "evidence.create", { type: "incident", id: reference });
     if (!request.body) throw new AppError("VALIDATION", "The upload is empty.", { fieldErrors: { file: "Choose a file that is not empty." } });
     const length = request.headers.get("content-length");
     const created = await createDigitalEvidence(actor, reference, decodeMeta(request.headers.get("x-evidence-meta")), request.body as unknown as AsyncIterable<Uint8Array>, {
