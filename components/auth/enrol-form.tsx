@@ -1,57 +1,64 @@
 "use client";
 
 import Link from "next/link";
-import { Field, FormError, fieldError, type TFormState } from "./field";
+import { ActionForm, type TActionState } from "@/components/forms/action-form";
+import { Field, fieldError } from "./field";
 import { RecoveryCodes } from "./recovery-codes";
-import { useKeptAction } from "./use-kept-action";
-
-type TEnrolResult = { ok: true; data: { recoveryCodes: string[] } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
  * Password and authenticator enrolment in one form: used by first-run setup (with email and
  * name), by invitations, and after an MFA reset (confirming the existing password).
  */
-export function EnrolForm({
-  action,
-  token,
-  secret,
-  qrDataUrl,
-  askIdentity,
-  passwordMode,
-  submitLabel,
-}: {
-  action: (previous: unknown, form: FormData) => Promise<TEnrolResult>;
+interface TEnrolSetup {
   token: string;
   secret: string;
   qrDataUrl: string;
   askIdentity: boolean;
   passwordMode: "new" | "current";
   submitLabel: string;
-}) {
-  const { state, formAction, pending, values, formKey } = useKeptAction<TEnrolResult>(action);
-  const s = state as TFormState;
-  if (state?.ok) {
-    return (
-      <>
-        <div className="alert alert-ok" role="status">
-          Your account is ready. Sign in with your email, password and a code from your authenticator app.
-        </div>
-        <RecoveryCodes codes={state.data.recoveryCodes} />
-        <Link className="button" href="/sign-in">
-          Continue to sign in
-        </Link>
-      </>
-    );
-  }
+}
+
+export function EnrolForm({ action, ...setup }: TEnrolSetup & { action: (prev: TActionState, form: FormData) => Promise<TActionState> }) {
   return (
-    <form key={formKey} action={formAction} noValidate>
-      <FormError state={s} />
+    <ActionForm
+      action={action}
+      resetOnSuccess={false}
+      success={(data) => (
+        <>
+          <div className="alert alert-ok" role="status">
+            Your account is ready. Sign in with your email, password and a code from your authenticator app.
+          </div>
+          <RecoveryCodes codes={(data as { recoveryCodes: string[] }).recoveryCodes} />
+          <Link className="button" href="/sign-in">
+            Continue to sign in
+          </Link>
+        </>
+      )}
+    >
+      {(state, pending, values) => (state.ok ? null : <EnrolFields state={state} pending={pending} values={values} {...setup} />)}
+    </ActionForm>
+  );
+}
+
+function EnrolFields({
+  state,
+  pending,
+  values,
+  token,
+  secret,
+  qrDataUrl,
+  askIdentity,
+  passwordMode,
+  submitLabel,
+}: TEnrolSetup & { state: TActionState; pending: boolean; values: Record<string, string> }) {
+  return (
+    <>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="totpSecret" value={secret} />
       {askIdentity ? (
         <>
-          <Field id="email" label="Email" type="email" autoComplete="email" defaultValue={values.email} required error={fieldError(s, "email")} />
-          <Field id="displayName" label="Your name" autoComplete="name" defaultValue={values.displayName} required error={fieldError(s, "displayName")} />
+          <Field id="email" label="Email" type="email" autoComplete="email" defaultValue={values.email} required error={fieldError(state, "email")} />
+          <Field id="displayName" label="Your name" autoComplete="name" defaultValue={values.displayName} required error={fieldError(state, "displayName")} />
         </>
       ) : null}
       {passwordMode === "new" ? (
@@ -62,10 +69,10 @@ export function EnrolForm({
           autoComplete="new-password"
           hint="12 to 128 characters. A long phrase you can remember works well; common passwords are refused."
           required
-          error={fieldError(s, "password")}
+          error={fieldError(state, "password")}
         />
       ) : (
-        <Field id="password" label="Your current password" type="password" autoComplete="current-password" required error={fieldError(s, "password")} />
+        <Field id="password" label="Your current password" type="password" autoComplete="current-password" required error={fieldError(state, "password")} />
       )}
       <fieldset className="mfa-enrol">
         <legend>Set up your authenticator app</legend>
@@ -78,11 +85,11 @@ export function EnrolForm({
         <p className="muted">
           Cannot scan? Enter this key instead: <code data-testid="totp-secret">{secret}</code>
         </p>
-        <Field id="code" label="Code from the app" inputMode="numeric" autoComplete="one-time-code" required error={fieldError(s, "code")} />
+        <Field id="code" label="Code from the app" inputMode="numeric" autoComplete="one-time-code" required error={fieldError(state, "code")} />
       </fieldset>
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </button>
-    </form>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { TActionState } from "@/lib/core/action-state";
 export function Field({
   id,
   label,
@@ -24,17 +25,16 @@ export function Field({
   );
 }
 
-export type TFormState = { ok: true; data?: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
-
-export function FormError({ state }: { state: TFormState }) {
-  if (!state || state.ok) return null;
+/** A refusal from the one action client (lib/http/action.ts), announced. */
+export function FormError({ state }: { state: TActionState | null }) {
+  if (!state || state.ok || !state.message) return null;
   return (
     <div className="alert alert-error" role="alert">
-      {state.error}
+      {state.message}
     </div>
   );
 }
 
-export function fieldError(state: TFormState, name: string): string | undefined {
+export function fieldError(state: TActionState | null, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }

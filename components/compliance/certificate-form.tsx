@@ -1,9 +1,9 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/forms/action-form";
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
 
-type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
+type TAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 
 export function IssueCertificateForm({ action, today, officerName, organisation }: { action: TAction; today: string; officerName: string; organisation: string }) {
   return (

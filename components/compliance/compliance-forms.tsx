@@ -1,9 +1,9 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/forms/action-form";
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
 
-type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
+type TAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 
 function inMonths(months: number): string {
   const d = new Date();

@@ -1,9 +1,9 @@
 "use client";
 
 import { ActionForm, Field, FieldError, useFormStateContext } from "@/components/forms/action-form";
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
 
-type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
+type TAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 type TPerson = { id: string; name: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -34,9 +34,41 @@ function AuditorChecks({ candidates }: { candidates: TPerson[] }) {
   );
 }
 
+/**
+ * The one-time links of auditors invited with the engagement, shown once to the person who
+ * invited them (as Users → Invite does): without a mail server the emails stay in the outbox.
+ */
+function InvitationLinks({ data }: { data: unknown }) {
+  const { reference, invitations = [] } = (data ?? {}) as { reference?: string; invitations?: { displayName: string; link: string }[] };
+  if (invitations.length === 0) return null;
+  return (
+    <div className="alert alert-ok" role="status">
+      <p className="flush">
+        Send each new auditor their one-time link yourself; it is shown only now (an invitation email is also queued).
+        {reference ? (
+          <>
+            {" "}
+            <a href={`/compliance/engagements/${reference}`}>Go to {reference}</a>
+          </>
+        ) : null}
+      </p>
+      <ul className="invitation-links">
+        {invitations.map((invitation) => (
+          <li key={invitation.link}>
+            {invitation.displayName}:{" "}
+            <code className="link-box" data-testid="invitation-link">
+              {invitation.link}
+            </code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function CreateEngagementForm({ action, candidates }: { action: TAction; candidates: TPerson[] }) {
   return (
-    <ActionForm action={action} submitLabel="Open engagement" pendingLabel="Opening…" resetOnSuccess={false} ariaLabel="New audit engagement">
+    <ActionForm action={action} submitLabel="Open engagement" pendingLabel="Opening…" resetOnSuccess={false} ariaLabel="New audit engagement" success={(data) => <InvitationLinks data={data} />}>
       <div className="form-grid">
         <div className="span-2">
           <Field name="name" label="Name" required placeholder="DPP annual audit 2026" />
@@ -87,7 +119,7 @@ export function AddAuditorForm({ action, candidates }: { action: TAction; candid
   return (
     <details className="disclosure">
       <summary>Add an auditor</summary>
-      <ActionForm action={action} submitLabel="Add auditor" submitClassName="button button-secondary" successMessage="Auditor added." ariaLabel="Add auditor">
+      <ActionForm action={action} submitLabel="Add auditor" submitClassName="button button-secondary" successMessage="Auditor added." ariaLabel="Add auditor" success={(data) => <InvitationLinks data={data} />}>
         <Field name="userId" label="Existing auditor account" as="select" placeholder="None: invite someone new" options={candidates.map((c) => ({ value: c.id, label: c.name }))} />
         <p className="muted small">Or invite a new auditor:</p>
         <Field name="displayName" label="Name" />

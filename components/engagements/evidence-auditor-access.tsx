@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { formatWhen } from "@/components/evidence/labels";
 import type { TEvidenceAuditorAccess } from "@/lib/engagements/engagement-choices";
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
 import { GrantForm, RevokeGrantForm } from "./engagement-forms";
 
-type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
+type TAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 
 /** On an evidence item's page: which audit engagements may download its file; grant and revoke. */
 export function EvidenceAuditorAccess({ access, evidenceId, grant, revoke }: { access: TEvidenceAuditorAccess; evidenceId: string; grant: TAction; revoke: TAction }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/forms/action-form";
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
 
-type TBoundAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
+type TBoundAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 
 export function TransferForm({ action, candidates }: { action: TBoundAction; candidates: { id: string; displayName: string }[] }) {
   return (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, Checkbox, Field, useFormStateContext } from "@/components/forms/action-form";
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
 
 function nowLocalInput(): string {
   const d = new Date();
@@ -11,7 +11,7 @@ function nowLocalInput(): string {
 }
 
 /** Records a physical item (laptop, drive, paper). Local time is converted to an instant before sending. */
-export function PhysicalEvidenceForm({ action }: { action: (prev: TFormState, formData: FormData) => Promise<TFormState> }) {
+export function PhysicalEvidenceForm({ action }: { action: (prev: TActionState, formData: FormData) => Promise<TActionState> }) {
   return (
     <ActionForm action={action} submitLabel="Record physical item" ariaLabel="Record a physical item" resetOnSuccess={false}>
       <Field name="description" label="Description" as="textarea" rows={2} required placeholder="e.g. Dell Latitude laptop of the affected employee" />

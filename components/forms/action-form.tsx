@@ -1,27 +1,30 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from "react";
+import { Fragment, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from "react";
+import { INITIAL_ACTION_STATE, type TActionState } from "@/lib/core/action-state";
 
-export type TFormState = {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string | string[]>;
-  seq: number;
-};
+export type { TActionState };
 
-type TAction = (prev: TFormState, formData: FormData) => Promise<TFormState>;
+type TAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 
-const FormStateContext = createContext<TFormState & { idPrefix?: string }>({ ok: false, seq: 0 });
+const FormStateContext = createContext<TActionState & { idPrefix?: string }>(INITIAL_ACTION_STATE);
 
-export function useFormStateContext(): TFormState & { idPrefix?: string } {
+export function useFormStateContext(): TActionState & { idPrefix?: string } {
   return useContext(FormStateContext);
 }
 
+/** Field values typed before a refusal (the server sends them back, never secrets). */
+function keptValues(state: TActionState): Record<string, string> {
+  if (state.ok || !state.values) return {};
+  return Object.fromEntries(Object.entries(state.values).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : v]));
+}
+
 /**
- * A form posting to a server action. It does not reset on a refusal (what was typed stays);
- * it clears itself after a success when `resetOnSuccess`. Errors per field reach the fields
- * through context; the form-level message is announced.
+ * The one form posting to a server action (lib/http/action.ts). It does not reset on a refusal
+ * (what was typed stays); it clears itself after a success when `resetOnSuccess`. The refusal
+ * is announced; errors per field reach the fields through context, or through the render
+ * function's `state`. `success(data)` shows what the action returned (a one-time link,
+ * recovery codes). Without `submitLabel` the children render their own button.
  */
 export function ActionForm({
   action,
@@ -29,28 +32,40 @@ export function ActionForm({
   submitLabel,
   pendingLabel = "Saving…",
   successMessage,
+  success,
   resetOnSuccess = true,
   className,
   submitClassName = "button",
   ariaLabel,
+  confirm,
+  hidden = {},
+  submitAriaLabel,
 }: {
   action: TAction;
-  children: React.ReactNode;
-  submitLabel: string;
+  children?: React.ReactNode | ((state: TActionState, pending: boolean, values: Record<string, string>) => React.ReactNode);
+  submitLabel?: string;
   pendingLabel?: string;
   successMessage?: string;
+  success?: (data: unknown) => React.ReactNode;
   resetOnSuccess?: boolean;
   className?: string;
   submitClassName?: string;
   ariaLabel?: string;
+  /** Asks before sending (a destructive action). */
+  confirm?: string;
+  /** Values identifying the record acted on. */
+  hidden?: Record<string, string>;
+  /** The button's accessible name when its label alone is ambiguous ("Resend" in a table). */
+  submitAriaLabel?: string;
 }) {
-  const [state, dispatch, pending] = useActionState(action, { ok: false, seq: 0 });
+  const [state, dispatch, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const ref = useRef<HTMLFormElement>(null);
   // Several forms on one page have fields of the same name: ids must stay unique.
   const idPrefix = useId();
   useEffect(() => {
     if (state.ok && resetOnSuccess) ref.current?.reset();
   }, [state, resetOnSuccess]);
+  const announced = state.ok ? (state.message ?? successMessage) : undefined;
   return (
     <FormStateContext.Provider value={{ ...state, idPrefix }}>
       <form
@@ -62,6 +77,7 @@ export function ActionForm({
         onSubmit={(event) => {
           // Submitting by hand keeps React from resetting the form when the server refuses it.
           event.preventDefault();
+          if (confirm && !window.confirm(confirm)) return;
           const data = new FormData(event.currentTarget);
           startTransition(() => dispatch(data));
         }}
@@ -71,17 +87,23 @@ export function ActionForm({
             {state.message}
           </div>
         ) : null}
-        {state.ok && successMessage ? (
+        {announced ? (
           <div className="alert alert-ok" role="status">
-            {successMessage}
+            {announced}
           </div>
         ) : null}
-        {children}
-        <div className="form-actions">
-          <button type="submit" className={submitClassName} disabled={pending}>
-            {pending ? pendingLabel : submitLabel}
-          </button>
-        </div>
+        {state.ok && success ? success(state.data) : null}
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {typeof children === "function" ? <Fragment key={state.seq}>{children(state, pending, keptValues(state))}</Fragment> : children}
+        {submitLabel ? (
+          <div className="form-actions">
+            <button type="submit" className={submitClassName} disabled={pending} aria-label={submitAriaLabel}>
+              {pending ? pendingLabel : submitLabel}
+            </button>
+          </div>
+        ) : null}
       </form>
     </FormStateContext.Provider>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, Checkbox, Field, FieldError, useFormStateContext, type TFormState } from "@/components/forms/action-form";
+import { ActionForm, Checkbox, Field, FieldError, useFormStateContext, type TActionState } from "@/components/forms/action-form";
 
 export interface TIncidentFormCatalog {
   types: { id: string; name: string; description: string; active: boolean }[];
@@ -37,7 +37,7 @@ export function IncidentForm({
   timeZone,
   canWritePii,
 }: {
-  action: (prev: TFormState, formData: FormData) => Promise<TFormState>;
+  action: (prev: TActionState, formData: FormData) => Promise<TActionState>;
   catalog: TIncidentFormCatalog;
   timeZone: string;
   canWritePii: boolean;

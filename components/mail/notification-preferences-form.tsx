@@ -1,8 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
-
-export type TPreferencesResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null;
+import { useState } from "react";
+import { ActionForm, useFormStateContext, type TActionState } from "@/components/forms/action-form";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -14,34 +13,23 @@ export function NotificationPreferencesForm({
 }: {
   initial: { mode: "immediate" | "digest"; digestHour: number };
   timeZone: string;
-  action: (state: TPreferencesResult, form: FormData) => Promise<TPreferencesResult>;
+  action: (prev: TActionState, form: FormData) => Promise<TActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // Not reset after saving: the choices stay as the person left them.
+  return (
+    <ActionForm action={action} resetOnSuccess={false} successMessage="Your reminder preferences are saved." submitLabel="Save preferences">
+      <PreferenceFields initial={initial} timeZone={timeZone} />
+    </ActionForm>
+  );
+}
+
+function PreferenceFields({ initial, timeZone }: { initial: { mode: "immediate" | "digest"; digestHour: number }; timeZone: string }) {
+  const state = useFormStateContext();
   const [mode, setMode] = useState(initial.mode);
   const [digestHour, setDigestHour] = useState(String(initial.digestHour));
-  const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-
+  const fieldErrors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
-    // Submitted by hand rather than through `action`, so React does not reset the form to its
-    // first values after saving: the choices stay as the person left them.
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-    >
-      {state && !state.ok ? (
-        <div className="alert alert-error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
-      {state && state.ok ? (
-        <div className="alert alert-ok" role="status">
-          Your reminder preferences are saved.
-        </div>
-      ) : null}
+    <>
       <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1rem" }} aria-describedby="mode-hint">
         <legend style={{ fontWeight: 600, fontSize: "0.9rem", marginBottom: "0.4rem" }}>Non-urgent reminders</legend>
         <label style={{ display: "flex", gap: "0.5rem", alignItems: "center", fontWeight: 400 }}>
@@ -81,9 +69,6 @@ export function NotificationPreferencesForm({
         {fieldErrors.digestHour ? <span className="error">{fieldErrors.digestHour}</span> : null}
       </div>
       {mode !== "digest" ? <input type="hidden" name="digestHour" value={digestHour} /> : null}
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "Saving…" : "Save preferences"}
-      </button>
-    </form>
+    </>
   );
 }

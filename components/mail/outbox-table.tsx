@@ -2,8 +2,9 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
-import { useActionState, useMemo } from "react";
-import { STATUS_LABELS, type TActionResult, type TOutboxTableQuery, type TOutboxTableRow } from "./outbox-types";
+import { useMemo } from "react";
+import { ActionForm, type TActionState } from "@/components/forms/action-form";
+import { STATUS_LABELS, type TOutboxTableQuery, type TOutboxTableRow } from "./outbox-types";
 
 const visuallyHidden: React.CSSProperties = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" };
 
@@ -13,25 +14,18 @@ function formatTime(iso: string | null): string {
   return iso.slice(0, 16).replace("T", " ");
 }
 
-function ResendButton({ emailId, action, subject }: { emailId: string; subject: string; action: (state: TActionResult, form: FormData) => Promise<TActionResult> }) {
-  const [state, formAction, pending] = useActionState(action, null);
+function ResendButton({ emailId, action, subject }: { emailId: string; subject: string; action: (prev: TActionState, form: FormData) => Promise<TActionState> }) {
   return (
-    <form action={formAction}>
-      <input type="hidden" name="emailId" value={emailId} />
-      <button type="submit" className="button button-secondary" disabled={pending} aria-label={`Resend “${subject}”`}>
-        {pending ? "Resending…" : "Resend"}
-      </button>
-      {state && !state.ok ? (
-        <p role="alert" className="error" style={{ color: "var(--danger)", margin: "0.25rem 0 0", fontSize: "0.85rem" }}>
-          {state.error}
-        </p>
-      ) : null}
-      {state && state.ok ? (
-        <p role="status" style={{ color: "var(--ok)", margin: "0.25rem 0 0", fontSize: "0.85rem" }}>
-          Queued again
-        </p>
-      ) : null}
-    </form>
+    <ActionForm
+      action={action}
+      hidden={{ emailId }}
+      submitLabel="Resend"
+      pendingLabel="Resending…"
+      submitClassName="button button-secondary"
+      submitAriaLabel={`Resend “${subject}”`}
+      successMessage="Queued again"
+      className="compact-form"
+    />
   );
 }
 
@@ -46,7 +40,7 @@ export function OutboxTable({
   total: number;
   query: TOutboxTableQuery;
   canResend: boolean;
-  resendAction: (state: TActionResult, form: FormData) => Promise<TActionResult>;
+  resendAction: (prev: TActionState, form: FormData) => Promise<TActionState>;
 }) {
   const columns = useMemo<ColumnDef<TServerTableFeatures, TOutboxTableRow>[]>(
     () => [

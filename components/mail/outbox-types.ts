@@ -26,7 +26,6 @@ export interface TOutboxTableQuery {
   email?: string;
 }
 
-export type TActionResult = { ok: true; message?: string } | { ok: false; error: string } | null;
 
 export const STATUS_LABELS: Record<TOutboxStatus, { label: string; badge: string }> = {
   pending: { label: "Waiting", badge: "badge-warn" },

@@ -1,9 +1,9 @@
 "use client";
 
 import { Field, fieldError } from "@/components/auth/field";
-import { ActionForm } from "./action-form";
+import { ActionForm, type TActionState } from "@/components/forms/action-form";
 
-type TAction = (previous: unknown, form: FormData) => Promise<{ ok: true; data: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> }>;
+type TAction = (prev: TActionState, form: FormData) => Promise<TActionState>;
 
 export function RoleFields({ roles, state, selected = [], accessEndsAt = "" }: { roles: { value: string; label: string }[]; state: Parameters<typeof fieldError>[0]; selected?: string[]; accessEndsAt?: string }) {
   return (

@@ -2,9 +2,9 @@
 
 import { Field, fieldError } from "@/components/auth/field";
 import { RecoveryCodes } from "@/components/auth/recovery-codes";
-import { ActionForm } from "./action-form";
+import { ActionForm, type TActionState } from "@/components/forms/action-form";
 
-type TAction = (previous: unknown, form: FormData) => Promise<{ ok: true; data: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> }>;
+type TAction = (prev: TActionState, form: FormData) => Promise<TActionState>;
 
 export function ChangePasswordForm({ action }: { action: TAction }) {
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -26,12 +27,7 @@ export interface TCanaryView {
 /** Marks a record as a canary: any later access raises an alarm. Needs "canary.manage". */
 export async function markCanary(actor: Actor, input: unknown): Promise<TCanaryView> {
   await authorize(actor, "canary.manage");
-  const parsed = ZCanaryMark.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors });
-  }
+  const parsed = { data: parseInput(ZCanaryMark, input) };
   return withTransaction(async (tx) => {
     const existing = await tx.canaryMarker.findUnique({
       where: { targetType_targetId: { targetType: parsed.data.targetType, targetId: parsed.data.targetId } },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { zodFieldErrors } from "@/lib/core/field-errors";
 import { db } from "@/lib/db/client";
 import { ZAuditFilter, buildAuditListQuery, type TAuditFilter } from "./audit-list-query";
 
@@ -47,9 +48,7 @@ export function parseAuditFilter(input: Record<string, string | string[] | undef
   const flat = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = ZAuditFilter.safeParse(flat);
   if (parsed.success) return { ok: true as const, filter: parsed.data };
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { ok: false as const, fieldErrors };
+  return { ok: false as const, fieldErrors: zodFieldErrors(parsed.error) };
 }
 
 /**

@@ -1,10 +1,10 @@
 // Audit log and alarm settings: retention (never below 90 days, default 400) and the export
 // alarm threshold. One row; the database's CHECK constraint enforces the floor as well.
 import { z } from "zod";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { appendAuditEvent } from "./append-event";
 
 export const RETENTION_FLOOR_DAYS = 90;
@@ -40,12 +40,7 @@ export async function getAuditSettings(database: Pick<Db, "auditSettings">): Pro
 
 export async function updateAuditSettings(database: Db, actor: Actor, input: unknown): Promise<TAuditSettings> {
   await authorize(actor, "settings.manage");
-  const parsed = ZAuditSettingsUpdate.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors });
-  }
+  const parsed = { data: parseInput(ZAuditSettingsUpdate, input) };
   return database.$transaction(async (tx) => {
     const before = await getAuditSettings(tx);
     const changed = (Object.keys(parsed.data) as (keyof TAuditSettings)[]).filter((k) => before[k] !== parsed.data[k]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,7 +9,6 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { formatDay, parseCalendarDay, utcDay } from "@/lib/findings/due-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -35,7 +35,7 @@ export const ZCertificateIssue = z.object({
 export async function issueCertificate(actor: Actor, input: unknown): Promise<{ id: string; reference: string; pdfSha256: string }> {
   await authorize(actor, "compliance.manage", { type: "certificate", id: "new" });
   if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can issue a certificate." });
-  const data = parseOrFieldErrors(ZCertificateIssue, input);
+  const data = parseInput(ZCertificateIssue, input);
   const asOf = parseCalendarDay(data.asOf);
   if (!asOf) throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { asOf: "Enter a real calendar day." } });
   const map = await getComplianceMap(actor);

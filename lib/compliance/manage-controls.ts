@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -7,13 +8,12 @@ import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { policyVersion, VERSION_SETTING } from "./gather-facts";
 import { ZAttestControl, ZControlOwner, ZPolicyVersion } from "./schemas";
 
 /** A named person attests a control Vigil cannot compute, with evidence and a renewal date. */
 export async function attestControl(actor: Actor, input: unknown) {
-  const data = parseOrFieldErrors(ZAttestControl, input);
+  const data = parseInput(ZAttestControl, input);
   await authorize(actor, "compliance.manage", { type: "control", id: data.controlId });
   const at = now();
   if (data.nextDueAt.getTime() <= at.getTime()) {
@@ -31,7 +31,7 @@ export async function attestControl(actor: Actor, input: unknown) {
 }
 
 export async function setControlOwner(actor: Actor, input: unknown) {
-  const data = parseOrFieldErrors(ZControlOwner, input);
+  const data = parseInput(ZControlOwner, input);
   await authorize(actor, "compliance.manage", { type: "control", id: data.controlId });
   return withTransaction(async (tx) => {
     const owner = await tx.user.findUnique({ where: { id: data.ownerId }, select: { status: true } });
@@ -46,7 +46,7 @@ export async function setControlOwner(actor: Actor, input: unknown) {
 }
 
 export async function setPolicyVersion(actor: Actor, input: unknown) {
-  const data = parseOrFieldErrors(ZPolicyVersion, input);
+  const data = parseInput(ZPolicyVersion, input);
   await authorize(actor, "compliance.manage", { type: "setting", id: VERSION_SETTING });
   return withTransaction(async (tx) => {
     await tx.setting.upsert({ where: { key: VERSION_SETTING }, create: { key: VERSION_SETTING, value: data.version, updatedBy: actorId(actor) }, update: { value: data.version, updatedBy: actorId(actor) } });

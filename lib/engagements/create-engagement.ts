@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -8,7 +9,6 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { nextReference } from "@/lib/incidents/next-reference";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { inviteUserInTransaction } from "@/lib/users/invite-user";
 import { assertAuditorAccounts, recomputeAuditorAccess } from "./auditor-access";
 import { engagementDateErrors } from "./engagement-rules";
@@ -18,9 +18,9 @@ import { ZEngagementCreate } from "./schemas";
  * Opens an audit engagement (DPP A-1) with its auditors: existing auditor accounts, and new
  * ones invited in the same transaction. Every auditor's access then ends with their engagements.
  */
-export async function createEngagement(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ id: string; reference: string }> {
+export async function createEngagement(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ id: string; reference: string; invitations: { displayName: string; link: string }[] }> {
   await authorize(actor, "compliance.manage", { type: "engagement", id: "new" });
-  const data = parseOrFieldErrors(ZEngagementCreate, input);
+  const data = parseInput(ZEngagementCreate, input);
   const at = now();
   const dateErrors = engagementDateErrors(data, at);
   if (Object.keys(dateErrors).length) throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: dateErrors });
@@ -30,11 +30,15 @@ export async function createEngagement(actor: Actor, input: unknown, context: TR
   return withTransaction(async (tx) => {
     await assertAuditorAccounts(tx, data.auditorIds, "auditorIds");
     const invited: string[] = [];
+    // The one-time links go back to the person opening the engagement, shown once (as Users →
+    // Invite does): without a mail server the emailed copies stay in the outbox.
+    const invitations: { displayName: string; link: string }[] = [];
     for (const [index, person] of data.newAuditors.entries()) {
-      const { userId } = await inviteUserInTransaction(tx, actor, { ...person, roles: ["auditor"], accessEndsAt: data.endsAt }, at, context).catch((error: unknown) => {
+      const { userId, link } = await inviteUserInTransaction(tx, actor, { ...person, roles: ["auditor"], accessEndsAt: data.endsAt }, at, context).catch((error: unknown) => {
         throw onRow(error, index);
       });
       invited.push(userId);
+      invitations.push({ displayName: person.displayName, link });
     }
     const id = newId("aud");
     const reference = await nextReference(tx, "AUD", at);
@@ -61,7 +65,7 @@ export async function createEngagement(actor: Actor, input: unknown, context: TR
       details: { reference, startsAt: data.startsAt.toISOString(), endsAt: data.endsAt.toISOString(), auditorIds, invitedAuditorIds: invited, accessChanges },
       context,
     });
-    return { id, reference };
+    return { id, reference, invitations };
   });
 }
 

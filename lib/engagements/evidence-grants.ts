@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -8,7 +9,6 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { loadEvidenceFor } from "@/lib/evidence/evidence-access";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { lockedEngagement } from "./auditor-access";
 import { engagementState } from "./engagement-rules";
 import { ZEvidenceGrant } from "./schemas";
@@ -18,7 +18,7 @@ import { ZEvidenceGrant } from "./schemas";
  * file themselves can grant it, for a file that still exists, to an engagement not yet ended.
  */
 export async function grantEvidenceDownload(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ id: string }> {
-  const data = parseOrFieldErrors(ZEvidenceGrant, input);
+  const data = parseInput(ZEvidenceGrant, input);
   await authorize(actor, "compliance.manage", { type: "evidence", id: data.evidenceId });
   const at = now();
   return withTransaction(async (tx) => {

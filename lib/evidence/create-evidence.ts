@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
@@ -14,7 +15,6 @@ import { deleteStoredFile, formatBytes, storeEncryptedFile, type TStoredFile } f
 import { loadIncidentForEvidence } from "./evidence-access";
 import { maxUploadBytes } from "./evidence-settings";
 import { sanitiseFileName, ZDigitalEvidenceMeta, ZPhysicalEvidenceCreate, type TDigitalEvidenceMeta, type TPhysicalEvidenceCreate } from "./schemas";
-import { parseOrFieldErrors } from "./parse";
 
 function assertNotFuture(collectedAt: Date, at: Date): void {
   if (collectedAt.getTime() > at.getTime() + 60_000) {
@@ -84,7 +84,7 @@ function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
 }
 
 export async function createPhysicalEvidence(actor: Actor, incidentRef: string, input: unknown, context?: TRequestContext) {
-  const data = parseOrFieldErrors(ZPhysicalEvidenceCreate, input);
+  const data = parseInput(ZPhysicalEvidenceCreate, input);
   assertNotFuture(data.collectedAt, now());
   const user = requireUser(actor);
   return withTransaction(async (tx) => {
@@ -105,7 +105,7 @@ export async function createDigitalEvidence(
   body: AsyncIterable<Uint8Array>,
   options: { declaredLength?: number; context?: TRequestContext } = {},
 ) {
-  const data = parseOrFieldErrors(ZDigitalEvidenceMeta, meta);
+  const data = parseInput(ZDigitalEvidenceMeta, meta);
   assertNotFuture(data.collectedAt, now());
   const user = requireUser(actor);
   const incident = await withTransaction((tx) => loadIncidentForEvidence(tx, actor, incidentRef, "evidence.create"));

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
@@ -7,7 +8,6 @@ import { AppError } from "@/lib/errors";
 import type { EvidenceStatus } from "@/lib/generated/prisma/enums";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { loadEvidenceFor } from "./evidence-access";
-import { parseOrFieldErrors } from "./parse";
 import { ZCustodyEvent, type TCustodyEvent } from "./schemas";
 
 /** From which statuses each event may be recorded, and the status it leaves. */
@@ -27,7 +27,7 @@ export function nextEvidenceStatus(current: EvidenceStatus, action: TCustodyEven
 }
 
 export async function recordCustodyEvent(actor: Actor, evidenceRef: string, input: unknown, context?: TRequestContext) {
-  const event = parseOrFieldErrors(ZCustodyEvent, input);
+  const event = parseInput(ZCustodyEvent, input);
   return withTransaction(async (tx) => {
     const item = await loadEvidenceFor(tx, actor, evidenceRef, "evidence.custody", true);
     const next = nextEvidenceStatus(item.status, event.action, item.legalHold);

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
@@ -9,7 +10,6 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { loadEvidenceFor } from "./evidence-access";
-import { parseOrFieldErrors } from "./parse";
 import { ZTransferRequest, ZTransferResponse } from "./schemas";
 
 /**
@@ -17,7 +17,7 @@ import { ZTransferRequest, ZTransferResponse } from "./schemas";
  * does not move yet: the receiver must accept in Vigil.
  */
 export async function requestCustodyTransfer(actor: Actor, evidenceRef: string, input: unknown, context?: TRequestContext) {
-  const data = parseOrFieldErrors(ZTransferRequest, input);
+  const data = parseInput(ZTransferRequest, input);
   return withTransaction(async (tx) => {
     const item = await loadEvidenceFor(tx, actor, evidenceRef, "evidence.custody", true);
     if (item.status === "destroyed" || item.status === "released") {
@@ -52,7 +52,7 @@ export async function requestCustodyTransfer(actor: Actor, evidenceRef: string, 
 
 /** Only the named receiver answers. Accepting moves custody; declining leaves it where it was. */
 export async function respondToCustodyTransfer(actor: Actor, input: unknown, context?: TRequestContext) {
-  const data = parseOrFieldErrors(ZTransferResponse, input);
+  const data = parseInput(ZTransferResponse, input);
   if (actor.kind !== "user") throw await deny(actor, { target: { type: "custody-transfer", id: data.transferId }, message: "Only the receiver can answer a transfer." });
   return withTransaction(async (tx) => {
     const found = await tx.custodyTransfer.findUnique({ where: { id: data.transferId }, select: { evidenceId: true } });

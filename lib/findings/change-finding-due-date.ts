@@ -1,12 +1,12 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import { actorId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { formatDay } from "./due-rules";
-import { addFindingNotes, assertOpen, dueDayFrom, findingTarget, lockFinding, validationError } from "./finding-access";
+import { addFindingNotes, assertOpen, dueDayFrom, findingTarget, lockFinding } from "./finding-access";
 import { ZFindingDueChange } from "./schemas";
 
 /**
@@ -15,7 +15,7 @@ import { ZFindingDueChange } from "./schemas";
  */
 export async function changeFindingDueDate(actor: Actor, reference: string, input: unknown): Promise<void> {
   await authorize(actor, "compliance.manage", { type: "finding", id: reference });
-  const data = parseOrFieldErrors(ZFindingDueChange, input);
+  const data = parseInput(ZFindingDueChange, input);
   const dueDate = dueDayFrom(data.dueDate, clockNow());
   await withTransaction(async (tx) => {
     const finding = await lockFinding(tx, reference);

@@ -1,16 +1,16 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
-import { assertEligibleOwner, assertOpen, findingTarget, lockFinding, validationError } from "./finding-access";
+import { assertEligibleOwner, assertOpen, findingTarget, lockFinding } from "./finding-access";
 import { ZFindingOwnerChange } from "./schemas";
 
 /** Hands the remediation of an open finding to someone else. */
 export async function changeFindingOwner(actor: Actor, reference: string, input: unknown): Promise<void> {
   await authorize(actor, "compliance.manage", { type: "finding", id: reference });
-  const data = parseOrFieldErrors(ZFindingOwnerChange, input);
+  const data = parseInput(ZFindingOwnerChange, input);
   await withTransaction(async (tx) => {
     const finding = await lockFinding(tx, reference);
     assertOpen(finding);

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -6,7 +7,6 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { formatDay, isOverdue } from "./due-rules";
 import { addFindingNotes, findingTarget, lockFinding } from "./finding-access";
 import { ZFindingClose } from "./schemas";
@@ -17,7 +17,7 @@ import { ZFindingClose } from "./schemas";
  */
 export async function closeFinding(actor: Actor, reference: string, input: unknown): Promise<void> {
   await authorize(actor, "compliance.manage", { type: "finding", id: reference });
-  const data = parseOrFieldErrors(ZFindingClose, input);
+  const data = parseInput(ZFindingClose, input);
   const at = clockNow();
   await withTransaction(async (tx) => {
     const finding = await lockFinding(tx, reference);

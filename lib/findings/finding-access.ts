@@ -1,13 +1,10 @@
 import "server-only";
+import { validationError } from "@/lib/core/field-errors";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { AuditFinding } from "@/lib/generated/prisma/client";
 import { parseCalendarDay, utcDay } from "./due-rules";
-
-export function validationError(fieldErrors: Record<string, string>): AppError {
-  return new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors });
-}
 
 export function findingTarget(finding: { id: string }) {
   return { type: "finding", id: finding.id };

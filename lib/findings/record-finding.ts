@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, deny } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
@@ -6,11 +7,10 @@ import { now as clockNow } from "@/lib/clock";
 import { controlsFor } from "@/lib/compliance/catalog";
 import { policyVersion } from "@/lib/compliance/gather-facts";
 import { withTransaction } from "@/lib/db/transaction";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { newId } from "@/lib/ids";
 import { nextReference } from "@/lib/incidents/next-reference";
 import { formatDay } from "./due-rules";
-import { assertEligibleOwner, dueDayFrom, validationError } from "./finding-access";
+import { assertEligibleOwner, dueDayFrom } from "./finding-access";
 import { ZFindingCreate } from "./schemas";
 
 /**
@@ -20,7 +20,7 @@ import { ZFindingCreate } from "./schemas";
 export async function recordFinding(actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
   await authorize(actor, "compliance.manage");
   if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can record a finding." });
-  const data = parseOrFieldErrors(ZFindingCreate, input);
+  const data = parseInput(ZFindingCreate, input);
   const at = clockNow();
   const dueDate = dueDayFrom(data.dueDate, at);
 

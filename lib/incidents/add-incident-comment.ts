@@ -1,13 +1,14 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import { deny } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
 import { loadIncidentFor } from "./incident-access";
-import { ZComment, parseInput } from "./schemas";
+import { ZComment } from "./schemas";
 
-export async function addIncidentComment(actor: Actor, idOrReference: string, input: { body?: string }): Promise<{ id: string }> {
+export async function addIncidentComment(actor: Actor, idOrReference: string, input: unknown): Promise<{ id: string }> {
   const data = parseInput(ZComment, input);
   if (actor.kind !== "user") throw await deny(actor, { message: "Only a person can comment." });
   return withTransaction(async (tx) => {

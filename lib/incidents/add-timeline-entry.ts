@@ -1,13 +1,14 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
-import { ZTimelineEntry, parseInput, validationError } from "./schemas";
+import { ZTimelineEntry } from "./schemas";
 
 /** A manual timeline entry: what happened and when (default now; never in the future). */
-export async function addManualTimelineEntry(actor: Actor, idOrReference: string, input: { occurredAt?: string; timeZone?: string; text?: string }): Promise<void> {
+export async function addManualTimelineEntry(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZTimelineEntry, input);
   const now = clockNow();
   const occurredAt = resolveInstant(data.occurredAt, data.timeZone, now, "occurredAt");

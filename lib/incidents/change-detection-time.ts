@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
@@ -6,7 +7,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
-import { ZDetectionTimeChange, parseInput, validationError, type TDetectionTimeChange } from "./schemas";
+import { ZDetectionTimeChange } from "./schemas";
 import { isOpenStatus } from "./status-rules";
 import { formatWithZone } from "./time-zones";
 
@@ -15,7 +16,7 @@ import { formatWithZone } from "./time-zones";
  * noticed). Never into the future; always with a reason, kept in the timeline. The due time
  * follows; a verdict already recorded for a sent notice does not change.
  */
-export async function changeDetectionTime(actor: Actor, idOrReference: string, input: TDetectionTimeChange): Promise<void> {
+export async function changeDetectionTime(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZDetectionTimeChange, input);
   const now = clockNow();
   if (!data.detectedAt) throw validationError({ detectedAt: "Enter the new detection time." });

@@ -1,15 +1,16 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { addTimelineEntry, loadIncidentFor } from "./incident-access";
-import { ZStatusChange, parseInput, type TStatusChange } from "./schemas";
+import { ZStatusChange } from "./schemas";
 import { STATUS_LABELS, canTransition } from "./status-rules";
 
 /** Moves an incident between working states; closing and false positive have their own services. */
-export async function changeIncidentStatus(actor: Actor, idOrReference: string, input: TStatusChange): Promise<void> {
+export async function changeIncidentStatus(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZStatusChange, input);
   await withTransaction(async (tx) => {
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.update");

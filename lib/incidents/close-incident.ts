@@ -1,15 +1,16 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { addTimelineEntry, loadIncidentFor } from "./incident-access";
-import { ZCloseIncident, parseInput, type TCloseIncident } from "./schemas";
+import { ZCloseIncident } from "./schemas";
 import { closingErrors } from "./status-rules";
 
 /** Closes a recovered incident with its closing report (GS-4c); never before Amazon was notified. */
-export async function closeIncident(actor: Actor, idOrReference: string, input: TCloseIncident): Promise<void> {
+export async function closeIncident(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZCloseIncident, input);
   await withTransaction(async (tx) => {
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.close");

@@ -1,3 +1,4 @@
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import { authorize, deny } from "@/lib/auth/authorize";
 import "server-only";
 import type { Tx } from "@/lib/db/client";
@@ -10,7 +11,7 @@ import { newId } from "@/lib/ids";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData, resolveInstant } from "./incident-access";
 import { nextReference } from "./next-reference";
-import { ZIncidentCreate, parseInput, validationError, type TIncidentCreate } from "./schemas";
+import { ZIncidentCreate } from "./schemas";
 
 /**
  * Logs a new incident. All of it commits at once, with its reference, first timeline entry and
@@ -18,7 +19,7 @@ import { ZIncidentCreate, parseInput, validationError, type TIncidentCreate } fr
  */
 export async function createIncident(
   actor: Actor,
-  input: TIncidentCreate,
+  input: unknown,
   options: {
     /** More work that must commit with the incident or not at all (linking the alarm it came from). */
     alsoInTransaction?: (tx: Tx, incident: { id: string; reference: string }) => Promise<void>;

@@ -1,11 +1,12 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
-import { ZIncidentTypeUpdate, parseInput } from "./schemas";
+import { ZIncidentTypeUpdate } from "./schemas";
 
 export interface TIncidentCatalog {
   types: { id: string; name: string; description: string; procedure: string; escalationPath: string; active: boolean }[];

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
@@ -6,10 +7,10 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { addTimelineEntry, assertUsersExist, loadIncidentFor } from "./incident-access";
-import { ZTask, parseInput } from "./schemas";
+import { ZTask } from "./schemas";
 
 /** Adds a task (owner, optional due day) to an incident. */
-export async function addIncidentTask(actor: Actor, idOrReference: string, input: { title?: string; ownerId?: string; dueDate?: string }): Promise<{ id: string }> {
+export async function addIncidentTask(actor: Actor, idOrReference: string, input: unknown): Promise<{ id: string }> {
   const data = parseInput(ZTask, input);
   return withTransaction(async (tx) => {
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.update");

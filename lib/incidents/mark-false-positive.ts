@@ -1,15 +1,16 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { addTimelineEntry, loadIncidentFor } from "./incident-access";
-import { ZFalsePositive, parseInput } from "./schemas";
+import { ZFalsePositive } from "./schemas";
 import { falsePositiveErrors } from "./status-rules";
 
 /** Marks an incident a false positive, with the reason; it stops the Amazon clock. */
-export async function markFalsePositive(actor: Actor, idOrReference: string, input: { reason?: string }): Promise<void> {
+export async function markFalsePositive(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZFalsePositive, input);
   await withTransaction(async (tx) => {
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.close");

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
@@ -8,7 +9,6 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { parseOrFieldErrors } from "@/lib/evidence/parse";
 import { amazonNoticeAddress } from "./amazon-notice";
 import { AMAZON_NOTICE_ADDRESS_SETTING, DEFAULT_AMAZON_NOTICE_ADDRESS } from "./notice-rules";
 
@@ -39,7 +39,7 @@ export async function getNoticeSettings(actor: Actor): Promise<TNoticeSettings> 
 }
 
 export async function setAmazonNoticeAddress(actor: Actor, input: unknown): Promise<{ address: string }> {
-  const data = parseOrFieldErrors(ZNoticeAddress, input);
+  const data = parseInput(ZNoticeAddress, input);
   await authorize(actor, "incident.catalog.manage", { type: "setting", id: AMAZON_NOTICE_ADDRESS_SETTING });
   return withTransaction(async (tx) => {
     const previous = await amazonNoticeAddress(tx);

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
@@ -7,7 +8,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { storeRecordedNotice, storeSentNotice, type TNoticeTarget } from "./amazon-notice";
 import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
-import { ZRecordNotice, ZSendNotice, parseInput, validationError, type TRecordNotice, type TSendNotice } from "./schemas";
+import { ZRecordNotice, ZSendNotice } from "./schemas";
 
 async function loadNoticeIncident(tx: Tx, actor: Actor, idOrReference: string) {
   const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.notify-amazon");
@@ -22,7 +23,7 @@ function noticeTarget(incident: { id: string; notificationDueAt: Date | null; am
 }
 
 /** Records a notice that went to Amazon another way: when, how, by whom, and a copy. */
-export async function recordAmazonNotice(actor: Actor, idOrReference: string, input: TRecordNotice): Promise<{ noticeId: string; onTime: boolean }> {
+export async function recordAmazonNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {
   const data = parseInput(ZRecordNotice, input);
   const now = clockNow();
   if (!data.sentAt) throw validationError({ sentAt: "Enter when the notice was sent." });
@@ -53,7 +54,7 @@ export async function recordAmazonNotice(actor: Actor, idOrReference: string, in
  * Sends the notice through Vigil's mail: stored and queued in one transaction. The time of
  * queueing is the time notified: from then on delivery is Vigil's job, retried from the outbox.
  */
-export async function sendAmazonNotice(actor: Actor, idOrReference: string, input: TSendNotice): Promise<{ noticeId: string; onTime: boolean }> {
+export async function sendAmazonNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {
   const data = parseInput(ZSendNotice, input);
   return withTransaction(async (tx) => {
     const incident = await loadNoticeIncident(tx, actor, idOrReference);

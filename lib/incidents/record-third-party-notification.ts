@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
@@ -6,13 +7,13 @@ import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
 import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
 import { thirdPartyBasisErrors } from "./notice-rules";
-import { ZThirdPartyNotification, parseInput, validationError, type TThirdPartyNotification } from "./schemas";
+import { ZThirdPartyNotification } from "./schemas";
 
 /**
  * Records a regulator, customer or other party notified about the incident (GS-4f), with
  * Amazon's written approval or the legal obligation; without either, only with a reason.
  */
-export async function recordThirdPartyNotification(actor: Actor, idOrReference: string, input: TThirdPartyNotification): Promise<{ id: string; withoutBasis: boolean }> {
+export async function recordThirdPartyNotification(actor: Actor, idOrReference: string, input: unknown): Promise<{ id: string; withoutBasis: boolean }> {
   const data = parseInput(ZThirdPartyNotification, input);
   const now = clockNow();
   const notifiedAt = resolveInstant(data.notifiedAt, data.timeZone, now, "notifiedAt");

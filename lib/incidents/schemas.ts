@@ -1,7 +1,6 @@
 // Input schemas for incidents, legal-process requests and notices. Forms post strings; these
 // schemas accept both form strings and typed values, and give one clear message per field.
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { CLOSING_FIELD_LABELS } from "./status-rules";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
@@ -144,18 +143,3 @@ export const ZIncidentTypeUpdate = z.object({
   active: checkbox,
 });
 
-/** Parses or throws AppError("VALIDATION") with the first message per field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    fieldErrors[key] ??= issue.message;
-  }
-  throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors });
-}
-
-export function validationError(fieldErrors: Record<string, string>, message = "Check the highlighted fields."): AppError {
-  return new AppError("VALIDATION", message, { fieldErrors });
-}

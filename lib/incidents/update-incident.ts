@@ -1,3 +1,4 @@
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import { authorize } from "@/lib/auth/authorize";
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, assertUsersExist, findIncident, memberIdsOf, piiAssociatedData } from "./incident-access";
-import { ZIncidentUpdate, parseInput, validationError, type TIncidentUpdate } from "./schemas";
+import { ZIncidentUpdate } from "./schemas";
 import { isOpenStatus } from "./status-rules";
 
 const FIELD_LABELS: Record<string, string> = {
@@ -27,9 +28,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Changes the description of an open incident: only the fields given. */
-export async function updateIncident(actor: Actor, idOrReference: string, input: TIncidentUpdate): Promise<void> {
+export async function updateIncident(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZIncidentUpdate, input);
-  const given = Object.keys(input).filter((k) => k in FIELD_LABELS);
+  const given = Object.keys(input as object).filter((k) => k in FIELD_LABELS);
   await withTransaction(async (tx) => {
     const incident = await findIncident(tx, idOrReference);
     await authorize(actor, "incident.update", { type: "incident", id: incident.id, memberIds: incident.memberIds });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
@@ -14,16 +15,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { resolveInstant, userTimeZone } from "@/lib/incidents/incident-access";
 import { nextReference } from "@/lib/incidents/next-reference";
 import { draftLegalRequestNotice } from "@/lib/incidents/notice-rules";
-import {
-  ZLegalRequestCreate,
-  ZRecordNotice,
-  ZSendNotice,
-  parseInput,
-  validationError,
-  type TLegalRequestCreate,
-  type TRecordNotice,
-  type TSendNotice,
-} from "@/lib/incidents/schemas";
+import { ZLegalRequestCreate, ZRecordNotice, ZSendNotice } from "@/lib/incidents/schemas";
 
 export interface TLegalRequestRow {
   id: string;
@@ -64,7 +56,7 @@ async function findRequest(tx: Tx, idOrReference: string): Promise<TLegalRequest
 }
 
 /** Registers a legal-process request for Amazon's data; its 24-hour clock runs from receipt (GS-4g). */
-export async function createLegalRequest(actor: Actor, input: TLegalRequestCreate): Promise<{ id: string; reference: string }> {
+export async function createLegalRequest(actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
   await authorize(actor, "legal-request.manage");
   const data = parseInput(ZLegalRequestCreate, input);
   const now = clockNow();
@@ -139,7 +131,7 @@ function noticeTarget(request: { id: string; notificationDueAt: Date; amazonNoti
 }
 
 /** Records the notice to Amazon about a legal-process request that went another way. */
-export async function recordLegalRequestNotice(actor: Actor, idOrReference: string, input: TRecordNotice): Promise<{ noticeId: string; onTime: boolean }> {
+export async function recordLegalRequestNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {
   await authorize(actor, "legal-request.manage");
   const data = parseInput(ZRecordNotice, input);
   const now = clockNow();
@@ -161,7 +153,7 @@ export async function recordLegalRequestNotice(actor: Actor, idOrReference: stri
 }
 
 /** Sends the notice through Vigil's mail (queued in the same transaction). */
-export async function sendLegalRequestNotice(actor: Actor, idOrReference: string, input: TSendNotice): Promise<{ noticeId: string; onTime: boolean }> {
+export async function sendLegalRequestNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {
   await authorize(actor, "legal-request.manage");
   const data = parseInput(ZSendNotice, input);
   return withTransaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
@@ -35,12 +36,7 @@ export async function updateNotificationPreferences(
   context?: TRequestContext,
 ): Promise<TNotificationPreferences> {
   const userId = requirePerson(actor);
-  const parsed = ZNotificationPreferences.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors });
-  }
+  const parsed = { data: parseInput(ZNotificationPreferences, input) };
   const at = clockNow();
   return withTransaction(async (tx) => {
     const before = await tx.notificationPreference.findUnique({ where: { userId } });

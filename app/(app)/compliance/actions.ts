@@ -1,13 +1,17 @@
 "use server";
 
+import type { TActionState } from "@/lib/core/action-state";
 import { attestControl, setPolicyVersion } from "@/lib/compliance/manage-controls";
-import { runFormAction } from "@/lib/http/form-action";
-import type { TFormState } from "@/lib/incidents/form-state";
+import { runAction } from "@/lib/http/action";
 
-export async function attestControlAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, attestControl, "/compliance");
+export async function attestControlAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "compliance.attest", revalidate: "/compliance" }, async ({ actor, values }) => {
+    await attestControl(actor, values);
+  });
 }
 
-export async function setPolicyVersionAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, setPolicyVersion, "/compliance");
+export async function setPolicyVersionAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "compliance.set-policy-version", revalidate: "/compliance" }, async ({ actor, values }) => {
+    await setPolicyVersion(actor, values);
+  });
 }

@@ -1,57 +1,47 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/current-actor";
+import type { TActionState } from "@/lib/core/action-state";
 import { AppError } from "@/lib/errors";
-import { getRequestContext } from "@/lib/http/request-context";
 import { createPhysicalEvidence } from "@/lib/evidence/create-evidence";
 import { recordCustodyEvent } from "@/lib/evidence/record-custody-event";
 import { requestCustodyTransfer, respondToCustodyTransfer } from "@/lib/evidence/transfer-custody";
 import { verifyEvidenceIntegrity } from "@/lib/evidence/verify-evidence";
-import { runFormAction } from "@/lib/http/form-action";
-import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
+import { runAction } from "@/lib/http/action";
 
-// Thin: resolve the actor, hand the form to one service, report the outcome. The services
-// check permissions, so calling any of these directly is refused the same way.
+// Thin: one service per action through the one action client. The services check
+// permissions, so calling any of these directly is refused the same way.
 
-export async function createPhysicalEvidenceAction(incidentReference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  let label: string;
-  try {
-    ({ label } = await createPhysicalEvidence(actor, incidentReference, { ...values, legalHold: values.legalHold === "on" }, await getRequestContext()));
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  redirect(`/evidence/${label}`);
+const at = (label: string) => ({ revalidate: `/evidence/${label}` });
+
+export async function createPhysicalEvidenceAction(incidentReference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "evidence.create-physical" }, async ({ actor, values, request }) => {
+    const { label } = await createPhysicalEvidence(actor, incidentReference, { ...values, legalHold: values.legalHold === "on" }, request);
+    redirect(`/evidence/${label}`);
+  });
 }
 
-function run(label: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
-  // The action resolved its actor already (requireActor is cached for the request).
-  return runFormAction(prev, formData, (_actor, values) => work(values), `/evidence/${label}`);
+export async function requestTransferAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "evidence.request-transfer", ...at(label) }, async ({ actor, values, request }) => {
+    await requestCustodyTransfer(actor, label, values, request);
+  });
 }
 
-export async function requestTransferAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(label, prev, formData, async (values) => requestCustodyTransfer(actor, label, values, await getRequestContext()));
+export async function respondTransferAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "evidence.respond-transfer", ...at(label) }, async ({ actor, values, request }) => {
+    await respondToCustodyTransfer(actor, { transferId: values.transferId, accept: values.decision === "accept", note: values.note }, request);
+  });
 }
 
-export async function respondTransferAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(label, prev, formData, async (values) =>
-    respondToCustodyTransfer(actor, { transferId: values.transferId, accept: values.decision === "accept", note: values.note }, await getRequestContext()),
-  );
+export async function custodyEventAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "evidence.custody-event", ...at(label) }, async ({ actor, values, request }) => {
+    await recordCustodyEvent(actor, label, values, request);
+  });
 }
 
-export async function custodyEventAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(label, prev, formData, async (values) => recordCustodyEvent(actor, label, values, await getRequestContext()));
-}
-
-export async function verifyIntegrityAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(label, prev, formData, async () => {
-    const result = await verifyEvidenceIntegrity(actor, label, await getRequestContext());
+export async function verifyIntegrityAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "evidence.verify-integrity", ...at(label) }, async ({ actor, request }) => {
+    const result = await verifyEvidenceIntegrity(actor, label, request);
     if (!result.ok) throw new AppError("CONFLICT", `The file does not match its recorded hash: ${result.reason} The security team was alerted.`);
   });
 }

@@ -1,39 +1,33 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/current-actor";
-import { runFormAction } from "@/lib/http/form-action";
-import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
+import { runAction } from "@/lib/http/action";
 import { closeLegalRequest, createLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests/legal-requests";
 
-export async function createLegalRequestAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  let reference: string;
-  try {
-    ({ reference } = await createLegalRequest(actor, values as never));
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  redirect(`/legal-requests/${reference}`);
+const at = (reference: string) => ({ revalidate: `/legal-requests/${reference}` });
+
+export async function createLegalRequestAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "legal-requests.create" }, async ({ actor, values }) => {
+    const { reference } = await createLegalRequest(actor, values);
+    redirect(`/legal-requests/${reference}`);
+  });
 }
 
-function run(reference: string, prev: TFormState, formData: FormData, work: (values: Record<string, string | string[]>) => Promise<unknown>): Promise<TFormState> {
-  // The action resolved its actor already (requireActor is cached for the request).
-  return runFormAction(prev, formData, (_actor, values) => work(values), `/legal-requests/${reference}`);
+export async function sendLegalNoticeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "legal-requests.send-notice", ...at(reference) }, async ({ actor, values }) => {
+    await sendLegalRequestNotice(actor, reference, values);
+  });
 }
 
-export async function sendLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(reference, prev, formData, (values) => sendLegalRequestNotice(actor, reference, values as never));
+export async function recordLegalNoticeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "legal-requests.record-notice", ...at(reference) }, async ({ actor, values }) => {
+    await recordLegalRequestNotice(actor, reference, values);
+  });
 }
 
-export async function recordLegalNoticeAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(reference, prev, formData, (values) => recordLegalRequestNotice(actor, reference, values as never));
-}
-
-export async function closeLegalRequestAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  return run(reference, prev, formData, () => closeLegalRequest(actor, reference));
+export async function closeLegalRequestAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "legal-requests.close", ...at(reference) }, async ({ actor }) => {
+    await closeLegalRequest(actor, reference);
+  });
 }

@@ -3,28 +3,34 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionCookieName } from "@/lib/auth/session";
-import { authedAction } from "@/lib/http/safe-action";
+import type { TActionState } from "@/lib/core/action-state";
+import { runAction } from "@/lib/http/action";
 import { signOutEverywhere } from "@/lib/users/manage-user";
 import { changePassword, reenrolMfa, regenerateRecoveryCodes } from "@/lib/users/profile";
-import { ZChangePassword, ZConfirmWithCode, ZReenrolMfa } from "@/lib/users/schemas";
-import { z } from "zod";
 
-export const changePasswordAction = authedAction({ name: "profile.change-password", schema: ZChangePassword }, async (data, { actor, request }) => {
-  await changePassword(actor, data, request);
-  return { done: true };
-});
+export async function changePasswordAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "profile.change-password" }, async ({ actor, values, request }) => {
+    await changePassword(actor, values, request);
+  });
+}
 
-export const regenerateRecoveryCodesAction = authedAction({ name: "profile.recovery-codes", schema: ZConfirmWithCode }, async (data, { actor, request }) => {
-  return { recoveryCodes: await regenerateRecoveryCodes(actor, data, request) };
-});
+export async function regenerateRecoveryCodesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "profile.recovery-codes" }, async ({ actor, values, request }) => ({
+    data: { recoveryCodes: await regenerateRecoveryCodes(actor, values, request) },
+  }));
+}
 
-export const signOutEverywhereAction = authedAction({ name: "profile.sign-out-everywhere", schema: z.object({}) }, async (_data, { actor, request }) => {
-  if (actor.kind !== "user") return { done: false };
-  await signOutEverywhere(actor, actor.userId, request);
-  (await cookies()).delete(sessionCookieName());
-  redirect("/sign-in");
-});
+export async function signOutEverywhereAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "profile.sign-out-everywhere" }, async ({ actor, request }) => {
+    if (actor.kind !== "user") return;
+    await signOutEverywhere(actor, actor.userId, request);
+    (await cookies()).delete(sessionCookieName());
+    redirect("/sign-in");
+  });
+}
 
-export const reenrolMfaAction = authedAction({ name: "profile.reenrol-mfa", schema: ZReenrolMfa }, async (data, { actor, request }) => {
-  return { recoveryCodes: await reenrolMfa(actor, data, request) };
-});
+export async function reenrolMfaAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "profile.reenrol-mfa" }, async ({ actor, values, request }) => ({
+    data: { recoveryCodes: await reenrolMfa(actor, values, request) },
+  }));
+}

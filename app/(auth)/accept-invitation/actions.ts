@@ -1,10 +1,12 @@
 "use server";
 
-import { publicAction } from "@/lib/http/safe-action";
+import type { TActionState } from "@/lib/core/action-state";
+import { runPublicAction } from "@/lib/http/action";
 import { acceptInvitation } from "@/lib/users/accept-invitation";
-import { ZAcceptInvitation } from "@/lib/users/schemas";
 
-export const acceptInvitationAction = publicAction({ name: "users.accept-invitation", schema: ZAcceptInvitation }, async (data, { request }) => {
-  const { recoveryCodes } = await acceptInvitation(data, request);
-  return { recoveryCodes };
-});
+export async function acceptInvitationAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runPublicAction(prev, formData, { name: "users.accept-invitation" }, async ({ values, request }) => {
+    const { recoveryCodes } = await acceptInvitation(values, request);
+    return { data: { recoveryCodes } };
+  });
+}

@@ -1,10 +1,12 @@
 "use server";
 
-import { publicAction } from "@/lib/http/safe-action";
+import type { TActionState } from "@/lib/core/action-state";
+import { runPublicAction } from "@/lib/http/action";
 import { completeSetup } from "@/lib/users/complete-setup";
-import { ZSetup } from "@/lib/users/schemas";
 
-export const setupAction = publicAction({ name: "users.setup", schema: ZSetup }, async (data, { request }) => {
-  const { recoveryCodes } = await completeSetup(data, request);
-  return { recoveryCodes };
-});
+export async function setupAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runPublicAction(prev, formData, { name: "users.setup" }, async ({ values, request }) => {
+    const { recoveryCodes } = await completeSetup(values, request);
+    return { data: { recoveryCodes } };
+  });
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ActionForm } from "@/components/audit-log/action-form";
+import { FieldsForm } from "@/components/forms/fields-form";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -87,13 +87,13 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
                     <td data-label="Actions">
                       <div className={styles.row}>
                         {alarm.status === "open" ? (
-                          <ActionForm action={acknowledgeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Acknowledge" secondary label={`Acknowledge ${alarm.title}`} />
+                          <FieldsForm action={acknowledgeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Acknowledge" secondary label={`Acknowledge ${alarm.title}`} />
                         ) : null}
                         {alarm.status !== "closed" && !alarm.incidentId && canOpenIncidents ? (
-                          <ActionForm action={openIncidentFromAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Open incident" label={`Open an incident from ${alarm.title}`} />
+                          <FieldsForm action={openIncidentFromAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Open incident" label={`Open an incident from ${alarm.title}`} />
                         ) : null}
                         {alarm.status !== "closed" ? (
-                          <ActionForm action={closeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Close" secondary label={`Close ${alarm.title}`} />
+                          <FieldsForm action={closeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Close" secondary label={`Close ${alarm.title}`} />
                         ) : null}
                       </div>
                     </td>
@@ -117,12 +117,12 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
                     {c.targetType} {c.targetId}
                   </span>
                   {c.note ? <span className="muted">— {c.note}</span> : null}
-                  <ActionForm action={unmarkCanaryAction} hidden={{ canaryId: c.id }} submitLabel="Remove" secondary label={`Remove canary ${c.targetId}`} />
+                  <FieldsForm action={unmarkCanaryAction} hidden={{ canaryId: c.id }} submitLabel="Remove" secondary label={`Remove canary ${c.targetId}`} />
                 </li>
               ))}
             </ul>
           ) : null}
-          <ActionForm
+          <FieldsForm
             action={markCanaryAction}
             submitLabel="Mark as canary"
             label="Mark a record as a canary"

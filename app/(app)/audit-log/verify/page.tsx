@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { ActionForm } from "@/components/audit-log/action-form";
+import { FieldsForm } from "@/components/forms/fields-form";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -64,7 +64,7 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
             the file outside Vigil: <code>npm run audit:verify -- --checkpoints &lt;file&gt;</code> then proves the chain still contains them.
           </p>
           <div className={styles.row} style={{ marginBottom: "1rem" }}>
-            {can(actor, "audit.checkpoint") ? <ActionForm action={signCheckpointAction} submitLabel="Sign a checkpoint now" label="Sign a checkpoint" /> : null}
+            {can(actor, "audit.checkpoint") ? <FieldsForm action={signCheckpointAction} submitLabel="Sign a checkpoint now" label="Sign a checkpoint" /> : null}
             {can(actor, "audit.export") ? (
               <a className="button button-secondary" href="/api/audit-log/checkpoints" download>
                 Download checkpoints (JSON)
@@ -120,7 +120,7 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
             or files in an hour.
           </p>
           {can(actor, "settings.manage") ? (
-            <ActionForm
+            <FieldsForm
               action={updateAuditSettingsAction}
               submitLabel="Save settings"
               label="Audit settings"

@@ -1,18 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/current-actor";
+import type { TActionState } from "@/lib/core/action-state";
 import { issueCertificate } from "@/lib/compliance/certificate";
-import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
+import { runAction } from "@/lib/http/action";
 
-export async function issueCertificateAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  try {
+export async function issueCertificateAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "compliance.issue-certificate", revalidate: "/compliance/certificates" }, async ({ actor, values }) => {
     await issueCertificate(actor, values);
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  revalidatePath("/compliance/certificates");
-  return { ok: true, seq: prev.seq + 1 };
+  });
 }

@@ -1,48 +1,25 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/current-actor";
+import type { TActionState, TFormValues } from "@/lib/core/action-state";
 import { createEngagement } from "@/lib/engagements/create-engagement";
 import { grantEvidenceDownload, revokeEvidenceGrant } from "@/lib/engagements/evidence-grants";
 import { addEngagementAuditor, changeEngagementEnd, endEngagementNow, removeEngagementAuditor } from "@/lib/engagements/manage-engagement";
-import { runFormAction } from "@/lib/http/form-action";
-import { getRequestContext } from "@/lib/http/request-context";
-import { failureState, formValues, type TFormState } from "@/lib/incidents/form-state";
+import { runAction } from "@/lib/http/action";
 
-// Thin: resolve the actor, shape the form for one service, report the outcome. The services
-// check permissions, so calling any of these directly is refused the same way.
+// Thin: shape the form for one service through the one action client. The services check
+// permissions, so calling any of these directly is refused the same way.
 
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
 
 /** The form's rows of new auditors ("newAuditors.0.email"), empty ones included. */
-function newAuditorsOf(values: Record<string, string | string[]>) {
+function newAuditorsOf(values: TFormValues) {
   const rows: { displayName: string; email: string }[] = [];
   for (let i = 0; `newAuditors.${i}.email` in values; i++) {
     rows.push({ displayName: str(values[`newAuditors.${i}.displayName`]), email: str(values[`newAuditors.${i}.email`]) });
   }
   return rows;
-}
-
-export async function createEngagementAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireActor();
-  const values = formValues(formData);
-  let reference: string;
-  try {
-    const rows = newAuditorsOf(values);
-    // Empty rows are dropped after numbering, so an error still lands on the row that was typed.
-    const filled = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.displayName.trim() || r.email.trim());
-    ({ reference } = await createEngagement(
-      actor,
-      { ...values, auditorIds: list(values.auditorIds), newAuditors: filled.map(({ r }) => r) },
-      await getRequestContext(),
-    ).catch((error: unknown) => {
-      throw renumber(error, filled.map(({ i }) => i));
-    }));
-  } catch (error) {
-    return failureState(error, values, prev);
-  }
-  redirect(`/compliance/engagements/${reference}`);
 }
 
 /** Field errors of the n-th filled row belong to the form's row it came from. */
@@ -59,41 +36,64 @@ function renumber(error: unknown, rowOf: number[]): unknown {
   return error;
 }
 
+export async function createEngagementAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.create", revalidate: "/compliance/engagements" }, async ({ actor, values }) => {
+    const rows = newAuditorsOf(values);
+    // Empty rows are dropped after numbering, so an error still lands on the row that was typed.
+    const filled = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.displayName.trim() || r.email.trim());
+    const { reference, invitations } = await createEngagement(actor, { ...values, auditorIds: list(values.auditorIds), newAuditors: filled.map(({ r }) => r) }).catch(
+      (error: unknown) => {
+        throw renumber(error, filled.map(({ i }) => i));
+      },
+    );
+    if (invitations.length === 0) redirect(`/compliance/engagements/${reference}`);
+    return { message: `Engagement ${reference} opened.`, data: { reference, invitations } };
+  });
+}
+
 const page = (reference: string) => `/compliance/engagements/${reference}`;
 
-export async function changeEngagementEndAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, async (actor, values) => changeEngagementEnd(actor, reference, values, await getRequestContext()), page(reference));
+export async function changeEngagementEndAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.change-end", revalidate: page(reference) }, async ({ actor, values }) => {
+    await changeEngagementEnd(actor, reference, values);
+  });
 }
 
-export async function endEngagementNowAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, async (actor) => endEngagementNow(actor, reference, await getRequestContext()), page(reference));
+export async function endEngagementNowAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.end-now", revalidate: page(reference) }, async ({ actor }) => {
+    await endEngagementNow(actor, reference);
+  });
 }
 
-export async function addEngagementAuditorAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(
-    prev,
-    formData,
-    async (actor, values) => {
-      const input = str(values.userId) ? { userId: str(values.userId) } : { displayName: str(values.displayName), email: str(values.email) };
-      return addEngagementAuditor(actor, reference, input, await getRequestContext());
-    },
-    page(reference),
-  );
+export async function addEngagementAuditorAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.add-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
+    const input = str(values.userId) ? { userId: str(values.userId) } : { displayName: str(values.displayName), email: str(values.email) };
+    const { invitationLink } = await addEngagementAuditor(actor, reference, input);
+    return invitationLink ? { data: { invitations: [{ displayName: str(values.displayName), link: invitationLink }] } } : undefined;
+  });
 }
 
-export async function removeEngagementAuditorAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, async (actor, values) => removeEngagementAuditor(actor, reference, str(values.userId), await getRequestContext()), page(reference));
+export async function removeEngagementAuditorAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.remove-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
+    await removeEngagementAuditor(actor, reference, str(values.userId));
+  });
 }
 
 /** From an evidence item's page: share its file with one engagement's auditors. */
-export async function grantEvidenceAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, async (actor, values) => grantEvidenceDownload(actor, values, await getRequestContext()), `/evidence/${label}`);
+export async function grantEvidenceAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.grant-evidence", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
+    await grantEvidenceDownload(actor, values);
+  });
 }
 
-export async function revokeEvidenceGrantAction(label: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, async (actor, values) => revokeEvidenceGrant(actor, str(values.grantId), await getRequestContext()), `/evidence/${label}`);
+export async function revokeEvidenceGrantAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.revoke-grant", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
+    await revokeEvidenceGrant(actor, str(values.grantId));
+  });
 }
 
-export async function revokeEngagementGrantAction(reference: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, async (actor, values) => revokeEvidenceGrant(actor, str(values.grantId), await getRequestContext()), page(reference));
+export async function revokeEngagementGrantAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "engagements.revoke-grant", revalidate: page(reference) }, async ({ actor, values }) => {
+    await revokeEvidenceGrant(actor, str(values.grantId));
+  });
 }

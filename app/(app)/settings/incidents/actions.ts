@@ -1,9 +1,11 @@
 "use server";
 
-import type { TFormState } from "@/lib/incidents/form-state";
+import type { TActionState } from "@/lib/core/action-state";
+import { runAction } from "@/lib/http/action";
 import { setAmazonNoticeAddress } from "@/lib/incidents/notice-settings";
-import { runFormAction } from "@/lib/http/form-action";
 
-export async function setNoticeAddressAction(prev: TFormState, formData: FormData): Promise<TFormState> {
-  return runFormAction(prev, formData, setAmazonNoticeAddress, "/settings/incidents");
+export async function setNoticeAddressAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "incidents.set-notice-address", revalidate: "/settings/incidents" }, async ({ actor, values }) => {
+    await setAmazonNoticeAddress(actor, values);
+  });
 }

@@ -1,39 +1,52 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { authedAction } from "@/lib/http/safe-action";
+import type { Actor } from "@/lib/auth/actor";
+import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
+import type { TActionState } from "@/lib/core/action-state";
+import { runAction } from "@/lib/http/action";
 import { inviteUser } from "@/lib/users/invite-user";
 import { changeUserRoles, deactivateUser, reactivateUser, resetUserMfa, signOutEverywhere, unlockUser } from "@/lib/users/manage-user";
-import { ZChangeRoles, ZInviteUser } from "@/lib/users/schemas";
 
-const ZUserId = z.object({ userId: z.string().min(1) });
+const userPage = (values: Record<string, unknown>) => `/settings/users/${typeof values.userId === "string" ? values.userId : ""}`;
 
-export const inviteUserAction = authedAction({ name: "users.invite", schema: ZInviteUser }, async (data, { actor, request }) => {
-  const { userId, link, expiresAt } = await inviteUser(actor, data, request);
-  revalidatePath("/settings/users");
-  return { userId, link, expiresAt: expiresAt.toISOString() };
-});
-
-export const changeRolesAction = authedAction({ name: "users.change-roles", schema: ZChangeRoles }, async (data, { actor, request }) => {
-  await changeUserRoles(actor, data, request);
-  revalidatePath(`/settings/users/${data.userId}`);
-  return { done: true };
-});
-
-function userAction(name: string, op: typeof deactivateUser) {
-  return authedAction({ name, schema: ZUserId }, async ({ userId }, { actor, request }) => {
-    const result = await op(actor, userId, request);
-    revalidatePath(`/settings/users/${userId}`);
-    return { link: result?.link ?? null };
+export async function inviteUserAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "users.invite", revalidate: "/settings/users" }, async ({ actor, values, request }) => {
+    const { userId, link, expiresAt } = await inviteUser(actor, values, request);
+    return { data: { userId, link, expiresAt: expiresAt.toISOString() } };
   });
 }
 
-export const deactivateUserAction = userAction("users.deactivate", deactivateUser);
-export const reactivateUserAction = userAction("users.reactivate", reactivateUser);
-export const resetMfaAction = userAction("users.reset-mfa", resetUserMfa);
-export const unlockUserAction = userAction("users.unlock", unlockUser);
-export const signOutUserAction = userAction("users.sign-out-everywhere", async (actor, userId, request) => {
-  await signOutEverywhere(actor, userId, request);
-  return {};
-});
+export async function changeRolesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "users.change-roles", revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values, request }) => {
+    await changeUserRoles(actor, values, request);
+  });
+}
+
+type TUserOperation = (actor: Actor, userId: string, context: TRequestContext) => Promise<{ link?: string } | void>;
+
+function userOperation(name: string, operation: TUserOperation, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name, revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values, request }) => {
+    const result = await operation(actor, typeof values.userId === "string" ? values.userId : "", request);
+    return { data: { link: result?.link ?? null } };
+  });
+}
+
+export async function deactivateUserAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return userOperation("users.deactivate", deactivateUser, prev, formData);
+}
+
+export async function reactivateUserAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return userOperation("users.reactivate", reactivateUser, prev, formData);
+}
+
+export async function resetMfaAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return userOperation("users.reset-mfa", resetUserMfa, prev, formData);
+}
+
+export async function unlockUserAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return userOperation("users.unlock", unlockUser, prev, formData);
+}
+
+export async function signOutUserAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return userOperation("users.sign-out-everywhere", signOutEverywhere, prev, formData);
+}
