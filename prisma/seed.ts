@@ -1,7 +1,8 @@
 // `npm run db:seed` loads seed data; `npm run db:seed -- --demo` adds a realistic demo for
 // trying Vigil out: demo people and about 20 incidents in every state, some overdue, some
-// notified late, and two legal-process requests. The catalog of incident types and severities
-// comes with the migrations. Tests never use this.
+// notified late, and two legal-process requests. Every run prints a fresh one-time link per
+// demo person who has not set up their account yet (lib/users/demo-people.ts). The catalog of
+// incident types and severities comes with the migrations. Tests never use this.
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type IncidentSeverity, type IncidentStatus } from "@/lib/generated/prisma/client";
@@ -10,17 +11,10 @@ import { deployMigrations } from "@/lib/db/migrations";
 import { env } from "@/lib/env";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { newId } from "@/lib/ids";
+import { DEMO_PEOPLE, describeDemoPeople, loadDemoPeople } from "@/lib/users/demo-people";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const PEOPLE = [
-  { key: "dana", email: "dana.reyes@example.com", displayName: "Dana Reyes", roles: ["security_lead"] },
-  { key: "sam", email: "sam.okafor@example.com", displayName: "Sam Okafor", roles: ["responder"] },
-  { key: "jordan", email: "jordan.lee@example.com", displayName: "Jordan Lee", roles: ["responder"] },
-  { key: "priya", email: "priya.shah@example.com", displayName: "Priya Shah", roles: ["privacy_officer"] },
-  { key: "alex", email: "alex.kim@example.com", displayName: "Alex Kim", roles: ["auditor"] },
-] as const;
 
 type TDemoIncident = {
   title: string;
@@ -89,19 +83,20 @@ async function nextReference(prisma: PrismaClient, scope: string, at: Date): Pro
 }
 
 async function seedDemo(prisma: PrismaClient): Promise<void> {
-  const ids: Record<string, string> = {};
-  for (const person of PEOPLE) {
-    const user = await prisma.user.upsert({
-      where: { email: person.email },
-      update: {},
-      create: { id: newId("usr"), email: person.email, displayName: person.displayName, roles: [...person.roles], status: "active", timeZone: "Europe/Berlin" },
-    });
-    ids[person.key] = user.id;
-  }
+  // The people first: invited accounts with fresh one-time links (lib/users/demo-people.ts).
+  const { baseUrl } = env();
+  const people = await loadDemoPeople(prisma, { baseUrl, at: new Date() });
+  const ids: Record<string, string> = people.ids;
   if ((await prisma.incident.count({ where: { reportedById: { in: Object.values(ids) } } })) > 0) {
     console.log("The demo is already loaded.");
-    return;
+  } else {
+    await seedDemoRecords(prisma, ids);
   }
+  console.log("");
+  for (const line of describeDemoPeople(people, baseUrl)) console.log(line);
+}
+
+async function seedDemoRecords(prisma: PrismaClient, ids: Record<string, string>): Promise<void> {
   const now = new Date();
   const open = ["detected", "triaged", "contained", "eradicated", "recovered"];
   for (const demo of [...INCIDENTS].sort((a, b) => b.detectedAgo - a.detectedAgo)) {
@@ -211,8 +206,7 @@ async function seedDemo(prisma: PrismaClient): Promise<void> {
       },
     });
   }
-  console.log(`Loaded the demo: ${PEOPLE.length} people, ${INCIDENTS.length} incidents, ${legal.length} legal-process requests.`);
-  console.log(`Demo people (no passwords are set; invite or reset them to sign in): ${PEOPLE.map((p) => p.email).join(", ")}.`);
+  console.log(`Loaded the demo: ${DEMO_PEOPLE.length} people, ${INCIDENTS.length} incidents, ${legal.length} legal-process requests.`);
 }
 
 async function main(): Promise<void> {

@@ -9,7 +9,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { INVITATION_TTL_MS, newOneTimeToken } from "./one-time-token";
+import { createEnrolmentLink } from "./enrolment-link";
 import { ZInviteUser, type TInviteUser } from "./schemas";
 import { checkRoles } from "./user-rules";
 
@@ -55,12 +55,7 @@ export async function inviteUserInTransaction(
       createdAt: at,
     },
   });
-  const { token, tokenHash } = newOneTimeToken();
-  const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
-  await tx.oneTimeToken.create({
-    data: { id: newId("ott"), purpose: "invitation", tokenHash, userId, createdById: actor.kind === "user" ? actor.userId : null, createdAt: at, expiresAt },
-  });
-  const link = `${env().baseUrl}/accept-invitation?token=${token}`;
+  const { link, expiresAt } = await createEnrolmentLink(tx, { userId, createdById: actor.kind === "user" ? actor.userId : null, at, baseUrl: env().baseUrl });
   await enqueueEmail(tx, { template: "invitation", toUserId: userId, content: invitationContent(link, expiresAt) }, at);
   await recordAuditEvent(tx, {
     actor,
@@ -74,21 +69,8 @@ export async function inviteUserInTransaction(
 
 /** A new enrolment link for an existing account (after an MFA reset or an expired invitation). */
 export async function issueEnrolmentLink(tx: Parameters<Parameters<typeof withTransaction>[0]>[0], actor: Actor, userId: string, at: Date): Promise<string> {
-  await tx.oneTimeToken.updateMany({ where: { userId, purpose: "invitation", usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
-  const { token, tokenHash } = newOneTimeToken();
-  await tx.oneTimeToken.create({
-    data: {
-      id: newId("ott"),
-      purpose: "invitation",
-      tokenHash,
-      userId,
-      createdById: actor.kind === "user" ? actor.userId : null,
-      createdAt: at,
-      expiresAt: new Date(at.getTime() + INVITATION_TTL_MS),
-    },
-  });
-  const link = `${env().baseUrl}/accept-invitation?token=${token}`;
-  await enqueueEmail(tx, { template: "enrolment", toUserId: userId, content: invitationContent(link, new Date(at.getTime() + INVITATION_TTL_MS)) }, at);
+  const { link, expiresAt } = await createEnrolmentLink(tx, { userId, createdById: actor.kind === "user" ? actor.userId : null, at, baseUrl: env().baseUrl });
+  await enqueueEmail(tx, { template: "enrolment", toUserId: userId, content: invitationContent(link, expiresAt) }, at);
   return link;
 }
 
