@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DueList } from "@/components/core/due-list";
 import { Countdown } from "@/components/incidents/countdown";
 import { SEVERITY_BADGE, STATUS_BADGE } from "@/components/incidents/labels";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,6 +7,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
+import { clockSource } from "@/lib/core/clocks/registry";
 import { getDashboard } from "@/lib/incidents/get-dashboard";
 import type { TIncidentListRow } from "@/lib/incidents/list-incidents";
 import { INCIDENT_STATUSES, STATUS_LABELS } from "@/lib/incidents/status-rules";
@@ -59,6 +61,7 @@ export default async function DashboardPage() {
   const [dashboard, health] = await Promise.all([getDashboard(actor), checkHealth()]);
   const serverNow = now().toISOString();
   const max = Math.max(1, ...dashboard.months.map((m) => m.count));
+  const overdueCount = dashboard.due.filter((item) => item.state === "overdue").length;
   const openCount = INCIDENT_STATUSES.filter((s) => s !== "closed" && s !== "false_positive").reduce((n, s) => n + (dashboard.byStatus[s] ?? 0), 0);
   return (
     <>
@@ -74,25 +77,23 @@ export default async function DashboardPage() {
         }
       />
       <div className="stack">
-        {dashboard.overdue.length || dashboard.overdueLegalRequests.length ? (
-          <section className="card" aria-labelledby="overdue-heading" style={{ borderColor: "#f5c2bd" }}>
-            <h2 id="overdue-heading" style={{ color: "var(--danger)" }}>
-              Overdue notices to Amazon ({dashboard.overdue.length + dashboard.overdueLegalRequests.length})
+        {dashboard.due.length ? (
+          <section className="card" aria-labelledby="due-heading" style={overdueCount ? { borderColor: "#f5c2bd" } : undefined}>
+            <h2 id="due-heading" style={overdueCount ? { color: "var(--danger)" } : undefined}>
+              Overdue and falling due ({overdueCount} overdue, {dashboard.due.length - overdueCount} due within a week)
             </h2>
-            {dashboard.overdue.length ? <IncidentRows rows={dashboard.overdue} serverNow={serverNow} /> : null}
-            {dashboard.overdueLegalRequests.length ? (
-              <ul>
-                {dashboard.overdueLegalRequests.map((l) => (
-                  <li key={l.id}>
-                    <Link href={`/legal-requests/${l.reference}`} className="mono">
-                      {l.reference}
-                    </Link>{" "}
-                    legal process from {l.requestingParty}{" "}
-                    <Countdown dueAt={l.notificationDueAt} notifiedAt={null} noticeOnTime={null} serverNow={serverNow} compact />
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <DueList
+              serverNow={serverNow}
+              items={dashboard.due.map((item) => ({
+                key: `${item.kind}:${item.id}`,
+                kindLabel: clockSource(item.kind).label,
+                reference: item.reference,
+                title: item.title,
+                link: item.link,
+                dueAt: item.dueAt.toISOString(),
+                state: item.state,
+              }))}
+            />
           </section>
         ) : null}
 

@@ -20,7 +20,6 @@ export function dashboardSql(scope: TListScope, now: Date) {
   return {
     // Running clocks first, nearest deadline first; then open incidents without a clock.
     open: Prisma.sql`SELECT ${ROW} ${FROM} WHERE ${OPEN} ${s} ORDER BY (i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL) DESC, i."notificationDueAt" ASC NULLS LAST, i."id" LIMIT 20`,
-    overdue: Prisma.sql`SELECT ${ROW} ${FROM} WHERE i."notificationDueAt" < ${now} AND i."amazonNotifiedAt" IS NULL AND i."status" <> 'false_positive' ${s} ORDER BY i."notificationDueAt" ASC, i."id" LIMIT 100`,
     byStatus: Prisma.sql`SELECT i."status"::text AS "key", count(*)::int AS "count" FROM "Incident" i WHERE true ${s} GROUP BY 1`,
     bySeverity: Prisma.sql`SELECT i."severity"::text AS "key", count(*)::int AS "count" FROM "Incident" i WHERE ${OPEN} ${s} GROUP BY 1`,
     months: Prisma.sql`SELECT to_char(date_trunc('month', i."detectedAt" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", count(*)::int AS "count" FROM "Incident" i WHERE i."detectedAt" >= ${start} ${s} GROUP BY 1 ORDER BY 1`,

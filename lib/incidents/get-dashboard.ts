@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
+import { listDueItems } from "@/lib/core/clocks/list-due-items";
+import type { TDueItem } from "@/lib/core/clocks/types";
 import { db, type Db } from "@/lib/db/client";
 import { listScope, toListRow, type TIncidentListRow } from "./list-incidents";
 import { dashboardSql } from "./dashboard-query";
@@ -9,29 +11,28 @@ import type { TIncidentListRowRaw } from "./list-query";
 
 export interface TDashboard {
   open: TIncidentListRow[];
-  overdue: TIncidentListRow[];
-  overdueLegalRequests: { id: string; reference: string; requestingParty: string; notificationDueAt: string }[];
+  /** Every deadline the actor may see that is overdue or falls due within a week, nearest first. */
+  due: TDueItem[];
   byStatus: Record<string, number>;
   bySeverity: Record<string, number>;
   months: { month: string; count: number }[];
   alarms: { id: string; title: string; rule: string; count: number; lastSeenAt: string }[] | null;
 }
 
+const DUE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
+
 export async function getDashboard(actor: Actor, database: Db = db()): Promise<TDashboard> {
   const scope = await listScope(actor);
   const now = clockNow();
   const sql = dashboardSql(scope, now);
-  const [open, overdue, byStatus, bySeverity, months, alarms, legal] = await Promise.all([
+  const [open, byStatus, bySeverity, months, alarms] = await Promise.all([
     database.$queryRaw<TIncidentListRowRaw[]>(sql.open),
-    database.$queryRaw<TIncidentListRowRaw[]>(sql.overdue),
     database.$queryRaw<{ key: string; count: number }[]>(sql.byStatus),
     database.$queryRaw<{ key: string; count: number }[]>(sql.bySeverity),
     database.$queryRaw<{ month: string; count: number }[]>(sql.months),
     can(actor, "alarm.read") ? database.alarm.findMany({ where: { status: "open" }, orderBy: { lastSeenAt: "desc" }, take: 10 }) : Promise.resolve(null),
-    can(actor, "legal-request.read")
-      ? database.legalRequest.findMany({ where: { amazonNotifiedAt: null, closedAt: null, notificationDueAt: { lt: now } }, orderBy: { notificationDueAt: "asc" }, take: 50 })
-      : Promise.resolve([]),
   ]);
+  const due = await listDueItems(actor, now, { within: DUE_WITHIN_MS, limit: 50 }, database);
   const counts = new Map(months.map((m) => [m.month, m.count]));
   const series: { month: string; count: number }[] = [];
   for (let k = 0; k < 12; k++) {
@@ -41,8 +42,7 @@ export async function getDashboard(actor: Actor, database: Db = db()): Promise<T
   }
   return {
     open: open.map((r) => toListRow(r, now)),
-    overdue: overdue.map((r) => toListRow(r, now)),
-    overdueLegalRequests: legal.map((l) => ({ id: l.id, reference: l.reference, requestingParty: l.requestingParty, notificationDueAt: l.notificationDueAt.toISOString() })),
+    due,
     byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.count])),
     bySeverity: Object.fromEntries(bySeverity.map((r) => [r.key, r.count])),
     months: series,

@@ -52,6 +52,16 @@ export function fields(doc: TPdf, rows: readonly [string, string | null | undefi
 
 /** A table with fixed relative column widths; rows wrap and break across pages with the header repeated. */
 export function table(doc: TPdf, columns: readonly { header: string; width: number }[], rows: readonly (readonly string[])[]): void {
+  const open = openTable(doc, columns);
+  for (const row of rows) open.row(row);
+  open.end();
+}
+
+/**
+ * The same table, drawn a row at a time: for registers streamed in batches, so the rows never
+ * sit in memory together.
+ */
+export function openTable(doc: TPdf, columns: readonly { header: string; width: number }[]): { row(cells: readonly string[]): void; end(): void } {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const usable = doc.page.width - 2 * MARGIN;
   const widths = columns.map((c) => (c.width / total) * usable);
@@ -76,10 +86,14 @@ export function table(doc: TPdf, columns: readonly { header: string; width: numb
     doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + usable, doc.y).strokeColor(RULE).lineWidth(0.5).stroke();
   };
   drawRow(columns.map((c) => c.header), true);
-  for (const row of rows) drawRow(row, false);
-  doc.x = MARGIN;
-  doc.fontSize(10).fillColor(TEXT);
-  doc.moveDown(0.5);
+  return {
+    row: (cells) => drawRow(cells, false),
+    end() {
+      doc.x = MARGIN;
+      doc.fontSize(10).fillColor(TEXT);
+      doc.moveDown(0.5);
+    },
+  };
 }
 
 function ensureSpace(doc: TPdf, height: number): void {

@@ -131,10 +131,16 @@ describe("exportIncidentsCsv", () => {
 });
 
 describe("getDashboard", () => {
-  it("lists open incidents nearest deadline first, everything overdue, counts and 12 months", async () => {
+  it("lists open incidents nearest deadline first, notices overdue and falling due, counts and 12 months", async () => {
     const dashboard = await getDashboard(lead);
     expect(dashboard.open.map((r) => r.reference).slice(0, 3)).toEqual([refs.overdue, refs.amber, refs.green]);
-    expect(dashboard.overdue.map((r) => r.reference)).toEqual([refs.overdue]);
+    // The notice already recorded (red) and the one not required (none) are not due.
+    const notices = dashboard.due.filter((d) => d.kind === "incident.amazon-notice");
+    expect(notices.map((d) => [d.reference, d.state])).toEqual([
+      [refs.overdue, "overdue"],
+      [refs.amber, "due-soon"],
+      [refs.green, "on-time"],
+    ]);
     expect(Object.values(dashboard.byStatus).reduce((a, b) => a + b, 0)).toBe(5);
     expect(dashboard.bySeverity).toMatchObject({ SEV1: 2 });
     expect(dashboard.months).toHaveLength(12);
@@ -152,6 +158,7 @@ describe("getDashboard", () => {
   it("limits a responder's dashboard to their incidents and refuses an administrator", async () => {
     const dashboard = await getDashboard(mine);
     expect(dashboard.open.map((r) => r.reference).sort()).toEqual([refs.overdue, refs.green].sort());
+    expect(dashboard.due.map((d) => d.reference)).toEqual([refs.overdue, refs.green]);
     const admin = await makeUser(["admin"], "Admin");
     await expectAppError(getDashboard(admin), "FORBIDDEN");
   });

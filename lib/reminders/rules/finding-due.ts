@@ -1,4 +1,5 @@
 import "server-only";
+import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
 import { utcDay } from "@/lib/findings/due-rules";
 import { activeUserIdsWithRole } from "../recipients";
@@ -8,15 +9,12 @@ import { FINDING_DUE_RULE, findingDueReminder } from "./finding-due.pure";
 export const findingDueRule: TReminderRule = {
   name: FINDING_DUE_RULE,
   async collect(database: Db, now: Date): Promise<TDueReminder[]> {
-    // Open findings due within a week or already overdue: the ("status", "dueDate") index.
-    const findings = await database.auditFinding.findMany({
-      where: { status: "open", dueDate: { lte: utcDay(now, 7) } },
-      select: { id: true, reference: true, title: true, controlId: true, ownerId: true, dueDate: true, status: true },
-      orderBy: { dueDate: "asc" },
-    });
-    if (findings.length === 0) return [];
+    // Open findings due within a week or already overdue, as the clock registry lists them.
+    const items = await clockSource("finding.due").listOpen(database, now, { dueBefore: utcDay(now, 8), scope: { kind: "all" } });
+    if (items.length === 0) return [];
     const leads = await activeUserIdsWithRole(database, "security_lead");
-    return findings.flatMap((finding) => {
+    return items.flatMap((item) => {
+      const finding = { id: item.id, reference: item.reference, title: item.title, controlId: item.facts?.controlId ?? "", ownerId: item.ownerIds[0]!, dueDate: item.dueAt, status: "open" as const };
       const reminder = findingDueReminder(finding, now, leads);
       return reminder ? [reminder] : [];
     });

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { fixedClock, setClock } from "@/lib/clock";
+import { db } from "@/lib/db/client";
+import { createIncident } from "@/lib/incidents/create-incident";
+import { addIncidentTask } from "@/lib/incidents/incident-tasks";
+import { newId } from "@/lib/ids";
+import { baseIncident, makeUser } from "@/test/incidents/fixtures";
+import { HOURS, DAYS } from "./clock-state";
+import { listDueItems } from "./list-due-items";
+
+// "now" for the lists: 2026-11-30 10:00 UTC.
+const clock = fixedClock("2026-11-30T10:00:00Z");
+const NOW = new Date("2026-11-30T10:00:00Z");
+const WEEK = DAYS(7);
+let restore: () => void;
+let lead: Actor, responder: Actor & { kind: "user" }, outsider: Actor & { kind: "user" }, auditor: Actor, admin: Actor;
+const ref: Record<string, string> = {};
+
+beforeAll(async () => {
+  restore = setClock(clock);
+  lead = await makeUser(["security_lead"], "Lead");
+  responder = await makeUser(["responder"], "Resp");
+  outsider = await makeUser(["responder"], "Out");
+  auditor = await makeUser(["auditor"], "Aud");
+  admin = await makeUser(["admin"], "Admin");
+
+  // The responder's incident, detected 20 h ago: its notice is due in 4 h.
+  clock.set("2026-11-29T14:00:00Z");
+  ref.mine = (await createIncident(responder, { ...baseIncident, detectedAt: "2026-11-29T14:00:00Z" })).reference;
+  // Someone else's, detected 30 h ago: overdue by 6 h.
+  clock.set("2026-11-29T04:00:00Z");
+  ref.theirs = (await createIncident(outsider, { ...baseIncident, detectedAt: "2026-11-29T04:00:00Z" })).reference;
+  // No Amazon information: no clock at all.
+  ref.none = (await createIncident(outsider, { ...baseIncident, amazonInfoInvolved: false, detectedAt: "2026-11-29T04:00:00Z" })).reference;
+  clock.set(NOW);
+
+  const mine = await db().incident.findUniqueOrThrow({ where: { reference: ref.mine } });
+  await addIncidentTask(responder, ref.mine!, { title: "Wipe the laptop remotely", ownerId: responder.userId, dueDate: "2026-12-02" });
+  await addIncidentTask(responder, ref.mine!, { title: "Later review", ownerId: responder.userId, dueDate: "2027-01-15" });
+
+  await db().legalRequest.create({
+    data: { id: newId("lpr"), reference: "LPR-2026-0901", receivedAt: new Date(NOW.getTime() - HOURS(14)), requestingParty: "District court", dataSought: "Orders", notificationDueAt: new Date(NOW.getTime() + HOURS(10)), createdById: "usr_x" },
+  });
+  await db().auditFinding.create({
+    data: { id: newId("fnd"), reference: "FND-2026-0901", controlId: "PII-5b", title: "VPN logs kept 30 days", description: "d", severity: "high", ownerId: responder.userId, dueDate: new Date("2026-11-29T00:00:00Z"), createdById: "usr_x" },
+  });
+  await db().auditFinding.create({
+    data: { id: newId("fnd"), reference: "FND-2026-0902", controlId: "PII-5b", title: "Far away", description: "d", severity: "low", ownerId: responder.userId, dueDate: new Date("2027-03-01T00:00:00Z"), createdById: "usr_x" },
+  });
+  await db().controlAttestation.create({
+    data: { id: newId("cat"), controlId: "GS-3", policyVersion: "2025", status: "met", evidence: "TLS scan", attestedById: "usr_x", attestedAt: new Date("2025-12-01T00:00:00Z"), nextDueAt: new Date("2026-12-03T00:00:00Z") },
+  });
+  const evidenceId = newId("evd");
+  await db().evidenceItem.create({
+    data: { id: evidenceId, label: "EVD-2026-0901", incidentId: mine.id, kind: "physical", description: "Laptop", collectedById: responder.userId, collectedAt: NOW, collectionMethod: "Seized", custodianId: responder.userId, storageLocation: "Safe" },
+  });
+  // Requested 19 h ago: the receiver has 5 h left.
+  await db().custodyTransfer.create({
+    data: { id: newId("ctr"), evidenceId, fromUserId: responder.userId, toUserId: outsider.userId, purpose: "Imaging", location: "Lab", requestedAt: new Date(NOW.getTime() - HOURS(19)) },
+  });
+  await db().task.create({
+    data: { id: newId("tsk"), subjectType: "asset", subjectId: "ast_1", subjectReference: "AST-1", link: "/assets/AST-1", title: "Patch the VPN", ownerId: outsider.userId, dueAt: new Date(NOW.getTime() + HOURS(30)), createdById: "usr_x" },
+  });
+});
+afterAll(async () => {
+  restore();
+  await db().$disconnect();
+});
+
+const summary = (items: Awaited<ReturnType<typeof listDueItems>>) => items.map((i) => `${i.kind} ${i.reference} ${i.state}`);
+
+describe("listDueItems", () => {
+  it("gives a security lead every kind, overdue first then nearest due, each with its colour and link", async () => {
+    const items = await listDueItems(lead, NOW, { within: WEEK });
+    expect(summary(items)).toEqual([
+      "finding.due FND-2026-0901 overdue",
+      `incident.amazon-notice ${ref.theirs} overdue`,
+      `incident.amazon-notice ${ref.mine} due-soon`,
+      "evidence.transfer-waiting EVD-2026-0901 due-soon",
+      "legal-request.amazon-notice LPR-2026-0901 due-soon",
+      `incident.task ${ref.mine} on-time`,
+      "compliance.attestation-due GS-3 due-soon",
+    ]);
+    expect(items.find((i) => i.kind === "incident.amazon-notice")).toMatchObject({ link: `/incidents/${ref.theirs}`, ownerIds: [] });
+    expect(items.find((i) => i.kind === "evidence.transfer-waiting")).toMatchObject({ ownerIds: [outsider.userId], link: "/evidence/EVD-2026-0901" });
+  });
+
+  it("gives a responder only the items of their incidents and what they own", async () => {
+    expect(summary(await listDueItems(responder, NOW, { within: WEEK }))).toEqual([
+      `incident.amazon-notice ${ref.mine} due-soon`,
+      "evidence.transfer-waiting EVD-2026-0901 due-soon",
+      `incident.task ${ref.mine} on-time`,
+    ]);
+    // The receiver of the transfer sees it, and the task they own; not the responder's incident.
+    expect(summary(await listDueItems(outsider, NOW, { within: WEEK }))).toEqual([
+      `incident.amazon-notice ${ref.theirs} overdue`,
+      "evidence.transfer-waiting EVD-2026-0901 due-soon",
+      "task.due AST-1 on-time",
+    ]);
+  });
+
+  it("shows an auditor the records they may read and an administrator no incident content", async () => {
+    expect((await listDueItems(auditor, NOW, { within: WEEK })).map((i) => i.kind)).not.toContain("task.due");
+    expect((await listDueItems(auditor, NOW, { within: WEEK })).length).toBe(7);
+    expect(await listDueItems(admin, NOW, { within: WEEK })).toEqual([]);
+  });
+
+  it("leaves out what falls due later than asked, and what is done", async () => {
+    expect(summary(await listDueItems(lead, NOW, { within: HOURS(1) }))).toEqual(["finding.due FND-2026-0901 overdue", `incident.amazon-notice ${ref.theirs} overdue`]);
+    await db().incident.update({ where: { reference: ref.theirs }, data: { amazonNotifiedAt: NOW, amazonNoticeOnTime: false } });
+    expect(summary(await listDueItems(lead, NOW, { within: HOURS(1) }))).toEqual(["finding.due FND-2026-0901 overdue"]);
+    expect(await listDueItems(lead, NOW, { within: WEEK, limit: 2 })).toHaveLength(2);
+  });
+});

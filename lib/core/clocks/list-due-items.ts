@@ -1,0 +1,49 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { scopeOf } from "@/lib/auth/policy";
+import { db, type Db } from "@/lib/db/client";
+import { CLOCK_SOURCES } from "./registry";
+import type { TClockScope, TClockSource, TDueItem } from "./types";
+
+export interface TListDueItemsOptions {
+  /** Items due within this many milliseconds from now; overdue ones always. */
+  within: number;
+  /** At most this many items in all. */
+  limit?: number;
+}
+
+/**
+ * Which items of a source the actor may see: all, only those of records they belong to (or own),
+ * or none (a permission they lack, or an "assigned" grant on records that have no members). Not
+ * having a source is not a refusal: the list just leaves it out.
+ */
+export function clockScopeFor(actor: Actor, source: TClockSource): TClockScope | null {
+  const scope = scopeOf(actor, source.permission);
+  if (scope.kind === "none") return null;
+  if (source.scoping === "own") return actor.kind === "user" ? { kind: "member", userId: actor.userId } : null;
+  if (scope.kind === "all") return scope;
+  return source.scoping === "members" ? scope : null;
+}
+
+/**
+ * Every open item with a deadline the actor may see, overdue first, then nearest due: the
+ * dashboard's "overdue and falling due" list. Each source runs one indexed query, one after the
+ * other (one connection, never two at once).
+ */
+export async function listDueItems(actor: Actor, now: Date, options: TListDueItemsOptions, database: Db = db()): Promise<TDueItem[]> {
+  const limit = options.limit ?? 50;
+  const dueBefore = new Date(now.getTime() + options.within);
+  const items: TDueItem[] = [];
+  for (const source of CLOCK_SOURCES) {
+    const scope = clockScopeFor(actor, source);
+    if (!scope) continue;
+    await authorize(actor, source.permission);
+    items.push(...(await source.listOpen(database, now, { dueBefore, scope, limit })));
+  }
+  return items.sort(nearestFirst).slice(0, limit);
+}
+
+export function nearestFirst(a: TDueItem, b: TDueItem): number {
+  return a.dueAt.getTime() - b.dueAt.getTime() || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
+}

@@ -1,0 +1,26 @@
+import "server-only";
+// Every kind of deadline Vigil runs. A module that adds a clock writes a TClockSource (see
+// types.ts and lib/findings/clock-source.ts) and appends it here; the dashboard's "overdue and
+// falling due" list and reminder rules read them through this list.
+import { controlAttestationClock } from "@/lib/compliance/clock-source";
+import { custodyTransferClock } from "@/lib/evidence/clock-source";
+import { findingDueClock } from "@/lib/findings/clock-source";
+import { incidentNoticeClock, incidentTaskClock, legalRequestNoticeClock } from "@/lib/incidents/clock-sources";
+import { taskDueClock } from "@/lib/core/tasks/clock-source";
+import type { TClockSource } from "./types";
+
+export const CLOCK_SOURCES: readonly TClockSource[] = [
+  incidentNoticeClock,
+  legalRequestNoticeClock,
+  incidentTaskClock,
+  custodyTransferClock,
+  findingDueClock,
+  controlAttestationClock,
+  taskDueClock,
+];
+
+export function clockSource(kind: string): TClockSource {
+  const source = CLOCK_SOURCES.find((s) => s.kind === kind);
+  if (!source) throw new Error(`No clock source of kind ${kind}.`);
+  return source;
+}
