@@ -3,7 +3,7 @@ import { actorId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
-import { parseInput, validationError } from "@/lib/incidents/schemas";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { TImportKindRef } from "./import-kind";
 import { ZColumnMapping, type TColumnMapping } from "./types";
 

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/incidents/schemas";
+import { parseInput } from "@/lib/core/field-errors";
 import { cancelErrors, reopenErrors } from "./task-rules";
 import { addTaskNote, authorizeSubject, lockTask, taskDetails, taskTarget, type TTaskSubject } from "./task-subject";
 import { ZTaskReason, type TTaskReason, type TTaskState } from "./types";

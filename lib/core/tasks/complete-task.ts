@@ -6,7 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { findEvidence, memberIdsOfEvidence } from "@/lib/evidence/evidence-access";
 import { AppError } from "@/lib/errors";
-import { parseInput, validationError } from "@/lib/incidents/schemas";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import { completionErrors } from "./task-rules";
 import { addTaskNote, authorizeSubject, lockTask, taskDetails, taskTarget, type TTaskSubject } from "./task-subject";
 import { ZTaskComplete, type TTaskComplete } from "./types";

@@ -3,7 +3,7 @@ import { actorId, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
-import { parseInput, validationError } from "@/lib/incidents/schemas";
+import { parseInput, validationError } from "@/lib/core/field-errors";
 import { authorizeSubject, taskDetails, taskTarget, type TTaskSubject } from "./task-subject";
 import { ZTaskCreate, type TTaskCreate } from "./types";
 
