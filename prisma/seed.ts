@@ -10,6 +10,7 @@ import { openPglite, pgliteDir } from "@/lib/db/adapter";
 import { deployMigrations } from "@/lib/db/migrations";
 import { env } from "@/lib/env";
 import { encryptField } from "@/lib/crypto/field-encryption";
+import { nextReference } from "@/lib/core/references";
 import { newId } from "@/lib/ids";
 import { DEMO_PEOPLE, describeDemoPeople, loadDemoPeople } from "@/lib/users/demo-people";
 
@@ -72,14 +73,6 @@ function client(): { prisma: PrismaClient; close: () => Promise<void>; migrate: 
     },
     migrate: () => deployMigrations({ pglite }),
   };
-}
-
-async function nextReference(prisma: PrismaClient, scope: string, at: Date): Promise<string> {
-  const year = at.getUTCFullYear();
-  const rows = await prisma.$queryRaw<{ lastNumber: number }[]>`
-    INSERT INTO "ReferenceCounter" ("scope", "year", "lastNumber") VALUES (${scope}, ${year}, 1)
-    ON CONFLICT ("scope", "year") DO UPDATE SET "lastNumber" = "ReferenceCounter"."lastNumber" + 1 RETURNING "lastNumber"`;
-  return `${scope}-${year}-${String(rows[0]!.lastNumber).padStart(4, "0")}`;
 }
 
 async function seedDemo(prisma: PrismaClient): Promise<void> {

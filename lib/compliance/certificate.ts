@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { formatDay, parseCalendarDay, utcDay } from "@/lib/findings/due-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { nextReference } from "@/lib/incidents/next-reference";
+import { nextReference } from "@/lib/core/references";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { buildCertificateStatement, type TCertificateStatement } from "./certificate-statement";
 import { getComplianceMap } from "./get-compliance-map";

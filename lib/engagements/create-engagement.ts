@@ -8,7 +8,7 @@ import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { nextReference } from "@/lib/incidents/next-reference";
+import { nextReference } from "@/lib/core/references";
 import { inviteUserInTransaction } from "@/lib/users/invite-user";
 import { assertAuditorAccounts, recomputeAuditorAccess } from "./auditor-access";
 import { engagementDateErrors } from "./engagement-rules";

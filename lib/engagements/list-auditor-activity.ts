@@ -1,5 +1,5 @@
 import "server-only";
-import { displayNames } from "@/lib/users/display-names";
+import { displayNames } from "@/lib/core/display-names";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";

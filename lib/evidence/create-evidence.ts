@@ -8,7 +8,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { nextReference } from "@/lib/incidents/next-reference";
+import { nextReference } from "@/lib/core/references";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { deleteStoredFile, formatBytes, storeEncryptedFile, type TStoredFile } from "./encrypted-file-store";

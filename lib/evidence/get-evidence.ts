@@ -7,7 +7,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { verifyCustodyChain, viewNeedsEntry, type TChainProblem, type TCustodyAction } from "./custody-chain";
 import { loadEvidenceFor, memberIdsOfEvidence } from "./evidence-access";
-import { displayNames } from "@/lib/users/display-names";
+import { displayNames } from "@/lib/core/display-names";
 
 export interface TCustodyEntryView {
   sequence: number;

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dueText, dueTone, formatDay, type TDueTone } from "./due-rules";
 import { describeFindingEvent, type THistoryEntry } from "./history";
-import { displayNames } from "@/lib/users/display-names";
+import { displayNames } from "@/lib/core/display-names";
 
 export interface TFindingDetail {
   id: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { displayNames } from "@/lib/users/display-names";
+import { displayNames } from "@/lib/core/display-names";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";

@@ -8,7 +8,7 @@ import { controlsFor } from "@/lib/compliance/catalog";
 import { policyVersion } from "@/lib/compliance/gather-facts";
 import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
-import { nextReference } from "@/lib/incidents/next-reference";
+import { nextReference } from "@/lib/core/references";
 import { formatDay } from "./due-rules";
 import { assertEligibleOwner, dueDayFrom } from "./finding-access";
 import { ZFindingCreate } from "./schemas";

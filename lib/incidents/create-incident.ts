@@ -10,7 +10,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData, resolveInstant } from "./incident-access";
-import { nextReference } from "./next-reference";
+import { nextReference } from "@/lib/core/references";
 import { ZIncidentCreate } from "./schemas";
 
 /**

@@ -13,7 +13,7 @@ import { amazonNoticeAddress, noticeContact, storeRecordedNotice, storeSentNotic
 import { clockState, noticeDueAt, type TClockState } from "@/lib/incidents/clock-rules";
 import { authorize } from "@/lib/auth/authorize";
 import { resolveInstant, userTimeZone } from "@/lib/incidents/incident-access";
-import { nextReference } from "@/lib/incidents/next-reference";
+import { nextReference } from "@/lib/core/references";
 import { draftLegalRequestNotice } from "@/lib/incidents/notice-rules";
 import { ZLegalRequestCreate, ZRecordNotice, ZSendNotice } from "@/lib/incidents/schemas";
 
