@@ -1,24 +1,23 @@
-// Chooses the driver adapter: PostgreSQL when DATABASE_URL is set, PGlite in the data folder
-// otherwise. Shared by the app's client and the command-line scripts.
-import fs from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+// Chooses the database the Prisma client talks to: PostgreSQL at DATABASE_URL when it is set,
+// otherwise the embedded PostgreSQL server of the data folder (lib/db/embedded-server.ts),
+// which `npm start` (or the process that started it) must be running. Shared by the app's
+// client and the command-line scripts.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TEnv } from "@/lib/env";
+import { embeddedDatabaseUrl, withEmbeddedDatabase } from "./embedded-server";
 
-export function pgliteDir(config: Pick<TEnv, "dataDir">): string {
-  return path.join(config.dataDir, "pglite");
+export function databaseUrl(config: Pick<TEnv, "DATABASE_URL" | "dataDir">): string {
+  return config.DATABASE_URL ?? embeddedDatabaseUrl(config);
 }
 
-export function openPglite(dir: string): PGlite {
-  fs.mkdirSync(dir, { recursive: true });
-  return new PGlite(dir);
+export function createAdapter(config: Pick<TEnv, "DATABASE_URL" | "dataDir">): PrismaPg {
+  return new PrismaPg({ connectionString: databaseUrl(config), max: 10, connectionTimeoutMillis: 5_000 });
 }
 
-export function createAdapter(config: Pick<TEnv, "DATABASE_URL" | "dataDir">): PrismaPg | PrismaPGlite {
-  if (config.DATABASE_URL) {
-    return new PrismaPg({ connectionString: config.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
-  }
-  return new PrismaPGlite(openPglite(pgliteDir(config)));
+/**
+ * For command-line scripts: runs `work` with the database URL, DATABASE_URL's server, or the
+ * embedded server (attached to when running, otherwise started for this call and stopped after).
+ */
+export function withDatabase<T>(config: Pick<TEnv, "DATABASE_URL" | "dataDir">, work: (url: string) => Promise<T>): Promise<T> {
+  return config.DATABASE_URL ? work(config.DATABASE_URL) : withEmbeddedDatabase(config, work);
 }
