@@ -19,12 +19,11 @@ const exitWithParent = path.resolve("scripts/exit-with-parent.cjs");
 
 let database: TEmbeddedServer | undefined;
 let server: ChildProcess | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
 async function fail(message: string): Promise<never> {
   console.error(message.startsWith("Vigil is already running") ? message : `Vigil cannot start: ${message}`);
-  await database?.stop().catch(() => undefined);
-  process.exit(1);
+  return shutdown(1);
 }
 
 function printSetupLink(link: string | null): void {
@@ -46,10 +45,9 @@ async function migrate(databaseUrl: string, config: TEnv, where: string): Promis
   }
 }
 
-/** Stops the web server, then the database, then exits. */
-async function shutdown(code: number, signal?: NodeJS.Signals): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops the web server, then the database, then exits (once, whoever asks first). */
+function shutdown(code: number, signal?: NodeJS.Signals): Promise<never> {
+  stopping ??= (async () => {
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
       server.kill(signal ?? "SIGTERM");
@@ -59,8 +57,9 @@ async function shutdown(code: number, signal?: NodeJS.Signals): Promise<never> {
       await database.stop();
       console.log("Vigil stopped the embedded database.");
     }
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {
