@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { systemActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
-import { withDatabase } from "@/lib/db/adapter";
+import { withDatabase } from "@/lib/db/embedded-server";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportableCheckpoint, signCheckpointNow } from "@/lib/audit-log/checkpoints";

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { withDatabase } from "@/lib/db/adapter";
+import { withDatabase } from "@/lib/db/embedded-server";
 import { importCheckpoint, type TExportedCheckpoint } from "@/lib/audit-log/checkpoints";
 import { pgAuditReader, verifyAuditLog, type TAuditReader } from "@/lib/audit-log/verify-audit-log";
 

@@ -3,8 +3,7 @@
 // (VIGIL_DATA_DIR, default .data): the running one, or one started for this command and
 // stopped after. History goes to the standard _prisma_migrations table.
 import path from "node:path";
-import { withDatabase } from "../lib/db/adapter";
-import { EmbeddedDatabaseError, embeddedPaths } from "../lib/db/embedded-server";
+import { EmbeddedDatabaseError, embeddedPaths, withDatabase } from "../lib/db/embedded-server";
 import { deployMigrations, describeDatabaseUrl, MigrationError } from "../lib/db/migrations";
 import { EnvError, env } from "../lib/env";
 

@@ -17,22 +17,39 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import {
+  EMBEDDED_DATABASE,
+  EMBEDDED_USER,
+  EmbeddedDatabaseError,
+  connectionUrl,
+  embeddedPaths,
+  isAlive,
+  isOwnerAlive,
+  parseJson,
+  readJson,
+  readPassword,
+  readText,
+  runningEmbeddedServer,
+  type TEmbeddedConfig,
+  type TLock,
+  type TPaths,
+  type TState,
+} from "./embedded-state";
 
-export const EMBEDDED_DATABASE = "vigil";
-export const EMBEDDED_USER = "vigil";
+export {
+  EMBEDDED_DATABASE,
+  EMBEDDED_USER,
+  EmbeddedDatabaseError,
+  embeddedDatabaseUrl,
+  embeddedPaths,
+  isAlive,
+  runningEmbeddedServer,
+  type TEmbeddedConfig,
+} from "./embedded-state";
+
 const POSTGRES_MAJOR = "18";
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 60_000;
-
-export type TEmbeddedConfig = { dataDir: string };
-
-/** A failure to start or reach the embedded database; its message is one line meant for people. */
-export class EmbeddedDatabaseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EmbeddedDatabaseError";
-  }
-}
 
 /** Another live process owns the embedded server of this data folder. */
 export class EmbeddedDatabaseInUseError extends EmbeddedDatabaseError {
@@ -45,8 +62,6 @@ export class EmbeddedDatabaseInUseError extends EmbeddedDatabaseError {
   }
 }
 
-type TLock = { pid: number; app?: string; command?: string };
-type TState = { port: number; pid: number; postmasterPid: number };
 type TRunAs = { uid: number; gid: number; name: string };
 
 export type TEmbeddedServer = {
@@ -68,48 +83,8 @@ export type TStartOptions = {
   fast?: boolean;
 };
 
-export function embeddedPaths(config: TEmbeddedConfig) {
-  const dataDir = path.resolve(config.dataDir);
-  return {
-    dataDir,
-    pgData: path.join(dataDir, "postgres"),
-    keysDir: path.join(dataDir, "keys"),
-    passwordFile: path.join(dataDir, "keys", "postgres-password"),
-    lockFile: path.join(dataDir, "postgres.lock"),
-    stateFile: path.join(dataDir, "postgres.json"),
-    logFile: path.join(dataDir, "postgres.log"),
-  };
-}
-type TPaths = ReturnType<typeof embeddedPaths>;
-
-function connectionUrl(port: number, password: string, database: string): string {
-  return `postgresql://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Attaching
-
-/** The running server of this data folder (its owner alive), or null. Reads files only. */
-export function runningEmbeddedServer(config: TEmbeddedConfig): { port: number; ownerPid: number; url: string } | null {
-  const paths = embeddedPaths(config);
-  const lock = readJson<TLock>(paths.lockFile);
-  const state = readJson<TState>(paths.stateFile);
-  if (!lock || !state || state.pid !== lock.pid || !isOwnerAlive(lock.pid)) return null;
-  const password = readPassword(paths);
-  if (!password) return null;
-  return { port: state.port, ownerPid: lock.pid, url: connectionUrl(state.port, password, EMBEDDED_DATABASE) };
-}
-
-/** The URL of the running embedded database, for the app's Prisma client. */
-export function embeddedDatabaseUrl(config: TEmbeddedConfig): string {
-  const running = runningEmbeddedServer(config);
-  if (!running) {
-    throw new EmbeddedDatabaseError(
-      `the embedded database in ${embeddedPaths(config).pgData} is not running: start Vigil with npm start (or set DATABASE_URL)`,
-    );
-  }
-  return running.url;
-}
+// Attaching (the web server itself only reads the files: lib/db/embedded-state.ts)
 
 /**
  * Attaches to the running server of this data folder, or starts one owned by this process
@@ -140,6 +115,14 @@ export async function attachOrStartEmbeddedServer(
       await sleep(250);
     }
   }
+}
+
+/**
+ * For command-line scripts: runs `work` with the database URL, DATABASE_URL's server, or the
+ * embedded server (attached to when running, otherwise started for this call and stopped after).
+ */
+export function withDatabase<T>(config: TEmbeddedConfig & { DATABASE_URL?: string }, work: (url: string) => Promise<T>): Promise<T> {
+  return config.DATABASE_URL ? work(config.DATABASE_URL) : withEmbeddedDatabase(config, work);
 }
 
 /**
@@ -360,27 +343,6 @@ function commandName(): string {
   return script ? path.basename(script) : "node";
 }
 
-/** Alive and (where /proc tells) a Node process, so a recycled pid does not hold the lock. */
-function isOwnerAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  if (!isAlive(pid)) return false;
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline === null) return true;
-  return /node|tsx/.test(cmdline.split("\0")[0] ?? "") || cmdline.includes("tsx");
-}
-
-/** The process exists and is not a zombie (an exited child its parent has not reaped yet). */
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
-  const stat = readText(`/proc/${pid}/stat`);
-  return stat === null || !/^\d+ \(.*\) Z/s.test(stat);
-}
-
 // ---------------------------------------------------------------------------------------------
 // After a crash: the owner was killed, its PostgreSQL may still run
 
@@ -526,10 +488,6 @@ function ensurePassword(paths: TPaths): string {
   return password;
 }
 
-function readPassword(paths: TPaths): string | null {
-  return readText(paths.passwordFile)?.trim() || null;
-}
-
 function prepareDataFolder(paths: TPaths, runAs: TRunAs | null): void {
   fs.mkdirSync(paths.pgData, { recursive: true, mode: 0o700 });
   if (!runAs) return;
@@ -614,27 +572,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-}
-
-function parseJson<T>(raw: string | null): T | null {
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return null;
-  }
-}
-
-function readJson<T>(file: string): T | null {
-  return parseJson<T>(readText(file));
 }
 
 function writeJson(file: string, value: unknown): void {
