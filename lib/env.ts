@@ -23,6 +23,8 @@ const ZRawEnv = z.object({
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
       message: "must be a postgres:// or postgresql:// URL",
     }),
+  // Without DATABASE_URL, the embedded PostgreSQL server keeps its cluster in <data>/postgres,
+  // its password in <data>/keys/postgres-password and its port in <data>/postgres.json.
   VIGIL_DATA_DIR: z.string().trim().min(1).default(".data"),
   // Connections each process keeps to the database. The integration tests run with 1, so a
   // unit of work that asks for a second connection while its transaction is open fails there.
@@ -64,7 +66,10 @@ const ZRawEnv = z.object({
 });
 
 export type TEnv = z.infer<typeof ZRawEnv> & {
-  /** "embedded" uses PGlite in the data folder; "server" uses PostgreSQL at DATABASE_URL. */
+  /**
+   * "embedded" uses the embedded PostgreSQL server of the data folder (<dataDir>/postgres,
+   * lib/db/embedded-server.ts); "server" uses PostgreSQL at DATABASE_URL.
+   */
   databaseMode: "embedded" | "server";
   baseUrl: string;
   dataDir: string;

@@ -3,10 +3,9 @@
 // notified late, and two legal-process requests. Every run prints a fresh one-time link per
 // demo person who has not set up their account yet (lib/users/demo-people.ts). The catalog of
 // incident types and severities comes with the migrations. Tests never use this.
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type IncidentSeverity, type IncidentStatus } from "@/lib/generated/prisma/client";
-import { openPglite, pgliteDir } from "@/lib/db/adapter";
+import { attachOrStartEmbeddedServer } from "@/lib/db/embedded-server";
 import { deployMigrations } from "@/lib/db/migrations";
 import { env } from "@/lib/env";
 import { encryptField } from "@/lib/crypto/field-encryption";
@@ -57,21 +56,23 @@ const INCIDENTS: TDemoIncident[] = [
   { title: "Log shipping to SIEM stopped", summary: "Application logs stopped reaching the SIEM for 18 hours after an agent upgrade.", typeId: "other", severity: "SEV4", status: "triaged", detectedAgo: 30 * HOUR, amazon: false, commander: "jordan", systems: ["SIEM"], data: [] },
 ];
 
-function client(): { prisma: PrismaClient; close: () => Promise<void>; migrate: () => Promise<unknown> } {
+// DATABASE_URL's server, or the embedded one: attached to while Vigil runs, otherwise started
+// for the seed and stopped after it.
+async function client(): Promise<{ prisma: PrismaClient; close: () => Promise<void>; migrate: () => Promise<unknown> }> {
   const config = env();
   if (config.DATABASE_URL) {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL }) });
     return { prisma, close: () => prisma.$disconnect(), migrate: () => deployMigrations({ databaseUrl: config.DATABASE_URL! }) };
   }
-  const pglite = openPglite(pgliteDir(config));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const server = await attachOrStartEmbeddedServer(config);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url }) });
   return {
     prisma,
     close: async () => {
       await prisma.$disconnect();
-      await pglite.close();
+      await server.stop();
     },
-    migrate: () => deployMigrations({ pglite }),
+    migrate: () => deployMigrations({ databaseUrl: server.url }),
   };
 }
 
@@ -204,7 +205,7 @@ async function seedDemoRecords(prisma: PrismaClient, ids: Record<string, string>
 
 async function main(): Promise<void> {
   const demo = process.argv.includes("--demo");
-  const { prisma, close, migrate } = client();
+  const { prisma, close, migrate } = await client();
   try {
     await migrate();
     if (demo) await seedDemo(prisma);

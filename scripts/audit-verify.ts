@@ -1,11 +1,12 @@
 // `npm run audit:verify [-- --checkpoints exported.json] [--json]`: walks the audit chain of the
-// configured database (DATABASE_URL, or the embedded one when Vigil is not running) and prints
+// configured database (DATABASE_URL, or the embedded one: attached to while Vigil runs, started
+// for this command otherwise) and prints
 // "intact: N events, head <hash>" or the first broken sequence and what is wrong with it.
 // Exit code 0 when intact, 1 when not, 2 when it could not run.
 import fs from "node:fs";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { openPglite, pgliteDir } from "@/lib/db/adapter";
+import { withDatabase } from "@/lib/db/embedded-server";
 import { importCheckpoint, type TExportedCheckpoint } from "@/lib/audit-log/checkpoints";
 import { pgAuditReader, verifyAuditLog, type TAuditReader } from "@/lib/audit-log/verify-audit-log";
 
@@ -20,34 +21,30 @@ async function main(): Promise<number> {
   const externalCheckpoints = file
     ? (JSON.parse(fs.readFileSync(file, "utf8")) as { checkpoints: TExportedCheckpoint[] }).checkpoints.map(importCheckpoint)
     : undefined;
-  let reader: TAuditReader;
-  let close: () => Promise<void>;
-  if (config.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
-    reader = pgAuditReader(pool);
-    close = () => pool.end();
-  } else {
-    const pglite = openPglite(pgliteDir(config));
-    reader = pgAuditReader(pglite as unknown as Pick<pg.Pool, "query">);
-    close = () => pglite.close();
-  }
-  try {
-    const result = await verifyAuditLog(reader, { externalCheckpoints });
-    if (process.argv.includes("--json")) {
-      console.log(JSON.stringify(result, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2));
-    } else {
-      console.log(result.summary);
-      console.log(
-        `checkpoints: ${result.checkpoints.checked} of ${result.checkpoints.total} valid` +
-          (result.firstSequence && result.firstSequence > 1n ? `; events before ${result.firstSequence} pruned under retention` : "") +
-          `; ${(result.durationMs / 1000).toFixed(2)} s`,
-      );
-      for (const problem of result.checkpoints.problems) console.log(`checkpoint problem: ${problem.problem}`);
+  return withDatabase(config, async (databaseUrl) => {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    try {
+      return await verify(pgAuditReader(pool), externalCheckpoints);
+    } finally {
+      await pool.end();
     }
-    return result.intact ? 0 : 1;
-  } finally {
-    await close();
+  });
+}
+
+async function verify(reader: TAuditReader, externalCheckpoints: ReturnType<typeof importCheckpoint>[] | undefined): Promise<number> {
+  const result = await verifyAuditLog(reader, { externalCheckpoints });
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify(result, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2));
+  } else {
+    console.log(result.summary);
+    console.log(
+      `checkpoints: ${result.checkpoints.checked} of ${result.checkpoints.total} valid` +
+        (result.firstSequence && result.firstSequence > 1n ? `; events before ${result.firstSequence} pruned under retention` : "") +
+        `; ${(result.durationMs / 1000).toFixed(2)} s`,
+    );
+    for (const problem of result.checkpoints.problems) console.log(`checkpoint problem: ${problem.problem}`);
   }
+  return result.intact ? 0 : 1;
 }
 
 main().then(

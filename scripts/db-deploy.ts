@@ -1,27 +1,21 @@
 // `npm run db:deploy`: applies the pending committed migrations, to PostgreSQL at DATABASE_URL
-// when it is set, otherwise to the embedded PGlite database in the data folder
-// (VIGIL_DATA_DIR, default .data). History goes to the standard _prisma_migrations table.
-import fs from "node:fs";
+// when it is set, otherwise to the embedded PostgreSQL server of the data folder
+// (VIGIL_DATA_DIR, default .data): the running one, or one started for this command and
+// stopped after. History goes to the standard _prisma_migrations table.
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { EmbeddedDatabaseError, embeddedPaths, withDatabase } from "../lib/db/embedded-server";
 import { deployMigrations, describeDatabaseUrl, MigrationError } from "../lib/db/migrations";
+import { EnvError, env } from "../lib/env";
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL?.trim();
-  if (databaseUrl) {
-    const { applied } = await deployMigrations({ databaseUrl });
-    report(applied, `PostgreSQL at ${describeDatabaseUrl(databaseUrl)}`);
-    return;
-  }
-  const dir = path.resolve(process.env.VIGIL_DATA_DIR?.trim() || ".data", "pglite");
-  fs.mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir);
-  try {
-    const { applied } = await deployMigrations({ pglite });
+  const config = env();
+  const applied = await withDatabase(config, async (databaseUrl) => (await deployMigrations({ databaseUrl })).applied);
+  if (config.DATABASE_URL) {
+    report(applied, `PostgreSQL at ${describeDatabaseUrl(config.DATABASE_URL)}`);
+  } else {
+    const dir = embeddedPaths(config).pgData;
     const shown = path.relative(process.cwd(), dir);
     report(applied, `the embedded database in ${shown && !shown.startsWith("..") ? shown : dir}`);
-  } finally {
-    await pglite.close();
   }
 }
 
@@ -35,6 +29,7 @@ function report(applied: string[], where: string): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof MigrationError ? error.message : `db:deploy failed: ${String(error)}`);
+  const known = error instanceof MigrationError || error instanceof EmbeddedDatabaseError || error instanceof EnvError;
+  console.error(known ? error.message : `db:deploy failed: ${String(error)}`);
   process.exit(1);
 });

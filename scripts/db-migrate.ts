@@ -1,8 +1,11 @@
 // `npm run db:migrate -- <name>`: writes the next migration, prisma/migrations/<UTC timestamp>_<name>/
 // migration.sql, from the difference between what the committed migrations build and
-// prisma/schema.prisma. Needs no database: the comparison runs in an in-memory PGlite.
-// Review the SQL, then commit it with the schema change.
+// prisma/schema.prisma. The comparison runs in a scratch database on the embedded PostgreSQL
+// server of the data folder (the running one, or one started for this command and stopped
+// after), created and dropped for it. Review the SQL, then commit it with the schema change.
+import { EmbeddedDatabaseError, withEmbeddedDatabase } from "../lib/db/embedded-server";
 import { createMigration, MigrationError } from "../lib/db/migrations";
+import { env } from "../lib/env";
 
 async function main(): Promise<void> {
   const name = process.argv.slice(2).join(" ").trim();
@@ -10,7 +13,7 @@ async function main(): Promise<void> {
     console.error("Usage: npm run db:migrate -- <name>   (for example: npm run db:migrate -- add_incidents)");
     process.exit(2);
   }
-  const created = await createMigration(name);
+  const created = await withEmbeddedDatabase(env(), (serverUrl) => createMigration(name, { serverUrl }));
   if (!created) {
     console.log("No schema changes.");
     return;
@@ -23,6 +26,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof MigrationError ? error.message : `db:migrate failed: ${String(error)}`);
+  console.error(
+    error instanceof MigrationError || error instanceof EmbeddedDatabaseError ? error.message : `db:migrate failed: ${String(error)}`,
+  );
   process.exit(1);
 });

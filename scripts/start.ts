@@ -1,21 +1,29 @@
 // `npm start`: one command from a fresh clone to a running Vigil. Validates configuration,
-// applies pending migrations (embedded PGlite when DATABASE_URL is unset), builds when there is
-// no production build, then serves it. `--dev` runs the development server instead.
-import { spawn, spawnSync } from "node:child_process";
+// starts the embedded PostgreSQL server when DATABASE_URL is unset (this process owns it: it
+// stops it last, after the web server), applies pending migrations, prints the first-run setup
+// link, builds when there is no production build, then serves it. `--dev` runs the development
+// server instead.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv, type TEnv } from "@/lib/env";
-import { openPglite, pgliteDir } from "@/lib/db/adapter";
-import { deployMigrations } from "@/lib/db/migrations";
-import { issueSetupLinkIfNoUsers, type TSqlRunner } from "@/lib/users/setup-token";
 import pg from "pg";
+import { EnvError, parseEnv, type TEnv } from "@/lib/env";
+import { EmbeddedDatabaseError, embeddedPaths, startEmbeddedServer, type TEmbeddedServer } from "@/lib/db/embedded-server";
+import { deployMigrations } from "@/lib/db/migrations";
+import { issueSetupLinkIfNoUsers } from "@/lib/users/setup-token";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
+// Loaded into the web server: it stops when this process is gone (even after a SIGKILL).
+const exitWithParent = path.resolve("scripts/exit-with-parent.cjs");
 
-function fail(message: string): never {
-  console.error(`Vigil cannot start: ${message}`);
-  process.exit(1);
+let database: TEmbeddedServer | undefined;
+let server: ChildProcess | undefined;
+let stopping: Promise<never> | undefined;
+
+async function fail(message: string): Promise<never> {
+  console.error(message.startsWith("Vigil is already running") ? message : `Vigil cannot start: ${message}`);
+  return shutdown(1);
 }
 
 function printSetupLink(link: string | null): void {
@@ -25,28 +33,33 @@ function printSetupLink(link: string | null): void {
   console.log("(It works once. Restart Vigil to get a new link if it expires.)\n");
 }
 
-async function migrate(config: TEnv): Promise<void> {
-  if (config.DATABASE_URL) {
-    const { applied } = await deployMigrations({ databaseUrl: config.DATABASE_URL });
-    if (applied.length) console.log(`Applied ${applied.length} migration(s) to PostgreSQL.`);
-    const client = new pg.Client({ connectionString: config.DATABASE_URL });
-    await client.connect();
-    try {
-      printSetupLink(await issueSetupLinkIfNoUsers(client, config.baseUrl));
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const pglite = openPglite(pgliteDir(config));
+async function migrate(databaseUrl: string, config: TEnv, where: string): Promise<void> {
+  const { applied } = await deployMigrations({ databaseUrl });
+  if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${where}.`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
   try {
-    const { applied } = await deployMigrations({ pglite });
-    if (applied.length) console.log(`Applied ${applied.length} migration(s) to the embedded database.`);
-    // The embedded folder can be open in one process only: issue the link before `next start`.
-    printSetupLink(await issueSetupLinkIfNoUsers(pglite as unknown as TSqlRunner, config.baseUrl));
+    printSetupLink(await issueSetupLinkIfNoUsers(client, config.baseUrl));
   } finally {
-    await pglite.close();
+    await client.end();
   }
+}
+
+/** Stops the web server, then the database, then exits (once, whoever asks first). */
+function shutdown(code: number, signal?: NodeJS.Signals): Promise<never> {
+  stopping ??= (async () => {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill(signal ?? "SIGTERM");
+      await exited;
+    }
+    if (database?.owned) {
+      await database.stop();
+      console.log("Vigil stopped the embedded database.");
+    }
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {
@@ -54,34 +67,59 @@ async function main(): Promise<void> {
   try {
     config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : "production" });
   } catch (error) {
-    fail(error instanceof EnvError ? error.message : String(error));
+    return fail(error instanceof EnvError ? error.message : String(error));
   }
-  if (config.databaseMode === "embedded") {
-    console.log(`Using the embedded database in ${pgliteDir(config)} (set DATABASE_URL to use PostgreSQL).`);
-  }
-  try {
-    await migrate(config);
-  } catch (error) {
-    fail(error instanceof Error ? error.message.split("\n")[0]! : String(error));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => void shutdown(signal === "SIGINT" ? 130 : 143, signal));
   }
 
-  if (!dev && !fs.existsSync(".next/BUILD_ID")) {
+  let databaseUrl = config.DATABASE_URL;
+  let where = "PostgreSQL";
+  if (!databaseUrl) {
+    const started = Date.now();
+    try {
+      database = await startEmbeddedServer(config, { app: config.baseUrl });
+    } catch (error) {
+      return fail(error instanceof EmbeddedDatabaseError ? error.message : String(error));
+    }
+    if (stopping) return;
+    databaseUrl = database.url;
+    where = "the embedded database";
+    console.log(
+      `Started the embedded PostgreSQL in ${embeddedPaths(config).pgData} on 127.0.0.1:${database.port} ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)} s; set DATABASE_URL to use another PostgreSQL).`,
+    );
+  }
+  try {
+    await migrate(databaseUrl, config, where);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message.split("\n")[0]! : String(error));
+  }
+
+  if (!dev && !fs.existsSync(".next/BUILD_ID") && !stopping) {
     console.log("No production build yet: building Vigil (this takes a minute or two)...");
     const build = spawnSync(process.execPath, [nextBin, "build"], {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    if (build.status !== 0) fail("the build failed (see above).");
+    if (build.status !== 0) return fail("the build failed (see above).");
   }
+  if (stopping) return;
 
   // The next binary itself, not npx: stopping this process must stop the server.
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+  server = spawn(process.execPath, ["--require", exitWithParent, nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   console.log(`Vigil is starting on ${config.baseUrl}`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  server.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+
+  // When whatever started this process goes away without a signal (a killed terminal or npm),
+  // stop as on SIGTERM rather than keep the database without anyone to stop it.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(143, "SIGTERM");
+  }, 1_000).unref();
 }
 
 void main();

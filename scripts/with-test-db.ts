@@ -1,15 +1,20 @@
 // Runs a command against a fresh PostgreSQL database created for this run and dropped after
 // it, even when the command fails or is interrupted:
 //   tsx scripts/with-test-db.ts <command> [args...]
+// The server: an embedded PostgreSQL 18 started for the run (a temporary folder, a free port,
+// stopped at the end), or the one TEST_DATABASE_URL names (a URL whose user may create databases
+// and roles, e.g. postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { EmbeddedDatabaseError, startEmbeddedServer, type TEmbeddedServer } from "@/lib/db/embedded-server";
 import { deployMigrations } from "@/lib/db/migrations";
 
-const base = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+let base = process.env.TEST_DATABASE_URL?.trim() ?? "";
+let server: TEmbeddedServer | undefined;
 const name = `vigil_test_${randomBytes(5).toString("hex")}`;
 
 function urlFor(database: string): string {
@@ -29,6 +34,21 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-test-"));
+// The embedded server's own folder. Enterable by others: as root, PostgreSQL runs as the user
+// postgres, who must reach it.
+const serverDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-test-pg-"));
+fs.chmodSync(serverDir, 0o755);
+
+async function startServer(): Promise<void> {
+  const started = Date.now();
+  server = await startEmbeddedServer({ dataDir: serverDir }, { fast: true });
+  base = server.urlFor("postgres");
+  console.log(`Test database server: embedded PostgreSQL on 127.0.0.1:${server.port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+async function stopServer(): Promise<void> {
+  await server?.stop().catch((error: unknown) => console.error(`Could not stop the test database server: ${String(error)}`));
+}
 
 let dropped = false;
 async function drop(): Promise<void> {
@@ -50,18 +70,36 @@ async function main(): Promise<number> {
     console.error("usage: tsx scripts/with-test-db.ts <command> [args...]");
     return 2;
   }
+  // Until the command runs, a signal only stops the setup (the cleanup below still runs).
+  let interrupted = false;
+  const onSignalBeforeRun = () => (interrupted = true);
+  process.on("SIGINT", onSignalBeforeRun);
+  process.on("SIGTERM", onSignalBeforeRun);
+  let created = false;
   try {
-    await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  } catch (error) {
-    console.error(
-      `Cannot create a test database on ${new URL(base).host}: ${error instanceof Error ? error.message : String(error)}. ` +
-        "Is PostgreSQL running? (set TEST_DATABASE_URL to use another server)",
-    );
-    return 1;
-  }
-  const databaseUrl = urlFor(name);
-  try {
+    if (!base) {
+      try {
+        await startServer();
+      } catch (error) {
+        console.error(`Cannot start the test database server: ${error instanceof EmbeddedDatabaseError ? error.message : String(error)}`);
+        return 1;
+      }
+    }
+    try {
+      await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+      created = true;
+    } catch (error) {
+      console.error(
+        `Cannot create a test database on ${new URL(base).host}: ${error instanceof Error ? error.message : String(error)}.` +
+          (server ? "" : " Is that PostgreSQL running? (unset TEST_DATABASE_URL to use an embedded server started for the run)"),
+      );
+      return 1;
+    }
+    const databaseUrl = urlFor(name);
     await deployMigrations({ databaseUrl });
+    process.off("SIGINT", onSignalBeforeRun);
+    process.off("SIGTERM", onSignalBeforeRun);
+    if (interrupted) return 130;
     const child = spawn(command, args, {
       stdio: "inherit",
       // Keys and files generated during the run go to a folder of its own, not the developer's .data.
@@ -81,7 +119,10 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   } finally {
-    await drop();
+    // An embedded server goes with its folder; on another server, drop what the run made.
+    if (server) await stopServer();
+    else if (created) await drop();
+    fs.rmSync(serverDir, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

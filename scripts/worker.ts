@@ -1,10 +1,12 @@
 // `npm run worker`: the reminder and email sweep as its own process, for deployments that set
 // VIGIL_REMINDERS_IN_PROCESS=false on the web processes. Any number may run at once. On
-// SIGTERM or SIGINT it finishes the sweep in progress, closes the database and exits.
+// SIGTERM or SIGINT it finishes the sweep in progress, closes the database and exits. Without
+// DATABASE_URL it attaches to the embedded database `npm start` runs, or starts its own.
 // Run with `--conditions=react-server` (see package.json) so the server-only guard of the
 // services it shares with the web process resolves to its empty server build.
 import { EnvError, env } from "@/lib/env";
 import { db } from "@/lib/db/client";
+import { attachOrStartEmbeddedServer, type TEmbeddedServer } from "@/lib/db/embedded-server";
 import { startSweepLoop } from "@/lib/reminders/sweep-loop";
 
 async function main(): Promise<void> {
@@ -15,8 +17,16 @@ async function main(): Promise<void> {
     console.error(`Vigil worker cannot start: ${error instanceof EnvError ? error.message : String(error)}`);
     process.exit(1);
   }
+  // The embedded database: attach to the one `npm start` runs, or start (and later stop) one.
+  let database: TEmbeddedServer | undefined;
   if (config.databaseMode === "embedded") {
-    console.warn("Vigil worker: using the embedded database; only one process may open it, so stop the web server or set DATABASE_URL.");
+    try {
+      database = await attachOrStartEmbeddedServer(config);
+    } catch (error) {
+      console.error(`Vigil worker cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    if (database.owned) console.log(`Vigil worker: started the embedded database on 127.0.0.1:${database.port} (it stops with the worker).`);
   }
   console.log("Vigil worker: sweeping reminders and the outbox every minute.");
   const loop = startSweepLoop({
@@ -31,6 +41,7 @@ async function main(): Promise<void> {
     console.log(`Vigil worker: ${signal} received, finishing the current sweep.`);
     await loop.stop();
     await db().$disconnect();
+    await database?.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -24,10 +24,13 @@ function serverUrl(): string {
   return current;
 }
 
-export function urlFor(database: string, user?: string): string {
+export function urlFor(database: string, user?: string, password?: string): string {
   const url = new URL(serverUrl());
   url.pathname = `/${database}`;
-  if (user) url.username = user;
+  if (user) {
+    url.username = user;
+    url.password = password ?? "";
+  }
   return url.toString();
 }
 
@@ -66,11 +69,13 @@ export async function createScratchDatabase(): Promise<TScratchDatabase> {
  */
 export async function createAppRole(database: TScratchDatabase): Promise<{ role: string; url: string }> {
   const role = `vigil_app_${randomBytes(3).toString("hex")}`;
-  await database.admin.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`);
+  // A password of its own: the embedded server asks for one on every connection.
+  const password = randomBytes(12).toString("hex");
+  await database.admin.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`);
   await database.admin.query(`GRANT USAGE ON SCHEMA public TO "${role}"`);
   await database.admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO "${role}"`);
   await database.admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "${role}"`);
-  return { role, url: urlFor(database.name, role) };
+  return { role, url: urlFor(database.name, role, password) };
 }
 
 export async function dropRole(database: TScratchDatabase, role: string): Promise<void> {

@@ -171,7 +171,7 @@ export default async function DashboardPage() {
             <dl className="kv">
               <dt>Database</dt>
               <dd>
-                {health.databaseMode === "embedded" ? "Embedded (PGlite)" : "PostgreSQL"}{" "}
+                {health.databaseMode === "embedded" ? "Embedded PostgreSQL" : "PostgreSQL"}{" "}
                 {health.database === "ok" ? <span className="badge badge-ok">reachable</span> : <span className="badge badge-danger">unreachable</span>}
               </dd>
               <dt>Migrations applied</dt>
@@ -206,7 +206,7 @@ function AdministrationHome({ actor, health }: { actor: Actor; health: Awaited<R
         <section className="card" aria-labelledby="system-heading">
           <h2 id="system-heading">System</h2>
           <p style={{ margin: 0 }}>
-            Database: {health.databaseMode === "embedded" ? "embedded" : "PostgreSQL"}{" "}
+            Database: {health.databaseMode === "embedded" ? "embedded PostgreSQL" : "PostgreSQL"}{" "}
             {health.database === "ok" ? <span className="badge badge-ok">reachable</span> : <span className="badge badge-danger">unreachable</span>}
           </p>
         </section>

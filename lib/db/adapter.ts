@@ -1,24 +1,17 @@
-// Chooses the driver adapter: PostgreSQL when DATABASE_URL is set, PGlite in the data folder
-// otherwise. Shared by the app's client and the command-line scripts.
-import fs from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+// Chooses the database the Prisma client talks to: PostgreSQL at DATABASE_URL when it is set,
+// otherwise the embedded PostgreSQL server of the data folder (lib/db/embedded-server.ts; only
+// its files are read here, lib/db/embedded-state.ts),
+// which `npm start` (or the process that started it) must be running. Shared by the app's
+// client and the command-line scripts.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TEnv } from "@/lib/env";
+import { embeddedDatabaseUrl } from "./embedded-state";
 
-export function pgliteDir(config: Pick<TEnv, "dataDir">): string {
-  return path.join(config.dataDir, "pglite");
+export function databaseUrl(config: Pick<TEnv, "DATABASE_URL" | "dataDir">): string {
+  return config.DATABASE_URL ?? embeddedDatabaseUrl(config);
 }
 
-export function openPglite(dir: string): PGlite {
-  fs.mkdirSync(dir, { recursive: true });
-  return new PGlite(dir);
+export function createAdapter(config: Pick<TEnv, "DATABASE_URL" | "dataDir"> & Partial<Pick<TEnv, "VIGIL_DATABASE_POOL_SIZE">>): PrismaPg {
+  return new PrismaPg({ connectionString: databaseUrl(config), max: config.VIGIL_DATABASE_POOL_SIZE ?? 10, connectionTimeoutMillis: 5_000 });
 }
 
-export function createAdapter(config: Pick<TEnv, "DATABASE_URL" | "dataDir" | "VIGIL_DATABASE_POOL_SIZE">): PrismaPg | PrismaPGlite {
-  if (config.DATABASE_URL) {
-    return new PrismaPg({ connectionString: config.DATABASE_URL, max: config.VIGIL_DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
-  }
-  return new PrismaPGlite(openPglite(pgliteDir(config)));
-}

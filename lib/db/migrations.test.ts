@@ -1,16 +1,13 @@
-// The migration tooling against in-memory PGlite databases and temporary migration folders:
-// no PostgreSQL needed. Loading the WebAssembly engine takes a second or two.
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+// The migration tooling's pure parts, with temporary migration folders: no PostgreSQL needed.
+// What needs a database (computing and applying migrations) is in migrations.int.test.ts.
+import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  createMigration,
   deployMigrations,
   describeDatabaseUrl,
-  diffSchema,
   migrationSlug,
   migrationTimestamp,
   migrationWarnings,
@@ -47,15 +44,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function withPglite<T>(run: (pglite: PGlite) => Promise<T>): Promise<T> {
-  const pglite = new PGlite();
-  try {
-    return await run(pglite);
-  } finally {
-    await pglite.close();
-  }
-}
-
 describe("migration names", () => {
   it("slugs the name and stamps it with the UTC time", () => {
     expect(migrationSlug("  Add Incident-Owners ")).toBe("add_incident_owners");
@@ -69,71 +57,7 @@ describe("migration names", () => {
   });
 });
 
-// Each case starts in-memory PGlite instances (seconds each, more on a loaded machine).
-describe("createMigration and deployMigrations", { timeout: 180_000 }, () => {
-  it("writes the first migration, then nothing until the schema changes, then only the change", async () => {
-    const first = await createMigration("init", { ...paths, now: new Date("2026-01-01T00:00:00Z") });
-    expect(first?.name).toBe("20260101000000_init");
-    const initSql = await readFile(path.join(first!.path, "migration.sql"), "utf8");
-    expect(initSql).toContain('CREATE TABLE "Widget"');
-    expect(initSql).not.toContain("CREATE SCHEMA");
-    expect(await readFile(path.join(paths.migrationsDir, "migration_lock.toml"), "utf8")).toContain(
-      'provider = "postgresql"',
-    );
-
-    expect(await createMigration("again", { ...paths, now: new Date("2026-01-02T00:00:00Z") })).toBeNull();
-    expect(await readdir(paths.migrationsDir)).toHaveLength(2);
-
-    await writeFile(paths.schemaPath, SCHEMA.replace("  name   String\n", "  name   String\n  note   String?\n"));
-    const second = await createMigration("add note", { ...paths, now: new Date("2026-01-03T00:00:00Z") });
-    expect(second?.name).toBe("20260103000000_add_note");
-    const sql = await readFile(path.join(second!.path, "migration.sql"), "utf8");
-    expect(sql).toMatch(/^-- AlterTable\nALTER TABLE "Widget" ADD COLUMN\s+"note" TEXT;\n$/);
-    expect(second?.warnings).toEqual([]);
-  });
-
-  it("refuses a migration that would sort before the last one", async () => {
-    await mkdir(path.join(paths.migrationsDir, "20260102000000_later"), { recursive: true });
-    await writeFile(path.join(paths.migrationsDir, "20260102000000_later", "migration.sql"), "SELECT 1;\n");
-    await expect(createMigration("late", { ...paths, now: new Date("2026-01-01T00:00:00Z") })).rejects.toThrow(
-      /would not sort after the last one/,
-    );
-  });
-
-  it("applies pending migrations once and records them in _prisma_migrations", async () => {
-    await createMigration("init", paths);
-    await withPglite(async (pglite) => {
-      const { applied } = await deployMigrations({ pglite }, paths);
-      expect(applied).toHaveLength(1);
-      expect((await deployMigrations({ pglite }, paths)).applied).toEqual([]);
-      const rows = await pglite.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-        "SELECT migration_name, checksum, finished_at FROM _prisma_migrations",
-      );
-      expect(rows.rows).toHaveLength(1);
-      expect(rows.rows[0]!.migration_name).toBe(applied[0]);
-      expect(rows.rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
-      expect(rows.rows[0]!.finished_at).not.toBeNull();
-    });
-    expect(await diffSchema(paths)).toBeNull();
-  });
-
-  it("reports a failing migration in one line and leaves none of it behind", async () => {
-    await createMigration("init", { ...paths, now: new Date("2026-01-01T00:00:00Z") });
-    await mkdir(path.join(paths.migrationsDir, "20260102000000_broken"));
-    await writeFile(
-      path.join(paths.migrationsDir, "20260102000000_broken", "migration.sql"),
-      'CREATE TABLE "Half" (id INT);\nALTER TABLE "Missing" ADD COLUMN x INT;\n',
-    );
-    await withPglite(async (pglite) => {
-      const failure = await deployMigrations({ pglite }, paths).catch((error: Error) => error);
-      expect(failure).toBeInstanceOf(Error);
-      expect((failure as Error).message).toMatch(/^Migration 20260102000000_broken failed: relation "Missing" does not exist/);
-      expect((failure as Error).message).not.toContain("\n");
-      expect((await pglite.query("SELECT to_regclass('\"Half\"') AS t")).rows).toEqual([{ t: null }]);
-      await expect(deployMigrations({ pglite }, paths)).rejects.toThrow(/failed earlier and is still marked as failed/);
-    });
-  });
-
+describe("readMigrationsList", () => {
   it("reads the migrations folder in the engine's shape, sorted, even when it does not exist", async () => {
     expect((await readMigrationsList(paths.migrationsDir)).migrationDirectories).toEqual([]);
     for (const name of ["20260102000000_b", "20260101000000_a"]) {

@@ -2,26 +2,35 @@
 // Prisma's official WebAssembly schema engine applies the committed SQL in prisma/migrations
 // and records it in the standard `_prisma_migrations` table, so `prisma migrate deploy` on a
 // connected machine sees the same history. New migrations are computed by applying the
-// committed ones to a fresh in-memory PGlite and diffing that database against the schema.
-// No shadow database is involved. Not "server-only": the command-line scripts use this file.
+// committed ones to a scratch database (created for the purpose on a PostgreSQL server the
+// caller names, dropped after) and diffing that database against the schema. No shadow
+// database is involved (adapter-pg's handling of them is broken in 7.10.0).
+// Not "server-only": the command-line scripts use this file.
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import type { SchemaEngine, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 
-export type MigrationTarget = { databaseUrl: string } | { pglite: PGlite };
+export type MigrationTarget = { databaseUrl: string };
 
 export type MigrationPaths = {
   /** Folder holding `<timestamp>_<name>/migration.sql` and `migration_lock.toml`. */
   migrationsDir?: string;
   /** The Prisma schema the next migration is computed towards (not read by deploys). */
   schemaPath?: string;
+};
+
+export type DiffOptions = MigrationPaths & {
+  /**
+   * A PostgreSQL server to compute the difference on, as a URL whose user may create
+   * databases: a scratch database `vigil_diff_<random>` is created there and dropped after.
+   */
+  serverUrl: string;
 };
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -49,10 +58,9 @@ export async function deployMigrations(
   paths: MigrationPaths = {},
 ): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationsList(paths.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  if ("databaseUrl" in target) await checkConnection(target.databaseUrl);
-  const factory = "databaseUrl" in target ? postgresFactory(target.databaseUrl) : pgliteFactory(target.pglite);
+  await checkConnection(target.databaseUrl);
   // Deploying needs only the SQL files: an unfinished schema must not block it.
-  return withEngine(factory, null, async (engine, errors) => {
+  return withEngine(postgresFactory(target.databaseUrl), null, async (engine, errors) => {
     const applied = await applyAll(engine, migrationsList, errors);
     return { applied };
   });
@@ -62,14 +70,18 @@ export async function deployMigrations(
  * The SQL of the next migration: from the database the committed migrations produce to the
  * schema. `null` when they already agree.
  */
-export async function diffSchema(paths: MigrationPaths = {}): Promise<string | null> {
-  const migrationsList = await readMigrationsList(paths.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  const schemaPath = paths.schemaPath ?? DEFAULT_SCHEMA_PATH;
+export async function diffSchema(options: DiffOptions): Promise<string | null> {
+  const migrationsList = await readMigrationsList(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+  const schemaPath = options.schemaPath ?? DEFAULT_SCHEMA_PATH;
   const schema = await readSchemaIfPresent(schemaPath);
   if (!schema) throw new MigrationError(`Cannot read the Prisma schema at ${schemaPath}`);
-  const pglite = new PGlite();
+  await checkConnection(options.serverUrl);
+  const scratch = `vigil_diff_${randomBytes(6).toString("hex")}`;
+  await onServer(options.serverUrl, (client) => client.query(`CREATE DATABASE "${scratch}"`), "Cannot create a scratch database");
+  const scratchUrl = new URL(options.serverUrl);
+  scratchUrl.pathname = `/${scratch}`;
   try {
-    return await withEngine(pgliteFactory(pglite), schema, async (engine, errors) => {
+    return await withEngine(postgresFactory(scratchUrl.toString()), schema, async (engine, errors) => {
       await applyAll(engine, migrationsList, errors);
       const files = [{ path: schema.path, content: schema.content }];
       const result = await engine
@@ -87,7 +99,24 @@ export async function diffSchema(paths: MigrationPaths = {}): Promise<string | n
       return result.exitCode === 2 && result.stdout ? result.stdout : null;
     });
   } finally {
-    await pglite.close();
+    await onServer(
+      options.serverUrl,
+      (client) => client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`),
+      `Cannot drop the scratch database ${scratch}`,
+    );
+  }
+}
+
+async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<unknown>, failure: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await work(client);
+  } catch (error) {
+    throw new MigrationError(`${failure} on ${describeDatabaseUrl(serverUrl)}: ${connectionErrorText(error)}`);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -97,7 +126,7 @@ export async function diffSchema(paths: MigrationPaths = {}): Promise<string | n
  */
 export async function createMigration(
   name: string,
-  options: MigrationPaths & { now?: Date } = {},
+  options: DiffOptions & { now?: Date },
 ): Promise<{ name: string; path: string; warnings: string[] } | null> {
   const slug = migrationSlug(name);
   const migrationsDir = options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
@@ -213,11 +242,16 @@ export async function readMigrationsList(migrationsDir: string): Promise<Migrati
 
 type EngineClass = typeof SchemaEngine;
 let engineClass: Promise<EngineClass> | undefined;
+let lastPanic: string | undefined;
 
 // The package's entry imports the .wasm file as an ES module, which Node does not do without a
 // flag: instantiate it by hand and hand it to the generated bindings.
 function loadEngineClass(): Promise<EngineClass> {
   engineClass ??= (async () => {
+    // The bindings report a Rust panic's message here before the instance traps.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (message: string) => (lastPanic = message),
+    };
     const bindingsPath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(bindingsPath), "schema_engine_bg.wasm"));
@@ -256,7 +290,12 @@ async function withEngine<T>(
     return await run(engine, errors);
   } catch (error) {
     // A panic leaves the WebAssembly instance unusable: load a fresh one next time.
-    if (error instanceof WebAssembly.RuntimeError) engineClass = undefined;
+    if (error instanceof WebAssembly.RuntimeError) {
+      engineClass = undefined;
+      const panic = lastPanic?.split("\n").slice(0, 2).join(" ");
+      lastPanic = undefined;
+      if (panic) throw new MigrationError(`The schema engine failed: ${panic}`);
+    }
     if (error instanceof MigrationError) throw error;
     throw new MigrationError(`The schema engine failed: ${engineMessage(error, errors)}`);
   } finally {
@@ -362,10 +401,9 @@ type AdapterFactory = {
   close(): Promise<void>;
 };
 
-// Both adapters' executeScript are unfit for migrations: adapter-pg splits the script on every
-// ";" (breaking literals and function bodies) and runs the pieces outside any transaction;
-// pglite-prisma-adapter does not await the script, so its errors escape as unhandled
-// rejections. Like the native engine, send the whole script in one simple-protocol message,
+// adapter-pg's executeScript is unfit for migrations: it splits the script on every ";"
+// (breaking literals and function bodies) and runs the pieces outside any transaction. Like the
+// native engine, send the whole script in one simple-protocol message,
 // which PostgreSQL runs as one implicit transaction (unless the script has its own BEGIN/COMMIT).
 function postgresFactory(databaseUrl: string): AdapterFactory {
   // Keep idle connections: the engine's pg_advisory_lock lives as long as its connection.
@@ -377,10 +415,12 @@ function postgresFactory(databaseUrl: string): AdapterFactory {
     async connect() {
       const adapter = await inner.connect();
       const pool = adapter.underlyingDriver();
+      readCatalogCharsAsText(pool);
       const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
-      const patched = withScriptRunner(adapter as unknown as Adapter, (script) =>
-        runScript(() => pool.query(script), onError),
-      );
+      const scripted = withScriptRunner(adapter as unknown as Adapter, (script) => runScript(() => pool.query(script), onError));
+      const patched = Object.assign(withCharColumns(scripted), {
+        startTransaction: async (isolationLevel?: unknown) => withCharColumns(await scripted.startTransaction(isolationLevel)),
+      });
       opened.push(patched);
       return patched;
     },
@@ -390,19 +430,45 @@ function postgresFactory(databaseUrl: string): AdapterFactory {
   };
 }
 
-function pgliteFactory(pglite: PGlite): AdapterFactory {
-  const inner = new PrismaPGlite(pglite);
-  return {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    async connect() {
-      const adapter = (await inner.connect()) as unknown as Adapter;
-      const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
-      return withScriptRunner(adapter, (script) => runScript(() => pglite.exec(script), onError));
-    },
-    // The caller owns the PGlite instance.
-    async close() {},
+// The engine reads the catalog when it computes a diff, and the catalog has columns of the
+// internal one-byte type "char" (pg_constraint.contype, pg_class.relkind, ...), which adapter-pg
+// 7.10.0 refuses ("Column type 'char' could not be deserialized"). pg returns their values as
+// text already: let adapter-pg read them as text, then tell the engine they are characters, as
+// the native engine would. Results of Vigil's own tables never have that type.
+const INTERNAL_CHAR_OID = 18;
+const TEXT_OID = 25;
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+const charColumnsOf = new WeakMap<object, number[]>();
+
+function readCatalogCharsAsText(pool: pg.Pool): void {
+  const relabel = <R>(result: R): R => {
+    const fields = (result as { fields?: pg.FieldDef[] })?.fields ?? [];
+    const indexes = fields.flatMap((field, index) => (field.dataTypeID === INTERNAL_CHAR_OID ? [index] : []));
+    if (indexes.length) {
+      for (const index of indexes) fields[index]!.dataTypeID = TEXT_OID;
+      charColumnsOf.set((result as { rows: object }).rows, indexes);
+    }
+    return result;
   };
+  const wrap = (target: { query: (...args: never[]) => unknown }) => {
+    const query = target.query.bind(target) as (...args: unknown[]) => unknown;
+    target.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      return result instanceof Promise ? result.then(relabel) : result;
+    }) as typeof target.query;
+  };
+  wrap(pool as unknown as { query: (...args: never[]) => unknown });
+  pool.on("connect", (client) => wrap(client as unknown as { query: (...args: never[]) => unknown }));
+}
+
+function withCharColumns<T extends { queryRaw(query: unknown): Promise<unknown> }>(queryable: T): T {
+  return Object.assign(Object.create(queryable) as T, {
+    async queryRaw(query: unknown) {
+      const result = (await queryable.queryRaw(query)) as { columnTypes: number[]; rows: object };
+      for (const index of charColumnsOf.get(result.rows) ?? []) result.columnTypes[index] = CHARACTER_COLUMN;
+      return result;
+    },
+  });
 }
 
 function withScriptRunner(adapter: Adapter, run: (script: string) => Promise<void>): Adapter {

@@ -1,11 +1,11 @@
 // First run: while no user exists, `npm start` creates a one-time setup token (stored hashed,
 // valid one hour, usable once) and prints the link that creates the first administrator.
-// No "server-only" here: scripts/start.ts runs this against the embedded database (PGlite) in
-// the window between migrations and `next start`, or against PostgreSQL.
+// No "server-only" here: scripts/start.ts runs this through a pg client after applying the
+// migrations and before `next start`.
 import { newId } from "@/lib/ids";
 import { SETUP_TOKEN_TTL_MS, newOneTimeToken } from "./one-time-token";
 
-/** Anything with `query(sql, params) => { rows }`: a pg.Client, a pg.Pool or a PGlite instance. */
+/** Anything with `query(sql, params) => { rows }`: a pg.Client or a pg.Pool. */
 export interface TSqlRunner {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
 }

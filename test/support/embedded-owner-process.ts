@@ -1,0 +1,31 @@
+// Starts test/support/embedded-owner.ts as a process of its own and waits for its first line.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export type TOwnerResult = { ready: { pid: number; port: number; url: string } } | { refused: string; code: number | null };
+
+const script = path.resolve(import.meta.dirname, "embedded-owner.ts");
+
+export function spawnOwner(dataDir: string, app?: string): { child: ChildProcess; result: Promise<TOwnerResult> } {
+  const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, ...(app ? [app] : [])], {
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: path.resolve(import.meta.dirname, "../.."),
+  });
+  let stdout = "";
+  let stderr = "";
+  const result = new Promise<TOwnerResult>((resolve) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split("\n")[0];
+      if (stdout.includes("\n") && line) resolve({ ready: JSON.parse(line) as { pid: number; port: number; url: string } });
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (code) => resolve({ refused: stderr.trim(), code }));
+  });
+  return { child, result };
+}
+
+export function exitOf(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
