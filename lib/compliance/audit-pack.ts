@@ -9,7 +9,7 @@ import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-
 import { now } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
-import { exportCustodyReport } from "@/lib/evidence/custody-report";
+import { exportCustodyReport } from "@/lib/evidence";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
 import { complianceMapCsv, complianceMapPdf } from "./export-compliance-map";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ROLE_GRANTS, ROLES } from "@/lib/auth/policy";
 import type { Db, Tx } from "@/lib/db/client";
-import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence/custody-chain";
+import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
 import { z } from "zod";
 import type { TPolicyVersion } from "./catalog";
 import type { TComplianceFacts } from "./evaluate";

@@ -3,25 +3,10 @@
 // entry is found at its sequence number. Pure: shared by the writer, the verifier and the report.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/audit-log/canonical";
+import type { TChainProblem, TCustodyAction } from "./types";
+
 
 export const CUSTODY_GENESIS = "0".repeat(64);
-
-export const CUSTODY_ACTIONS = [
-  "collected",
-  "transfer-requested",
-  "transferred",
-  "transfer-declined",
-  "viewed",
-  "downloaded",
-  "analysed",
-  "integrity-verified",
-  "sealed",
-  "unsealed",
-  "released",
-  "destroyed",
-  "exported",
-] as const;
-export type TCustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 export interface TCustodyEntryFields {
   evidenceId: string;
@@ -61,8 +46,6 @@ export function custodyEntryHash(prevHash: string, entry: TCustodyEntryFields): 
   });
   return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
 }
-
-export type TChainProblem = { sequence: number; problem: "edited" | "missing" | "reordered" | "wrong-link" };
 
 /** Walks the entries in stored order; returns the first problem, or null when intact. */
 export function verifyCustodyChain(entries: readonly (TCustodyEntryFields & { prevHash: string; hash: string })[]): TChainProblem | null {

@@ -14,7 +14,7 @@ import { readDecryptedFile } from "./encrypted-file-store";
 import { loadIncidentForEvidence, memberIdsOfEvidence } from "./evidence-access";
 import { getEvidence } from "./get-evidence";
 import { pdfToBuffer } from "@/lib/reports/pdf";
-import { evidenceReadOptions } from "./verify-evidence";
+import { evidenceReadOptions } from "./evidence-integrity";
 
 export interface TManifestFile {
   path: string;

@@ -1,5 +1,7 @@
 import "server-only";
 import { validationError } from "@/lib/core/field-errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -21,8 +23,11 @@ export async function lockFinding(tx: Tx, reference: string): Promise<AuditFindi
   return finding;
 }
 
-export function assertOpen(finding: AuditFinding): void {
-  if (finding.status !== "open") throw new AppError("INVALID_STATE", "This finding is closed. Reopen it first to change it.");
+/** The locked finding, once the actor may manage it: the check runs against the row itself. */
+export async function lockFindingToManage(tx: Tx, actor: Actor, reference: string): Promise<AuditFinding> {
+  const finding = await lockFinding(tx, reference);
+  await authorize(actor, "compliance.manage", findingTarget(finding));
+  return finding;
 }
 
 /** A remediation owner is a person with an active account who can act (not an auditor). */

@@ -1,5 +1,6 @@
 // A finding's history, told from its audit events (the audit log is the one record of change).
 // Pure: names are looked up by the caller and passed in.
+import type { THistoryEntry } from "./types";
 
 export interface THistoryEvent {
   sequence: string;
@@ -7,15 +8,6 @@ export interface THistoryEvent {
   actorId: string;
   action: string;
   details: Record<string, unknown>;
-}
-
-export interface THistoryEntry {
-  sequence: string;
-  occurredAt: string;
-  who: string;
-  what: string;
-  /** Free text the event kept: a reason, a closure note and its evidence. */
-  notes: { label: string; text: string }[];
 }
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
