@@ -20,10 +20,10 @@ export async function lockEngagement(tx: Tx, idOrReference: string) {
   return engagement;
 }
 
-export type TLockedEngagement = Awaited<ReturnType<typeof lockEngagement>>;
+type TLockedEngagement = Awaited<ReturnType<typeof lockEngagement>>;
 
 /** The locked engagement, once the actor may manage it: the check runs against the row itself. */
-export async function lockEngagementToManage(tx: Tx, actor: Actor, idOrReference: string): Promise<TLockedEngagement> {
+async function lockEngagementToManage(tx: Tx, actor: Actor, idOrReference: string): Promise<TLockedEngagement> {
   const engagement = await lockEngagement(tx, idOrReference);
   await authorize(actor, "compliance.manage", { type: "engagement", id: engagement.id });
   return engagement;

@@ -65,7 +65,7 @@ export function verifyCustodyChain(entries: readonly (TCustodyEntryFields & { pr
 }
 
 /** Repeated views by one person within this window make one "viewed" entry in the ledger. */
-export const VIEW_COLLAPSE_MS = 30 * 60_000;
+const VIEW_COLLAPSE_MS = 30 * 60_000;
 
 /**
  * Whether opening an item adds a "viewed" entry: not when the ledger's last entry is this

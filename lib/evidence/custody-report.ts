@@ -35,7 +35,7 @@ function detailText(details: Record<string, unknown>): string {
 }
 
 /** Writes one item's section: every field and every ledger entry. */
-export function writeItemSection(doc: TPdf, item: TEvidenceDetail): void {
+function writeItemSection(doc: TPdf, item: TEvidenceDetail): void {
   heading(doc, `${item.label}: ${item.description.slice(0, 80)}`, 2);
   fields(doc, [
     ["Incident", item.incident.reference],

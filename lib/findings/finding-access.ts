@@ -16,7 +16,7 @@ export function findingTarget(finding: { id: string }) {
  * The finding with this reference, row-locked until the transaction ends, so two people
  * closing or reopening it at once take turns and the second sees the first's result.
  */
-export async function lockFinding(tx: Tx, reference: string): Promise<AuditFinding> {
+async function lockFinding(tx: Tx, reference: string): Promise<AuditFinding> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AuditFinding" WHERE "reference" = ${reference} FOR UPDATE`;
   const finding = locked[0] ? await tx.auditFinding.findUnique({ where: { id: locked[0].id } }) : null;
   if (!finding) throw new AppError("NOT_FOUND", "There is no finding with this reference.");

@@ -15,7 +15,7 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
 const NOTE_LABEL: Record<string, string> = { reason: "Reason", "closure-note": "How it was remediated", "closure-evidence": "Evidence of the fix" };
 
 /** The ids of the notes an event names (reasons, closure texts kept outside the audit log). */
-export function noteIdsOf(details: Record<string, unknown>): string[] {
+function noteIdsOf(details: Record<string, unknown>): string[] {
   return Array.isArray(details.noteIds) ? details.noteIds.filter((id): id is string => typeof id === "string") : [];
 }
 
