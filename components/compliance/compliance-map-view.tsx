@@ -1,22 +1,8 @@
 import Link from "next/link";
-import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "./status";
+import { CONTROL_STATUS_LABEL, type TControlRowView } from "@/lib/compliance/types";
+import { CONTROL_STATUS_BADGE } from "./status";
+import styles from "./compliance.module.css";
 
-export interface TControlRowView {
-  id: string;
-  section: string;
-  title: string;
-  requirement: string;
-  basis: string;
-  status: string;
-  summary: string;
-  problems: string[];
-  owner: string | null;
-  lastVerifiedAt: string | null;
-  nextDueAt: string | null;
-  evidence: string | null;
-  openFindings?: number;
-  overdueFindings?: number;
-}
 
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—");
 
@@ -26,7 +12,7 @@ export function ComplianceMapView({ rows, renderActions }: { rows: TControlRowVi
   return (
     <>
       {sections.map((section) => (
-        <section key={section} aria-labelledby={`sec-${section}`} style={{ marginBottom: "1.5rem" }}>
+        <section key={section} aria-labelledby={`sec-${section}`} className={styles.section}>
           <h2 id={`sec-${section}`}>{section}</h2>
           <div className="table-wrap">
             <table>
@@ -45,14 +31,14 @@ export function ComplianceMapView({ rows, renderActions }: { rows: TControlRowVi
                   .filter((r) => r.section === section)
                   .map((r) => (
                     <tr key={r.id} id={`control-${r.id}`}>
-                      <td style={{ minWidth: "14rem" }}>
+                      <td className={styles.requirement}>
                         <span className="mono muted">{r.id}</span> <strong>{r.title}</strong>
                         <div className="muted small">{r.requirement}</div>
                       </td>
                       <td>
                         <span className={CONTROL_STATUS_BADGE[r.status]}>{CONTROL_STATUS_LABEL[r.status]}</span>
                       </td>
-                      <td style={{ minWidth: "16rem" }}>
+                      <td className={styles.standing}>
                         {r.summary}
                         {r.problems.length ? (
                           <ul className="problems">
@@ -73,8 +59,8 @@ export function ComplianceMapView({ rows, renderActions }: { rows: TControlRowVi
                         {renderActions ? renderActions(r) : null}
                       </td>
                       <td>{r.owner ?? <span className="muted">—</span>}</td>
-                      <td style={{ whiteSpace: "nowrap" }}>{day(r.lastVerifiedAt)}</td>
-                      <td style={{ whiteSpace: "nowrap" }}>{day(r.nextDueAt)}</td>
+                      <td className={styles.nowrap}>{day(r.lastVerifiedAt)}</td>
+                      <td className={styles.nowrap}>{day(r.nextDueAt)}</td>
                     </tr>
                   ))}
               </tbody>

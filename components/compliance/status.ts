@@ -1,13 +1,6 @@
-export const CONTROL_STATUS_LABEL: Record<string, string> = {
-  met: "Met",
-  not_met: "Not met",
-  attention: "Needs attention",
-  not_attested: "Not attested",
-  not_tracked: "Not tracked yet",
-  informational: "Wording only",
-};
+import type { TControlStatus } from "@/lib/compliance/types";
 
-export const CONTROL_STATUS_BADGE: Record<string, string> = {
+export const CONTROL_STATUS_BADGE: Record<TControlStatus, string> = {
   met: "badge badge-ok",
   not_met: "badge badge-danger",
   attention: "badge badge-warn",

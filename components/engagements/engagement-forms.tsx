@@ -2,6 +2,7 @@
 
 import { ActionForm, Field, FieldError, useFormStateContext } from "@/components/forms/action-form";
 import type { TActionState } from "@/lib/core/action-state";
+import styles from "./engagements.module.css";
 
 type TAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 type TPerson = { id: string; name: string };
@@ -16,8 +17,8 @@ function AuditorChecks({ candidates }: { candidates: TPerson[] }) {
   const typed = state.ok ? undefined : state.values?.auditorIds;
   const ticked = new Set(Array.isArray(typed) ? typed : typed ? [typed] : []);
   return (
-    <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1rem" }}>
-      <legend style={{ fontWeight: 600, padding: 0, marginBottom: "0.35rem" }}>Existing auditor accounts</legend>
+    <fieldset className={`field ${styles.auditorChoices}`}>
+      <legend>Existing auditor accounts</legend>
       {candidates.length === 0 ? (
         <span className="hint">No auditor accounts yet: invite the auditors below.</span>
       ) : (

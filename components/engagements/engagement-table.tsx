@@ -3,20 +3,12 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
-import { ENGAGEMENT_STATE_BADGE, ENGAGEMENT_STATE_LABEL, formatDay } from "./labels";
+import { ENGAGEMENT_STATE_LABEL, type TEngagementRow } from "@/lib/engagements/types";
+import { ENGAGEMENT_STATE_BADGE, formatDay } from "./labels";
+import styles from "./engagements.module.css";
 
-export interface TEngagementTableRow {
-  id: string;
-  reference: string;
-  name: string;
-  auditFirm: string;
-  startsAt: string;
-  endsAt: string;
-  state: string;
-  auditorCount: number;
-}
 
-const helper = createColumnHelper<TServerTableFeatures, TEngagementTableRow>();
+const helper = createColumnHelper<TServerTableFeatures, TEngagementRow>();
 
 // Sortable columns are the indexed ones (reference, startsAt, endsAt): the sort runs in the database.
 const columns = helper.columns([
@@ -24,15 +16,15 @@ const columns = helper.columns([
     id: "reference",
     header: "Reference",
     cell: (info) => (
-      <Link href={`/compliance/engagements/${info.getValue()}`} className="mono" style={{ whiteSpace: "nowrap" }}>
+      <Link href={`/compliance/engagements/${info.getValue()}`} className={`mono ${styles.nowrap}`}>
         {info.getValue()}
       </Link>
     ),
   }),
   helper.accessor("name", { id: "name", header: "Name", enableSorting: false }),
   helper.accessor("auditFirm", { id: "auditFirm", header: "Audit firm", enableSorting: false }),
-  helper.accessor("startsAt", { id: "startsAt", header: "Starts", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatDay(info.getValue())}</span> }),
-  helper.accessor("endsAt", { id: "endsAt", header: "Ends", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatDay(info.getValue())}</span> }),
+  helper.accessor("startsAt", { id: "startsAt", header: "Starts", cell: (info) => <span className={styles.nowrap}>{formatDay(info.getValue())}</span> }),
+  helper.accessor("endsAt", { id: "endsAt", header: "Ends", cell: (info) => <span className={styles.nowrap}>{formatDay(info.getValue())}</span> }),
   helper.accessor("state", {
     id: "state",
     header: "State",
@@ -42,6 +34,6 @@ const columns = helper.columns([
   helper.accessor("auditorCount", { id: "auditors", header: "Auditors", enableSorting: false }),
 ]);
 
-export function EngagementTable(props: { rows: TEngagementTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+export function EngagementTable(props: { rows: TEngagementRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
   return <DataTable columns={columns} noun="engagements" caption="Audit engagements" {...props} />;
 }

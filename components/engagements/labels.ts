@@ -1,5 +1,6 @@
-export const ENGAGEMENT_STATE_LABEL: Record<string, string> = { planned: "Planned", active: "Active", ended: "Ended" };
-export const ENGAGEMENT_STATE_BADGE: Record<string, string> = { planned: "badge badge-neutral", active: "badge badge-ok", ended: "badge badge-neutral" };
+import type { TEngagementState } from "@/lib/engagements/types";
+
+export const ENGAGEMENT_STATE_BADGE: Record<TEngagementState, string> = { planned: "badge badge-neutral", active: "badge badge-ok", ended: "badge badge-neutral" };
 
 /** "29 Nov 2026": engagements run in whole days (UTC). */
 export function formatDay(iso: string): string {

@@ -1,5 +1,5 @@
 import { formatWhen } from "@/components/evidence/labels";
-import type { TMyEngagement } from "@/lib/engagements/engagement-choices";
+import type { TMyEngagement } from "@/lib/engagements/types";
 import { formatDay } from "./labels";
 
 /** The auditor portal's card: the signed-in auditor's engagement and the files granted to it. */

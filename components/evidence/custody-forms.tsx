@@ -2,6 +2,7 @@
 
 import { ActionForm, Field } from "@/components/forms/action-form";
 import type { TActionState } from "@/lib/core/action-state";
+import type { TCustodyEventKind } from "@/lib/evidence/types";
 
 type TBoundAction = (prev: TActionState, formData: FormData) => Promise<TActionState>;
 
@@ -39,12 +40,10 @@ const EVENTS = {
   unsealed: { title: "Break the seal", submit: "Record unsealing" },
   released: { title: "Release or return", submit: "Record release" },
   destroyed: { title: "Destroy (NIST SP 800-88)", submit: "Record destruction" },
-} as const;
-
-export type TCustodyEventName = keyof typeof EVENTS;
+} as const satisfies Record<TCustodyEventKind, { title: string; submit: string }>;
 
 /** One disclosure per custody event that the item's status allows. */
-export function CustodyEventForms({ action, allowed }: { action: TBoundAction; allowed: TCustodyEventName[] }) {
+export function CustodyEventForms({ action, allowed }: { action: TBoundAction; allowed: TCustodyEventKind[] }) {
   return (
     <div className="disclosures">
       {allowed.map((name) => (

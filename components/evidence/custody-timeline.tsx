@@ -1,19 +1,6 @@
-import { CUSTODY_ACTION_LABEL, formatWhen } from "./labels";
+import { CUSTODY_ACTION_LABEL, type TCustodyEntryView } from "@/lib/evidence/types";
+import { formatWhen } from "./labels";
 
-export interface TTimelineEntry {
-  sequence: number;
-  action: string;
-  occurredAt: string;
-  actorName: string;
-  actorTimeZone: string;
-  location: string | null;
-  purpose: string | null;
-  fromName: string | null;
-  toName: string | null;
-  sha256: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
 
 const DETAIL_LABELS: Record<string, string> = {
   sealNumber: "Seal number",
@@ -31,7 +18,7 @@ const DETAIL_LABELS: Record<string, string> = {
 };
 
 /** The custody ledger as a timeline, oldest first, every field of every entry. */
-export function CustodyTimeline({ entries }: { entries: TTimelineEntry[] }) {
+export function CustodyTimeline({ entries }: { entries: TCustodyEntryView[] }) {
   return (
     <ol className="timeline" aria-label="Custody ledger">
       {entries.map((e) => {
@@ -40,7 +27,7 @@ export function CustodyTimeline({ entries }: { entries: TTimelineEntry[] }) {
           <li key={e.sequence} className="timeline-entry">
             <div className="timeline-head">
               <span className="timeline-seq mono">#{e.sequence}</span>
-              <strong>{CUSTODY_ACTION_LABEL[e.action] ?? e.action}</strong>
+              <strong>{CUSTODY_ACTION_LABEL[e.action]}</strong>
               <span className="muted">by {e.actorName}</span>
             </div>
             <div className="muted timeline-when">

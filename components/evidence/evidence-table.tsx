@@ -3,25 +3,12 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
-import { EVIDENCE_STATUS_BADGE, EVIDENCE_STATUS_LABEL, formatSize, formatWhen } from "./labels";
+import { EVIDENCE_STATUS_LABEL, type TEvidenceRow } from "@/lib/evidence/types";
+import { EVIDENCE_STATUS_BADGE, formatSize, formatWhen } from "./labels";
+import styles from "./evidence.module.css";
 
-export interface TEvidenceTableRow {
-  id: string;
-  label: string;
-  incidentReference: string;
-  kind: "digital" | "physical";
-  description: string;
-  status: string;
-  custodianName: string;
-  collectedAt: string;
-  legalHold: boolean;
-  fileName: string | null;
-  fileSize: number | null;
-  lastVerifiedOk: boolean | null;
-  pendingTransfer: boolean;
-}
 
-const helper = createColumnHelper<TServerTableFeatures, TEvidenceTableRow>();
+const helper = createColumnHelper<TServerTableFeatures, TEvidenceRow>();
 
 const columns = helper.columns([
   helper.accessor("label", {
@@ -67,15 +54,15 @@ const columns = helper.columns([
           <span className={EVIDENCE_STATUS_BADGE[r.status]}>{EVIDENCE_STATUS_LABEL[r.status]}</span>
           {r.legalHold ? <span className="badge badge-warn">Legal hold</span> : null}
           {r.lastVerifiedOk === false ? <span className="badge badge-danger">Integrity failed</span> : null}
-          {r.pendingTransfer ? <span className="badge badge-neutral">Transfer pending</span> : null}
+          {r.pendingTransferToId !== null ? <span className="badge badge-neutral">Transfer pending</span> : null}
         </span>
       );
     },
   }),
   helper.accessor("custodianName", { id: "custodian", header: "Custodian", enableSorting: false }),
-  helper.accessor("collectedAt", { id: "collectedAt", header: "Collected", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatWhen(info.getValue())}</span> }),
+  helper.accessor("collectedAt", { id: "collectedAt", header: "Collected", cell: (info) => <span className={styles.nowrap}>{formatWhen(info.getValue())}</span> }),
 ]);
 
-export function EvidenceTable(props: { rows: TEvidenceTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+export function EvidenceTable(props: { rows: TEvidenceRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
   return <DataTable columns={columns} noun="evidence items" caption="Evidence items" {...props} />;
 }

@@ -1,23 +1,14 @@
 import Link from "next/link";
-import { EVIDENCE_STATUS_BADGE, EVIDENCE_STATUS_LABEL, formatSize } from "./labels";
+import { EVIDENCE_STATUS_LABEL, type TEvidenceRow } from "@/lib/evidence/types";
+import { EVIDENCE_STATUS_BADGE, formatSize } from "./labels";
+import styles from "./evidence.module.css";
 
-export interface TIncidentEvidenceRow {
-  id: string;
-  label: string;
-  description: string;
-  kind: "digital" | "physical";
-  status: string;
-  custodianName: string;
-  fileName: string | null;
-  fileSize: number | null;
-  lastVerifiedOk: boolean | null;
-}
 
 /** The evidence section of an incident's page. */
-export function IncidentEvidencePanel({ reference, rows, canAdd, canExport }: { reference: string; rows: TIncidentEvidenceRow[]; canAdd: boolean; canExport: boolean }) {
+export function IncidentEvidencePanel({ reference, rows, canAdd, canExport }: { reference: string; rows: TEvidenceRow[]; canAdd: boolean; canExport: boolean }) {
   return (
     <section className="card" aria-labelledby="evidence-heading">
-      <div className="page-header" style={{ marginBottom: "0.5rem" }}>
+      <div className={`page-header ${styles.panelHeader}`}>
         <h2 id="evidence-heading">Evidence</h2>
         <div className="actions-row">
           {canAdd ? (

@@ -1,31 +1,10 @@
-export const EVIDENCE_STATUS_LABEL: Record<string, string> = {
-  active: "Active",
-  sealed: "Sealed",
-  released: "Released",
-  destroyed: "Destroyed",
-};
+import type { TEvidenceStatus } from "@/lib/evidence/types";
 
-export const EVIDENCE_STATUS_BADGE: Record<string, string> = {
+export const EVIDENCE_STATUS_BADGE: Record<TEvidenceStatus, string> = {
   active: "badge badge-ok",
   sealed: "badge badge-neutral",
   released: "badge badge-neutral",
   destroyed: "badge badge-danger",
-};
-
-export const CUSTODY_ACTION_LABEL: Record<string, string> = {
-  collected: "Collected",
-  "transfer-requested": "Transfer requested",
-  transferred: "Custody transferred",
-  "transfer-declined": "Transfer declined",
-  viewed: "Viewed",
-  downloaded: "File downloaded",
-  analysed: "Analysed",
-  "integrity-verified": "Integrity verified",
-  sealed: "Sealed",
-  unsealed: "Unsealed",
-  released: "Released or returned",
-  destroyed: "Destroyed",
-  exported: "Exported",
 };
 
 export function formatSize(bytes: number | null): string {

@@ -3,23 +3,12 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
-import { DUE_TONE_BADGE, FINDING_STATUS_BADGE, FINDING_STATUS_LABEL, SEVERITY_BADGE, SEVERITY_LABEL } from "./labels";
+import { FINDING_STATUS_LABEL, SEVERITY_LABEL, type TFindingRow } from "@/lib/findings/types";
+import { DUE_TONE_BADGE, FINDING_STATUS_BADGE, SEVERITY_BADGE } from "./labels";
+import styles from "./findings.module.css";
 
-export interface TFindingTableRow {
-  id: string;
-  reference: string;
-  controlId: string;
-  controlTitle: string;
-  title: string;
-  severity: string;
-  ownerName: string;
-  dueDate: string;
-  dueTone: string | null;
-  dueText: string | null;
-  status: string;
-}
 
-const helper = createColumnHelper<TServerTableFeatures, TFindingTableRow>();
+const helper = createColumnHelper<TServerTableFeatures, TFindingRow>();
 
 const columns = helper.columns([
   helper.accessor("reference", {
@@ -54,7 +43,7 @@ const columns = helper.columns([
     cell: (info) => {
       const r = info.row.original;
       return (
-        <span style={{ whiteSpace: "nowrap" }}>
+        <span className={styles.nowrap}>
           {r.dueDate}
           {r.dueTone ? (
             <>
@@ -74,6 +63,6 @@ const columns = helper.columns([
   }),
 ]);
 
-export function FindingTable(props: { rows: TFindingTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+export function FindingTable(props: { rows: TFindingRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
   return <DataTable columns={columns} noun="findings" caption="Audit findings" {...props} />;
 }

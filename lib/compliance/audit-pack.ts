@@ -9,7 +9,8 @@ import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-
 import { now } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
-import { exportCustodyReport } from "@/lib/evidence/custody-report";
+import { log } from "@/lib/http/log";
+import { exportCustodyReport } from "@/lib/evidence";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
 import { complianceMapCsv, complianceMapPdf } from "./export-compliance-map";
@@ -132,7 +133,7 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
   writePack(writer, zip, actor, map, at, context)
     .catch((error: unknown) => {
       const failure = error instanceof Error ? error : new Error(String(error));
-      if (!out.destroyed) console.error("audit pack failed:", failure.stack ?? failure.message);
+      if (!out.destroyed) log.error("audit pack failed", { actorId: actorId(actor), error: failure });
       zip.abort();
       out.destroy(failure);
     })

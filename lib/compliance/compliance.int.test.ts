@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { recordAuditVerification } from "./audit-facts";
 import { exportComplianceMap } from "./export-compliance-map";
 import { getComplianceMap } from "./get-compliance-map";
-import { attestControl, setControlOwner, setPolicyVersion } from "./manage-controls";
+import { attestControl } from "./attest-control";
+import { setControlOwner } from "./set-control-owner";
+import { setPolicyVersion } from "./set-policy-version";
 
 const run = randomBytes(3).toString("hex");
 

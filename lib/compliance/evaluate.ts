@@ -1,7 +1,7 @@
 // The status of every control, computed from facts gathered from live records and `now`.
 // Pure: the compliance map, its exports and the certificate all use this one function, and
 // tests give it fixed facts and a fixed time.
-import { isOverdue } from "@/lib/findings/due-rules";
+import { isOverdue } from "@/lib/findings/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export type TControlStatus = "met" | "not_met" | "attention" | "not_attested" | "not_tracked" | "informational";

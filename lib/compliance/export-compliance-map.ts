@@ -8,20 +8,12 @@ import { createPdf, finish, heading, paragraph, pdfToBuffer, table } from "@/lib
 import type { TComplianceMap } from "./get-compliance-map";
 import { getComplianceMap } from "./get-compliance-map";
 import { toControlRows } from "./map-view";
-
-const STATUS_TEXT: Record<string, string> = {
-  met: "Met",
-  not_met: "Not met",
-  attention: "Needs attention",
-  not_attested: "Not attested",
-  not_tracked: "Not tracked yet",
-  informational: "Wording only",
-};
+import { CONTROL_STATUS_LABEL } from "./types";
 
 export function complianceMapCsv(map: TComplianceMap): string {
   return toCsv(
     ["Control", "Section", "Title", "Status", "Where it stands", "Problems", "Owner", "Last verified", "Next due", "Evidence"],
-    toControlRows(map.results).map((r) => [r.id, r.section, r.title, STATUS_TEXT[r.status], r.summary, r.problems.join("; "), r.owner, r.lastVerifiedAt, r.nextDueAt, r.evidence]),
+    toControlRows(map.results).map((r) => [r.id, r.section, r.title, CONTROL_STATUS_LABEL[r.status], r.summary, r.problems.join("; "), r.owner, r.lastVerifiedAt, r.nextDueAt, r.evidence]),
   );
 }
 
@@ -33,7 +25,7 @@ export async function complianceMapPdf(map: TComplianceMap): Promise<Buffer> {
     `Measured against the ${map.version === "2025" ? "revision of 11 November 2025" : "policy of January 2021"}, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC. Computed controls are derived from Vigil's live records; attested controls carry the named person's attestation; "not tracked yet" means this version of Vigil has no module for the control.`,
     { muted: true },
   );
-  paragraph(doc, Object.entries(map.counts).map(([k, v]) => `${STATUS_TEXT[k]}: ${v}`).join(" · "));
+  paragraph(doc, Object.entries(map.counts).map(([k, v]) => `${CONTROL_STATUS_LABEL[k as keyof typeof CONTROL_STATUS_LABEL]}: ${v}`).join(" · "));
   const rows = toControlRows(map.results);
   for (const section of [...new Set(rows.map((r) => r.section))]) {
     heading(doc, section, 2);
@@ -50,7 +42,7 @@ export async function complianceMapPdf(map: TComplianceMap): Promise<Buffer> {
         .filter((r) => r.section === section)
         .map((r) => [
           `${r.id} ${r.title}`,
-          STATUS_TEXT[r.status] ?? r.status,
+          CONTROL_STATUS_LABEL[r.status],
           [r.summary, ...r.problems.map((p) => `- ${p}`), r.evidence ? `Evidence: ${r.evidence}` : ""].filter(Boolean).join("\n"),
           r.owner ?? "",
           [r.lastVerifiedAt?.slice(0, 10), r.nextDueAt ? `due ${r.nextDueAt.slice(0, 10)}` : ""].filter(Boolean).join("\n"),

@@ -1,7 +1,7 @@
 import "server-only";
 import { ROLE_GRANTS, ROLES } from "@/lib/auth/policy";
 import type { Db, Tx } from "@/lib/db/client";
-import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence/custody-chain";
+import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
 import { z } from "zod";
 import type { TPolicyVersion } from "./catalog";
 import type { TComplianceFacts } from "./evaluate";
@@ -9,7 +9,7 @@ import type { TComplianceFacts } from "./evaluate";
 const YEAR_MS = 365 * 24 * 3600_000;
 export const VERSION_SETTING = "compliance.policyVersion";
 /** Vigil's own lockout threshold (lib/auth): failed sign-ins before an account locks. */
-export const VIGIL_LOCKOUT_THRESHOLD = 5;
+const VIGIL_LOCKOUT_THRESHOLD = 5;
 
 export async function policyVersion(database: Db | Tx): Promise<TPolicyVersion> {
   const row = await database.setting.findUnique({ where: { key: VERSION_SETTING } });

@@ -1,7 +1,8 @@
 import type { TControlResult } from "./evaluate";
+import type { TControlRowView } from "./types";
 
 /** The plain shape screens and exports use. */
-export function toControlRows(results: readonly TControlResult[]) {
+export function toControlRows(results: readonly TControlResult[]): TControlRowView[] {
   return results.map((r) => ({
     id: r.control.id,
     section: r.control.section,

@@ -16,3 +16,14 @@ export const ZControlOwner = z.object({
 });
 
 export const ZPolicyVersion = z.object({ version: z.enum(["2021", "2025"], { message: "Choose a policy version." }) });
+
+const requiredText = (max: number, message: string) => z.string({ message }).trim().min(1, message).max(max, `Keep it under ${max} characters.`);
+
+export const ZCertificateIssue = z.object({
+  asOf: z.string({ message: "Enter the date the certificate speaks for." }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date the certificate speaks for."),
+  organisation: requiredText(200, "Name the organisation that certifies."),
+  officerName: requiredText(200, "Enter the certifying officer's name."),
+  officerTitle: requiredText(200, "Enter the certifying officer's title."),
+  requestedBy: requiredText(2000, "Name Amazon's written request: its reference or text."),
+});
+

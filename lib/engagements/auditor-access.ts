@@ -52,14 +52,3 @@ export async function assertAuditorAccounts(tx: Tx, userIds: readonly string[], 
     throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { [field]: "Choose people whose only role is Auditor and whose account is not deactivated." } });
   }
 }
-
-/** Loads an engagement by id or reference with its row locked for the rest of the transaction. */
-export async function lockedEngagement(tx: Tx, idOrReference: string) {
-  await tx.$executeRaw`SELECT 1 FROM "AuditEngagement" WHERE "id" = ${idOrReference} OR "reference" = ${idOrReference} FOR UPDATE`;
-  const engagement = await tx.auditEngagement.findFirst({
-    where: { OR: [{ id: idOrReference }, { reference: idOrReference }] },
-    include: { auditors: { select: { userId: true } } },
-  });
-  if (!engagement) throw new AppError("NOT_FOUND", "No such engagement.");
-  return engagement;
-}

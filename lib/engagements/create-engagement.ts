@@ -3,7 +3,7 @@ import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
@@ -18,7 +18,7 @@ import { ZEngagementCreate } from "./schemas";
  * Opens an audit engagement (DPP A-1) with its auditors: existing auditor accounts, and new
  * ones invited in the same transaction. Every auditor's access then ends with their engagements.
  */
-export async function createEngagement(actor: Actor, input: unknown, context: TRequestContext = {}): Promise<{ id: string; reference: string; invitations: { displayName: string; link: string }[] }> {
+export async function createEngagement(actor: Actor, input: unknown): Promise<{ id: string; reference: string; invitations: { displayName: string; link: string }[] }> {
   await authorize(actor, "compliance.manage", { type: "engagement", id: "new" });
   const data = parseInput(ZEngagementCreate, input);
   const at = now();
@@ -34,7 +34,7 @@ export async function createEngagement(actor: Actor, input: unknown, context: TR
     // Invite does): without a mail server the emailed copies stay in the outbox.
     const invitations: { displayName: string; link: string }[] = [];
     for (const [index, person] of data.newAuditors.entries()) {
-      const { userId, link } = await inviteUserInTransaction(tx, actor, { ...person, roles: ["auditor"], accessEndsAt: data.endsAt }, at, context).catch((error: unknown) => {
+      const { userId, link } = await inviteUserInTransaction(tx, actor, { ...person, roles: ["auditor"], accessEndsAt: data.endsAt }, at).catch((error: unknown) => {
         throw onRow(error, index);
       });
       invited.push(userId);
@@ -63,7 +63,6 @@ export async function createEngagement(actor: Actor, input: unknown, context: TR
       action: "engagement.created",
       target: { type: "engagement", id },
       details: { reference, startsAt: data.startsAt.toISOString(), endsAt: data.endsAt.toISOString(), auditorIds, invitedAuditorIds: invited, accessChanges },
-      context,
     });
     return { id, reference, invitations };
   });

@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import type { TEvidenceAuditorAccess, TMyEngagement } from "./types";
 
 /** Accounts a security lead may put on an engagement: auditor as the only role, not deactivated. */
 export async function listAuditorCandidates(actor: Actor): Promise<{ id: string; name: string }[]> {
@@ -15,12 +16,6 @@ export async function listAuditorCandidates(actor: Actor): Promise<{ id: string;
     take: 500,
   });
   return users.map((u) => ({ id: u.id, name: u.displayName }));
-}
-
-export interface TEvidenceAuditorAccess {
-  grants: { id: string; engagementReference: string; engagementName: string; grantedAt: string; live: boolean }[];
-  /** Engagements not ended that do not hold a grant for this item yet. */
-  engagements: { id: string; label: string }[];
 }
 
 /** The "Auditor access" panel of an evidence item, for people who manage engagements; null for others. */
@@ -49,16 +44,6 @@ export async function evidenceAuditorAccess(actor: Actor, evidenceId: string): P
     })),
     engagements: open.filter((e) => !granted.has(e.id)).map((e) => ({ id: e.id, label: `${e.reference} · ${e.name}` })),
   };
-}
-
-export interface TMyEngagement {
-  reference: string;
-  name: string;
-  auditFirm: string;
-  scope: string;
-  startsAt: string;
-  endsAt: string;
-  files: { label: string; incidentReference: string; description: string; fileName: string | null }[];
 }
 
 /** The signed-in auditor's engagements that are not over, with the files granted to them. */

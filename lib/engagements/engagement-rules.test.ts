@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityWindow, auditorAccessEnd, engagementDateErrors, engagementState, isLive } from "./engagement-rules";
+import { activityWindow, assertEngagementOpen, auditorAccessEnd, engagementDateErrors, engagementState, isLive } from "./engagement-rules";
 
 const now = new Date("2026-11-29T12:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -47,5 +47,15 @@ describe("auditor access end", () => {
   it("is now, and ended, when no engagement is left", () => {
     expect(auditorAccessEnd([], now)).toEqual({ accessEndsAt: now, ended: true });
     expect(auditorAccessEnd([window("2026-11-01T00:00:00Z", "2026-11-20T23:59:59Z")], now)).toEqual({ accessEndsAt: now, ended: true });
+  });
+});
+
+describe("an ended engagement refuses changes", () => {
+  it("planned and active engagements may change; ended ones (by date or early) refuse, saying why", () => {
+    expect(() => assertEngagementOpen(window("2026-12-01T00:00:00Z", "2026-12-20T23:59:59Z"), now)).not.toThrow();
+    expect(() => assertEngagementOpen(window("2026-11-01T00:00:00Z", "2026-12-20T23:59:59Z"), now)).not.toThrow();
+    for (const ended of [window("2026-11-01T00:00:00Z", "2026-11-29T12:00:00Z"), window("2026-11-01T00:00:00Z", "2026-12-20T23:59:59Z", "2026-11-28T09:00:00Z")]) {
+      expect(() => assertEngagementOpen(ended, now)).toThrow(expect.objectContaining({ code: "INVALID_STATE", message: expect.stringMatching(/ended/) }));
+    }
   });
 });

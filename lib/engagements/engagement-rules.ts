@@ -1,4 +1,5 @@
 // Rules about engagements (pure, take `now`).
+import { AppError } from "@/lib/errors";
 import { AUDITOR_MAX_DAYS } from "@/lib/users/schemas";
 import type { TEngagementState } from "./schemas";
 
@@ -14,6 +15,11 @@ export interface TEngagementWindow {
 export function engagementState(e: TEngagementWindow, now: Date): TEngagementState {
   if (e.endedAt || e.endsAt.getTime() <= now.getTime()) return "ended";
   return e.startsAt.getTime() > now.getTime() ? "planned" : "active";
+}
+
+/** An ended engagement refuses every change: a new audit opens a new engagement. */
+export function assertEngagementOpen(e: TEngagementWindow, now: Date): void {
+  if (engagementState(e, now) === "ended") throw new AppError("INVALID_STATE", "This engagement has ended; open a new one instead.");
 }
 
 /** Auditors may download granted files only while their engagement is live. */

@@ -13,7 +13,10 @@ import { listAuditorCandidates, myEngagements } from "./engagement-choices";
 import { getEngagement } from "./get-engagement";
 import { listAuditorActivity } from "./list-auditor-activity";
 import { listEngagements } from "./list-engagements";
-import { addEngagementAuditor, changeEngagementEnd, endEngagementNow, removeEngagementAuditor } from "./manage-engagement";
+import { addEngagementAuditor } from "./add-engagement-auditor";
+import { changeEngagementEnd } from "./change-engagement-end";
+import { endEngagementNow } from "./end-engagement-now";
+import { removeEngagementAuditor } from "./remove-engagement-auditor";
 
 const run = randomBytes(3).toString("hex");
 type TUserActor = Actor & { kind: "user" };
@@ -160,7 +163,7 @@ describe("audit engagements", () => {
 
     await withTransaction((tx) => recordAuditEvent(tx, { actor: auditorC, action: "incident.viewed", target: { type: "incident", id: `inc_seen_${run}` } }));
     const before = (await accessOf(auditorC)).sessionVersion;
-    await removeEngagementAuditor(lead, e.reference, auditorC.userId);
+    await removeEngagementAuditor(lead, e.reference, { userId: auditorC.userId });
     // What a removed auditor did stays on the engagement's activity.
     const activity = await listAuditorActivity(lead, e.reference);
     expect(activity.rows.filter((r) => r.action === "incident.viewed").map((r) => r.target)).toEqual([`incident inc_seen_${run}`]);
@@ -178,7 +181,7 @@ describe("audit engagements", () => {
       () => changeEngagementEnd(responder, e.reference, { endsAt: day(10) }),
       () => endEngagementNow(auditorA, e.reference),
       () => addEngagementAuditor(privacy, e.reference, { userId: auditorB.userId }),
-      () => removeEngagementAuditor(responder, e.reference, auditorA.userId),
+      () => removeEngagementAuditor(responder, e.reference, { userId: auditorA.userId }),
     ];
     for (const attempt of attempts) expect((await refusal(attempt())).code).toBe("FORBIDDEN");
     expect((await lastDenial(responder))?.details).toMatchObject({ permission: "compliance.manage" });

@@ -8,9 +8,10 @@ import { createDigitalEvidence } from "@/lib/evidence/create-evidence";
 import { downloadEvidenceFile } from "@/lib/evidence/download-evidence";
 import { createEngagement } from "./create-engagement";
 import { evidenceAuditorAccess, myEngagements } from "./engagement-choices";
-import { grantEvidenceDownload, revokeEvidenceGrant } from "./evidence-grants";
+import { grantEvidenceDownload } from "./grant-evidence-download";
+import { revokeEvidenceGrant } from "./revoke-evidence-grant";
 import { listAuditorActivity } from "./list-auditor-activity";
-import { endEngagementNow } from "./manage-engagement";
+import { endEngagementNow } from "./end-engagement-now";
 
 const run = randomBytes(3).toString("hex");
 type TUserActor = Actor & { kind: "user" };
@@ -126,9 +127,9 @@ describe("evidence download grants for audit engagements", () => {
     const e = await engagement([auditor.userId]);
     const { id: grantId } = await grantEvidenceDownload(lead, { engagementId: e.id, evidenceId: item.id });
     expect((await evidenceAuditorAccess(lead, item.id))?.grants.map((g) => g.id)).toEqual([grantId]);
-    await revokeEvidenceGrant(lead, grantId);
+    await revokeEvidenceGrant(lead, { grantId: grantId });
     expect((await refusal(downloadEvidenceFile(auditor, item.label))).code).toBe("FORBIDDEN");
-    expect((await refusal(revokeEvidenceGrant(lead, grantId))).code).toBe("INVALID_STATE");
+    expect((await refusal(revokeEvidenceGrant(lead, { grantId: grantId }))).code).toBe("INVALID_STATE");
     expect((await evidenceAuditorAccess(lead, item.id))?.grants).toEqual([]);
 
     // Granted again: works again on the same grant.
@@ -157,10 +158,10 @@ describe("evidence download grants for audit engagements", () => {
       expect(denial.details).toMatchObject({ permission: "compliance.manage" });
     }
     const { id } = await grantEvidenceDownload(lead, { engagementId: e.id, evidenceId: item.id });
-    expect((await refusal(revokeEvidenceGrant(responder, id))).code).toBe("FORBIDDEN");
+    expect((await refusal(revokeEvidenceGrant(responder, { grantId: id }))).code).toBe("FORBIDDEN");
     expect(await evidenceAuditorAccess(responder, item.id)).toBeNull();
     expect((await db().evidenceGrant.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
-    await revokeEvidenceGrant(lead, id);
+    await revokeEvidenceGrant(lead, { grantId: id });
     expect((await db().evidenceGrant.findUniqueOrThrow({ where: { id } })).revokedById).toBe(lead.userId);
   });
 

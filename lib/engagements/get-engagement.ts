@@ -6,24 +6,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { engagementState } from "./engagement-rules";
-import type { TEngagementState } from "./schemas";
-
-export interface TEngagementDetail {
-  id: string;
-  reference: string;
-  name: string;
-  auditFirm: string;
-  scope: string;
-  startsAt: string;
-  endsAt: string;
-  endedAt: string | null;
-  state: TEngagementState;
-  createdByName: string;
-  auditors: { userId: string; name: string; accountState: string; accessEndsAt: string | null; addedAt: string }[];
-  grants: { id: string; evidenceLabel: string; incidentReference: string; grantedByName: string; grantedAt: string; revokedAt: string | null }[];
-  canManage: boolean;
-  canReadActivity: boolean;
-}
+import type { TEngagementDetail } from "./types";
 
 /** One engagement with its auditors (account state, access end) and evidence grants. */
 export async function getEngagement(actor: Actor, reference: string): Promise<TEngagementDetail> {

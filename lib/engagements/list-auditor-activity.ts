@@ -6,16 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { activityWindow } from "./engagement-rules";
-
-export interface TAuditorActivityRow {
-  id: string;
-  sequence: string;
-  occurredAt: string;
-  actorName: string;
-  action: string;
-  target: string | null;
-  outcome: "success" | "denied" | "failed";
-}
+import type { TAuditorActivityRow } from "./types";
 
 const PAGE_SIZE = 25;
 const ZCursor = z.string().regex(/^\d{1,19}$/).optional().catch(undefined);

@@ -6,17 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { engagementState } from "./engagement-rules";
 import { ZEngagementListQuery, type TEngagementListQuery, type TEngagementState } from "./schemas";
-
-export interface TEngagementRow {
-  id: string;
-  reference: string;
-  name: string;
-  auditFirm: string;
-  startsAt: string;
-  endsAt: string;
-  state: TEngagementState;
-  auditorCount: number;
-}
+import type { TEngagementRow } from "./types";
 
 /** The state filter as a query, so it pages and counts in the database. */
 function stateWhere(state: TEngagementState, at: Date): Prisma.AuditEngagementWhereInput {

@@ -33,10 +33,14 @@ export const ZEngagementEnd = z.object({ endsAt: day("end", "Enter the last day.
 export const ZAddAuditor = z.union([z.object({ userId: text(64, "Choose an auditor.") }), ZNewAuditor]);
 export type TAddAuditor = z.infer<typeof ZAddAuditor>;
 
+export const ZRemoveAuditor = z.object({ userId: text(64, "Choose an auditor.") });
+
 export const ZEvidenceGrant = z.object({
   engagementId: text(64, "Choose an engagement."),
   evidenceId: text(64, "Missing evidence item."),
 });
+
+export const ZRevokeGrant = z.object({ grantId: text(64, "Missing grant.") });
 
 export const ENGAGEMENT_SORTS = ["startsAt", "endsAt", "reference", "createdAt"] as const;
 export const ENGAGEMENT_STATES = ["planned", "active", "ended"] as const;

@@ -4,7 +4,8 @@ import { actorId } from "@/lib/auth/actor";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { custodyEntryHash, type TCustodyAction, type TCustodyEntryFields } from "./custody-chain";
+import { custodyEntryHash, type TCustodyEntryFields } from "./custody-chain";
+import type { TCustodyAction } from "./types";
 
 export interface TCustodyAppend {
   action: TCustodyAction;

@@ -1,9 +1,9 @@
 import "server-only";
 // Custody transfers waiting for their receiver, for the clock registry (lib/core/clocks): the
-// receiver is expected to accept or decline within 24 hours (reminder-rules.ts).
+// receiver is expected to accept or decline within 24 hours (reminder-rules/transfer-waiting.pure.ts).
 import { HOURS, stateRule } from "@/lib/core/clocks/clock-state";
 import type { TClockSource } from "@/lib/core/clocks/types";
-import { TRANSFER_WAITING_MS } from "./reminder-rules";
+import { TRANSFER_WAITING_MS } from "./reminder-rules/transfer-waiting.pure";
 
 const transferState = stateRule({ dueSoonWithinMs: HOURS(12) });
 

@@ -3,25 +3,10 @@
 // entry is found at its sequence number. Pure: shared by the writer, the verifier and the report.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/audit-log/canonical";
+import type { TChainProblem, TCustodyAction } from "./types";
+
 
 export const CUSTODY_GENESIS = "0".repeat(64);
-
-export const CUSTODY_ACTIONS = [
-  "collected",
-  "transfer-requested",
-  "transferred",
-  "transfer-declined",
-  "viewed",
-  "downloaded",
-  "analysed",
-  "integrity-verified",
-  "sealed",
-  "unsealed",
-  "released",
-  "destroyed",
-  "exported",
-] as const;
-export type TCustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 export interface TCustodyEntryFields {
   evidenceId: string;
@@ -62,8 +47,6 @@ export function custodyEntryHash(prevHash: string, entry: TCustodyEntryFields): 
   return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
 }
 
-export type TChainProblem = { sequence: number; problem: "edited" | "missing" | "reordered" | "wrong-link" };
-
 /** Walks the entries in stored order; returns the first problem, or null when intact. */
 export function verifyCustodyChain(entries: readonly (TCustodyEntryFields & { prevHash: string; hash: string })[]): TChainProblem | null {
   let prevHash = CUSTODY_GENESIS;
@@ -82,7 +65,7 @@ export function verifyCustodyChain(entries: readonly (TCustodyEntryFields & { pr
 }
 
 /** Repeated views by one person within this window make one "viewed" entry in the ledger. */
-export const VIEW_COLLAPSE_MS = 30 * 60_000;
+const VIEW_COLLAPSE_MS = 30 * 60_000;
 
 /**
  * Whether opening an item adds a "viewed" entry: not when the ledger's last entry is this

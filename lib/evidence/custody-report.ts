@@ -8,23 +8,8 @@ import { createPdf, fields, finish, heading, paragraph, pdfToBuffer, table, type
 import { appendCustodyEntry } from "./append-custody-entry";
 import { formatBytes } from "./encrypted-file-store";
 import { loadEvidenceFor } from "./evidence-access";
-import { getEvidence, type TEvidenceDetail } from "./get-evidence";
-
-const ACTION_LABELS: Record<string, string> = {
-  collected: "Collected",
-  "transfer-requested": "Transfer requested",
-  transferred: "Transferred (accepted)",
-  "transfer-declined": "Transfer declined",
-  viewed: "Viewed",
-  downloaded: "Downloaded",
-  analysed: "Analysed",
-  "integrity-verified": "Integrity verified",
-  sealed: "Sealed",
-  unsealed: "Unsealed",
-  released: "Released or returned",
-  destroyed: "Destroyed",
-  exported: "Exported",
-};
+import { getEvidence } from "./get-evidence";
+import { CUSTODY_ACTION_LABEL, EVIDENCE_STATUS_LABEL, type TEvidenceDetail } from "./types";
 
 export function formatInstant(iso: string, timeZone: string): string {
   const at = new Date(iso);
@@ -50,12 +35,12 @@ function detailText(details: Record<string, unknown>): string {
 }
 
 /** Writes one item's section: every field and every ledger entry. */
-export function writeItemSection(doc: TPdf, item: TEvidenceDetail): void {
+function writeItemSection(doc: TPdf, item: TEvidenceDetail): void {
   heading(doc, `${item.label}: ${item.description.slice(0, 80)}`, 2);
   fields(doc, [
     ["Incident", item.incident.reference],
     ["Kind", item.kind === "digital" ? "Digital (file)" : "Physical item"],
-    ["Status", item.status + (item.legalHold ? " · legal hold" : "") + (item.sealNumber ? ` · seal ${item.sealNumber}` : "")],
+    ["Status", EVIDENCE_STATUS_LABEL[item.status] + (item.legalHold ? " · legal hold" : "") + (item.sealNumber ? ` · seal ${item.sealNumber}` : "")],
     ["Collected by", item.collectedByName],
     ["Collected at", formatInstant(item.collectedAt, "UTC")],
     ["How and where", item.collectionMethod],
@@ -91,7 +76,7 @@ export function writeItemSection(doc: TPdf, item: TEvidenceDetail): void {
     item.ledger.map((e) => [
       String(e.sequence),
       formatInstant(e.occurredAt, e.actorTimeZone),
-      ACTION_LABELS[e.action] ?? e.action,
+      CUSTODY_ACTION_LABEL[e.action],
       e.actorName,
       e.fromName || e.toName ? `from ${e.fromName ?? "—"}\nto ${e.toName ?? "—"}` : "",
       [e.location, e.purpose].filter(Boolean).join("\n"),

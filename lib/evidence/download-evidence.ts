@@ -7,11 +7,11 @@ import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { engagementGrantFor } from "@/lib/engagements/engagement-grant-for";
+import { engagementGrantFor } from "@/lib/engagements";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { IntegrityError, readDecryptedFile } from "./encrypted-file-store";
 import { findEvidence, memberIdsOfEvidence } from "./evidence-access";
-import { evidenceReadOptions, recordIntegrityResult } from "./verify-evidence";
+import { evidenceReadOptions, recordIntegrityResult } from "./evidence-integrity";
 
 export interface TEvidenceDownload {
   fileName: string;

@@ -15,8 +15,10 @@ import { downloadEvidenceFile } from "./download-evidence";
 import { getEvidence } from "./get-evidence";
 import { listEvidence } from "./list-evidence";
 import { recordCustodyEvent } from "./record-custody-event";
-import { requestCustodyTransfer, respondToCustodyTransfer } from "./transfer-custody";
-import { runEvidenceIntegritySweep } from "./verify-evidence";
+import { acceptCustodyTransfer } from "./accept-custody-transfer";
+import { declineCustodyTransfer } from "./decline-custody-transfer";
+import { requestCustodyTransfer } from "./request-custody-transfer";
+import { runEvidenceIntegritySweep } from "./run-evidence-integrity-sweep";
 
 const run = randomBytes(3).toString("hex");
 const actors: Record<string, Actor & { kind: "user" }> = {};
@@ -220,16 +222,16 @@ describe("evidence and chain of custody", () => {
     expect(detail.custodianId).toBe(lead.userId);
     expect(detail.pendingTransfer?.toUserId).toBe(responder.userId);
 
-    await expect(respondToCustodyTransfer(lead, { transferId, accept: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acceptCustodyTransfer(lead, { transferId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     detail = await getEvidence(lead, item.label, { recordView: false });
     expect(detail.custodianId).toBe(lead.userId);
 
-    await respondToCustodyTransfer(responder, { transferId, accept: true });
+    await acceptCustodyTransfer(responder, { transferId });
     detail = await getEvidence(lead, item.label, { recordView: false });
     expect(detail.custodianId).toBe(responder.userId);
     expect(detail.storageLocation).toBe("Forensics lab");
     expect(detail.ledger.map((e) => e.action)).toEqual(["collected", "transfer-requested", "transferred"]);
-    await expect(respondToCustodyTransfer(responder, { transferId, accept: true })).rejects.toThrow(/already accepted/);
+    await expect(acceptCustodyTransfer(responder, { transferId })).rejects.toThrow(/already accepted/);
   });
 
   it("keeps a declined transfer's custody where it was", async () => {
@@ -240,7 +242,7 @@ describe("evidence and chain of custody", () => {
       storageLocation: "Safe 1",
     });
     const { transferId } = await requestCustodyTransfer(lead, item.label, { toUserId: responder.userId, purpose: "Analysis", location: "Lab" });
-    await respondToCustodyTransfer(responder, { transferId, accept: false, note: "Not my case" });
+    await declineCustodyTransfer(responder, { transferId, note: "Not my case" });
     const detail = await getEvidence(lead, item.label, { recordView: false });
     expect(detail.custodianId).toBe(lead.userId);
     expect(detail.ledger.at(-1)?.action).toBe("transfer-declined");

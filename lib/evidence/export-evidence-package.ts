@@ -6,7 +6,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { custodyReportPdf, displayNameOf } from "./custody-report";
@@ -14,7 +13,7 @@ import { readDecryptedFile } from "./encrypted-file-store";
 import { loadIncidentForEvidence, memberIdsOfEvidence } from "./evidence-access";
 import { getEvidence } from "./get-evidence";
 import { pdfToBuffer } from "@/lib/reports/pdf";
-import { evidenceReadOptions } from "./verify-evidence";
+import { evidenceReadOptions } from "./evidence-integrity";
 
 export interface TManifestFile {
   path: string;
@@ -110,9 +109,4 @@ export async function exportEvidencePackage(actor: Actor, incidentRef: string, c
     fileName: `${incident.reference}-evidence-package.zip`,
     body: Readable.toWeb(out) as ReadableStream<Uint8Array>,
   };
-}
-
-/** For the per-item list and the incident page: how many items an incident has. */
-export async function countEvidenceForIncident(incidentId: string): Promise<number> {
-  return db().evidenceItem.count({ where: { incidentId } });
 }

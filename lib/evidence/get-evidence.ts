@@ -5,56 +5,10 @@ import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-a
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { appendCustodyEntry } from "./append-custody-entry";
-import { verifyCustodyChain, viewNeedsEntry, type TChainProblem, type TCustodyAction } from "./custody-chain";
+import { verifyCustodyChain, viewNeedsEntry } from "./custody-chain";
 import { loadEvidenceFor, memberIdsOfEvidence } from "./evidence-access";
 import { displayNames } from "@/lib/core/display-names";
-
-export interface TCustodyEntryView {
-  sequence: number;
-  action: TCustodyAction;
-  occurredAt: string;
-  actorId: string;
-  actorName: string;
-  actorTimeZone: string;
-  location: string | null;
-  purpose: string | null;
-  fromName: string | null;
-  toName: string | null;
-  sha256: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
-export interface TEvidenceDetail {
-  id: string;
-  label: string;
-  incident: { id: string; reference: string };
-  kind: "digital" | "physical";
-  description: string;
-  collectedByName: string;
-  collectedAt: string;
-  collectionMethod: string;
-  sourceSystem: string | null;
-  custodianId: string;
-  custodianName: string;
-  storageLocation: string;
-  status: "active" | "sealed" | "released" | "destroyed";
-  legalHold: boolean;
-  sealNumber: string | null;
-  make: string | null;
-  model: string | null;
-  serialNumber: string | null;
-  fileName: string | null;
-  fileType: string | null;
-  fileSize: number | null;
-  sha256: string | null;
-  lastVerifiedAt: string | null;
-  lastVerifiedOk: boolean | null;
-  ledger: TCustodyEntryView[];
-  ledgerProblem: TChainProblem | null;
-  pendingTransfer: { id: string; toUserId: string; toName: string; fromName: string; purpose: string; location: string; requestedAt: string } | null;
-  allowed: { custody: boolean; download: boolean; respondToTransfer: boolean };
-}
+import type { TCustodyAction, TEvidenceDetail } from "./types";
 
 /**
  * One item with its ledger, verified on every read. Viewing evidence is itself a custody

@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
-import { listEvidence, type TEvidenceRow } from "./list-evidence";
+import { listEvidence } from "./list-evidence";
+import type { TEvidenceRow } from "./types";
 
 /** The evidence section of an incident's page: its items the actor may see, and what they may do. */
 export async function getIncidentEvidenceSummary(actor: Actor, incidentReference: string): Promise<{ rows: TEvidenceRow[]; canAdd: boolean; canExport: boolean }> {

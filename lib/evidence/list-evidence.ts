@@ -5,23 +5,7 @@ import { scopeOf } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZEvidenceListQuery, type TEvidenceListQuery } from "./schemas";
-
-export interface TEvidenceRow {
-  id: string;
-  label: string;
-  incidentReference: string;
-  kind: "digital" | "physical";
-  description: string;
-  status: string;
-  custodianId: string;
-  custodianName: string;
-  collectedAt: string;
-  legalHold: boolean;
-  fileName: string | null;
-  fileSize: number | null;
-  lastVerifiedOk: boolean | null;
-  pendingTransferToId: string | null;
-}
+import type { TEvidenceRow } from "./types";
 
 /** Evidence the actor may see, paged, sorted and filtered in the database. */
 export async function listEvidence(actor: Actor, rawQuery: unknown): Promise<{ rows: TEvidenceRow[]; total: number; query: TEvidenceListQuery }> {

@@ -38,9 +38,9 @@ export const ZTransferRequest = z.object({
 });
 export type TTransferRequest = z.infer<typeof ZTransferRequest>;
 
-export const ZTransferResponse = z.object({
+/** The receiver's answer (accept or decline) to a transfer waiting for them. */
+export const ZTransferAnswer = z.object({
   transferId: text(64, "Missing transfer."),
-  accept: z.boolean(),
   note: optionalText(1000),
 });
 

@@ -8,7 +8,9 @@ import { createIncident } from "@/lib/incidents/create-incident";
 import { baseIncident, makeUser } from "@/test/incidents/fixtures";
 import { createPhysicalEvidence } from "./create-evidence";
 import { getEvidence } from "./get-evidence";
-import { requestCustodyTransfer, respondToCustodyTransfer } from "./transfer-custody";
+import { acceptCustodyTransfer } from "./accept-custody-transfer";
+import { declineCustodyTransfer } from "./decline-custody-transfer";
+import { requestCustodyTransfer } from "./request-custody-transfer";
 
 beforeAll(() => {
   (globalThis as { vigilPrisma?: PrismaClient }).vigilPrisma = new PrismaClient({
@@ -30,8 +32,8 @@ describe("answering a custody transfer", () => {
       });
       const { transferId } = await requestCustodyTransfer(lead, item.label, { toUserId: receiver.userId, purpose: "Imaging", location: "Lab" });
       const results = await Promise.allSettled([
-        respondToCustodyTransfer(receiver, { transferId, accept: true }),
-        respondToCustodyTransfer(receiver, { transferId, accept: false, note: "Wrong case" }),
+        acceptCustodyTransfer(receiver, { transferId }),
+        declineCustodyTransfer(receiver, { transferId, note: "Wrong case" }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

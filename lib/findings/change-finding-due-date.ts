@@ -1,12 +1,12 @@
 import "server-only";
 import { parseInput, validationError } from "@/lib/core/field-errors";
 import { actorId, type Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { formatDay } from "./due-rules";
-import { addFindingNotes, assertOpen, dueDayFrom, findingTarget, lockFinding } from "./finding-access";
+import { addFindingNotes, dueDayFrom, findingTarget, lockFindingToManage } from "./finding-access";
+import { assertFindingOpen } from "./finding-rules";
 import { ZFindingDueChange } from "./schemas";
 
 /**
@@ -14,12 +14,11 @@ import { ZFindingDueChange } from "./schemas";
  * note the audit event names: a deadline is not quietly pushed back.
  */
 export async function changeFindingDueDate(actor: Actor, reference: string, input: unknown): Promise<void> {
-  await authorize(actor, "compliance.manage", { type: "finding", id: reference });
   const data = parseInput(ZFindingDueChange, input);
-  const dueDate = dueDayFrom(data.dueDate, clockNow());
   await withTransaction(async (tx) => {
-    const finding = await lockFinding(tx, reference);
-    assertOpen(finding);
+    const finding = await lockFindingToManage(tx, actor, reference);
+    assertFindingOpen(finding.status);
+    const dueDate = dueDayFrom(data.dueDate, clockNow());
     if (dueDate.getTime() === finding.dueDate.getTime()) throw validationError({ dueDate: "That is already the due date." });
     const later = dueDate.getTime() > finding.dueDate.getTime();
     if (later && !data.reason) throw validationError({ reason: "Say why the due date moves later." });

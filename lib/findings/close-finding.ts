@@ -2,13 +2,12 @@ import "server-only";
 import { parseInput } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import { formatDay, isOverdue } from "./due-rules";
-import { addFindingNotes, findingTarget, lockFinding } from "./finding-access";
+import { addFindingNotes, findingTarget, lockFindingToManage } from "./finding-access";
+import { assertFindingOpen } from "./finding-rules";
 import { ZFindingClose } from "./schemas";
 
 /**
@@ -16,12 +15,11 @@ import { ZFindingClose } from "./schemas";
  * as notes (named by id from the audit event), so the history still shows them after a reopening.
  */
 export async function closeFinding(actor: Actor, reference: string, input: unknown): Promise<void> {
-  await authorize(actor, "compliance.manage", { type: "finding", id: reference });
   const data = parseInput(ZFindingClose, input);
-  const at = clockNow();
   await withTransaction(async (tx) => {
-    const finding = await lockFinding(tx, reference);
-    if (finding.status !== "open") throw new AppError("INVALID_STATE", "This finding is already closed.");
+    const finding = await lockFindingToManage(tx, actor, reference);
+    assertFindingOpen(finding.status);
+    const at = clockNow();
     await tx.auditFinding.update({
       where: { id: finding.id },
       data: { status: "closed", closedAt: at, closedById: actorId(actor), closureNote: data.closureNote, closureEvidence: data.closureEvidence },

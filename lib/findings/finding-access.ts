@@ -1,5 +1,7 @@
 import "server-only";
 import { validationError } from "@/lib/core/field-errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -14,15 +16,18 @@ export function findingTarget(finding: { id: string }) {
  * The finding with this reference, row-locked until the transaction ends, so two people
  * closing or reopening it at once take turns and the second sees the first's result.
  */
-export async function lockFinding(tx: Tx, reference: string): Promise<AuditFinding> {
+async function lockFinding(tx: Tx, reference: string): Promise<AuditFinding> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AuditFinding" WHERE "reference" = ${reference} FOR UPDATE`;
   const finding = locked[0] ? await tx.auditFinding.findUnique({ where: { id: locked[0].id } }) : null;
   if (!finding) throw new AppError("NOT_FOUND", "There is no finding with this reference.");
   return finding;
 }
 
-export function assertOpen(finding: AuditFinding): void {
-  if (finding.status !== "open") throw new AppError("INVALID_STATE", "This finding is closed. Reopen it first to change it.");
+/** The locked finding, once the actor may manage it: the check runs against the row itself. */
+export async function lockFindingToManage(tx: Tx, actor: Actor, reference: string): Promise<AuditFinding> {
+  const finding = await lockFinding(tx, reference);
+  await authorize(actor, "compliance.manage", findingTarget(finding));
+  return finding;
 }
 
 /** A remediation owner is a person with an active account who can act (not an auditor). */

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { controlsFor } from "@/lib/compliance/catalog";
-import { policyVersion } from "@/lib/compliance/gather-facts";
+import { controlsFor, policyVersion } from "@/lib/compliance";
 import { db } from "@/lib/db/client";
 
 export interface TFindingFormOptions {

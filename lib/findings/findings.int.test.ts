@@ -134,6 +134,7 @@ describe("audit findings", () => {
     expect(closed).toMatchObject({ status: "closed", closedById: lead.userId, closureEvidence: "Change CHG-2291; config export EV-2026-0042" });
     await expect(closeFinding(lead, reference, { closureNote: "Again, with feeling.", closureEvidence: "Nothing new" })).rejects.toMatchObject({ code: "INVALID_STATE" });
     await expect(changeFindingOwner(lead, reference, { ownerId: responder.userId })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(changeFindingDueDate(lead, reference, { dueDate: "2099-01-31", reason: "Needs a vendor patch" })).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     await expect(reopenFinding(lead, reference, { reason: "" })).rejects.toMatchObject({ fieldErrors: { reason: expect.any(String) } });
     await reopenFinding(lead, reference, { reason: "The retention setting was reverted by the firmware update." });
@@ -192,7 +193,7 @@ describe("audit findings", () => {
   });
 
   it("denies: only compliance.manage writes, only compliance.read reads; every denial is logged", async () => {
-    const { reference } = await recordFinding(lead, finding());
+    const { id, reference } = await recordFinding(lead, finding());
     for (const actor of [auditor, responder, privacy]) {
       await expect(recordFinding(actor, finding())).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(changeFindingOwner(actor, reference, { ownerId: owner.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -200,7 +201,8 @@ describe("audit findings", () => {
       await expect(closeFinding(actor, reference, { closureNote: "Fixed it myself, honestly.", closureEvidence: "Trust me" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(reopenFinding(actor, reference, { reason: "Because I can" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await db().auditEvent.count({ where: { action: "authorization.denied", actorId: auditor.userId, targetId: reference } })).toBe(4);
+    // Checked against the locked finding, so each refusal names it by id.
+    expect(await db().auditEvent.count({ where: { action: "authorization.denied", actorId: auditor.userId, targetId: id } })).toBe(4);
     // Reading: auditors and privacy officers read findings; responders do not.
     await expect(listFindings(auditor, {})).resolves.toBeDefined();
     await expect(getFinding(privacy, reference)).resolves.toMatchObject({ reference, canManage: false });

@@ -3,37 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
-import { findControl } from "@/lib/compliance/catalog";
+import { findControl } from "@/lib/compliance/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { dueText, dueTone, formatDay, type TDueTone } from "./due-rules";
-import { describeFindingEvent, type THistoryEntry } from "./history";
+import { dueText, dueTone, formatDay } from "./due-rules";
+import { describeFindingEvent } from "./history";
+import type { TFindingDetail } from "./types";
 import { displayNames } from "@/lib/core/display-names";
-
-export interface TFindingDetail {
-  id: string;
-  reference: string;
-  controlId: string;
-  controlTitle: string;
-  engagement: { reference: string; name: string } | null;
-  title: string;
-  description: string;
-  severity: string;
-  ownerId: string;
-  ownerName: string;
-  dueDate: string;
-  dueTone: TDueTone | null;
-  dueText: string | null;
-  status: "open" | "closed";
-  closedAt: string | null;
-  closedByName: string | null;
-  closureNote: string | null;
-  closureEvidence: string | null;
-  createdAt: string;
-  createdByName: string;
-  history: THistoryEntry[];
-  canManage: boolean;
-}
 
 /** One finding with its history from the audit log. */
 export async function getFinding(actor: Actor, reference: string): Promise<TFindingDetail> {

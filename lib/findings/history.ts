@@ -1,5 +1,6 @@
 // A finding's history, told from its audit events (the audit log is the one record of change).
 // Pure: names are looked up by the caller and passed in.
+import type { THistoryEntry } from "./types";
 
 export interface THistoryEvent {
   sequence: string;
@@ -9,21 +10,12 @@ export interface THistoryEvent {
   details: Record<string, unknown>;
 }
 
-export interface THistoryEntry {
-  sequence: string;
-  occurredAt: string;
-  who: string;
-  what: string;
-  /** Free text the event kept: a reason, a closure note and its evidence. */
-  notes: { label: string; text: string }[];
-}
-
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 const NOTE_LABEL: Record<string, string> = { reason: "Reason", "closure-note": "How it was remediated", "closure-evidence": "Evidence of the fix" };
 
 /** The ids of the notes an event names (reasons, closure texts kept outside the audit log). */
-export function noteIdsOf(details: Record<string, unknown>): string[] {
+function noteIdsOf(details: Record<string, unknown>): string[] {
   return Array.isArray(details.noteIds) ? details.noteIds.filter((id): id is string => typeof id === "string") : [];
 }
 

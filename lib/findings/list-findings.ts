@@ -4,26 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
-import { findControl } from "@/lib/compliance/catalog";
+import { findControl } from "@/lib/compliance/types";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { dueText, dueTone, formatDay, type TDueTone } from "./due-rules";
+import { dueText, dueTone, formatDay } from "./due-rules";
 import { ZFindingListQuery, type TFindingListQuery } from "./schemas";
-
-export interface TFindingRow {
-  id: string;
-  reference: string;
-  controlId: string;
-  controlTitle: string;
-  title: string;
-  severity: string;
-  ownerName: string;
-  dueDate: string;
-  /** Null once closed: a closed finding has no deadline left. */
-  dueTone: TDueTone | null;
-  dueText: string | null;
-  status: "open" | "closed";
-}
+import type { TFindingRow } from "./types";
 
 /** One page of findings, filtered, sorted and paged in the database on indexed columns. */
 export async function listFindings(actor: Actor, rawQuery: unknown): Promise<{ rows: TFindingRow[]; total: number; query: TFindingListQuery; canManage: boolean }> {

@@ -1,15 +1,14 @@
 // Every reminder rule and periodic job Vigil runs. A module adds its rule or job here: import
 // it and append it to the list. How to write a rule: see README.md in this folder.
 import { runAlarmSweep } from "@/lib/alarms/run-alarm-sweep";
-import { EVIDENCE_REMINDER_RULES } from "@/lib/evidence/reminder-rules";
-import { runEvidenceIntegritySweep } from "@/lib/evidence/verify-evidence";
+import { evidenceTransferRule, runEvidenceIntegritySweep } from "@/lib/evidence";
+import { auditorAccessEndingRule } from "@/lib/engagements";
+import { findingDueRule } from "@/lib/findings";
 import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
-import { recordAuditVerification } from "@/lib/compliance/audit-facts";
+import { recordAuditVerification } from "@/lib/compliance";
 import { runAuditRetention } from "@/lib/audit-log/retention";
 import type { TPeriodicJob } from "./periodic-jobs";
-import { auditorAccessEndingRule } from "./rules/auditor-access-ending";
-import { findingDueRule } from "./rules/finding-due";
 import { invitationNotAcceptedRule } from "./rules/invitation-not-accepted";
 import { mailDeliveryFailedRule } from "./rules/mail-delivery-failed";
 import { openAlarmRule } from "./rules/open-alarm";
@@ -21,7 +20,7 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   openAlarmRule,
   mailDeliveryFailedRule,
   ...incidentReminderRules,
-  ...EVIDENCE_REMINDER_RULES,
+  evidenceTransferRule,
   findingDueRule,
 ];
 

@@ -8,7 +8,7 @@ import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
 import { PERIODIC_JOBS, REMINDER_RULES } from "./registry";
 import { runReminders } from "./run-reminders";
 import { runSweep } from "./run-sweep";
-import { auditorAccessEndingRule } from "./rules/auditor-access-ending";
+import { auditorAccessEndingRule } from "@/lib/engagements/reminder-rules/auditor-access-ending";
 import { invitationNotAcceptedRule } from "./rules/invitation-not-accepted";
 import { mailDeliveryFailedRule } from "./rules/mail-delivery-failed";
 import { openAlarmRule } from "./rules/open-alarm";

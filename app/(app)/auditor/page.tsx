@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { MyEngagementCard } from "@/components/engagements/my-engagement-card";
-import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
+import { CONTROL_STATUS_BADGE } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
-import { myEngagements } from "@/lib/engagements/engagement-choices";
-import { toControlRows } from "@/lib/compliance/map-view";
+import { myEngagements } from "@/lib/engagements";
+import { CONTROL_STATUS_LABEL, getComplianceMap, toControlRows } from "@/lib/compliance";
+import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Auditor portal" };
@@ -46,7 +46,7 @@ export default async function AuditorPortalPage() {
       {engagements.map((e) => (
         <MyEngagementCard key={e.reference} engagement={e} />
       ))}
-      <nav className="card" aria-label="Records" style={{ marginBottom: "1rem" }}>
+      <nav className={`card ${styles.records}`} aria-label="Records">
         <h2>Records</h2>
         <ul className="link-list">
           <li>

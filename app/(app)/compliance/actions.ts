@@ -1,7 +1,7 @@
 "use server";
 
 import type { TActionState } from "@/lib/core/action-state";
-import { attestControl, setPolicyVersion } from "@/lib/compliance/manage-controls";
+import { attestControl, setPolicyVersion } from "@/lib/compliance";
 import { runAction } from "@/lib/http/action";
 
 export async function attestControlAction(prev: TActionState, formData: FormData): Promise<TActionState> {

@@ -1,14 +1,14 @@
 import { AttestForm, PolicyVersionForm } from "@/components/compliance/compliance-forms";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
-import { CONTROL_STATUS_BADGE, CONTROL_STATUS_LABEL } from "@/components/compliance/status";
+import { CONTROL_STATUS_BADGE } from "@/components/compliance/status";
 import { ComplianceNav } from "@/components/compliance/compliance-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { getComplianceMap } from "@/lib/compliance/get-compliance-map";
-import { toControlRows } from "@/lib/compliance/map-view";
+import { CONTROL_STATUS_LABEL, getComplianceMap, toControlRows } from "@/lib/compliance";
 import { attestControlAction, setPolicyVersionAction } from "./actions";
+import styles from "./compliance.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Compliance map" };
@@ -53,7 +53,7 @@ export default async function CompliancePage() {
         ))}
       </div>
       {map.canManage ? (
-        <div className="card" style={{ marginBottom: "1rem", maxWidth: "32rem" }}>
+        <div className={`card ${styles.versionCard}`}>
           <PolicyVersionForm action={setPolicyVersionAction} version={map.version} />
         </div>
       ) : null}

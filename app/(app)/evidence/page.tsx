@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { listEvidence } from "@/lib/evidence/list-evidence";
+import { listEvidence } from "@/lib/evidence";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Evidence" };
@@ -50,7 +50,7 @@ export default async function EvidenceListPage({ searchParams }: { searchParams:
         </div>
       </form>
       <EvidenceTable
-        rows={rows.map((r) => ({ ...r, pendingTransfer: r.pendingTransferToId !== null }))}
+        rows={rows}
         total={total}
         page={query.page}
         pageSize={query.pageSize}

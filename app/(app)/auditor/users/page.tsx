@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
-import { listPeopleForAudit } from "@/lib/compliance/list-people-for-audit";
+import { listPeopleForAudit } from "@/lib/compliance";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Users and roles" };

@@ -1,7 +1,7 @@
 "use server";
 
 import type { TActionState } from "@/lib/core/action-state";
-import { issueCertificate } from "@/lib/compliance/certificate";
+import { issueCertificate } from "@/lib/compliance";
 import { runAction } from "@/lib/http/action";
 
 export async function issueCertificateAction(prev: TActionState, formData: FormData): Promise<TActionState> {

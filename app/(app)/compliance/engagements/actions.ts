@@ -2,9 +2,15 @@
 
 import { redirect } from "next/navigation";
 import type { TActionState, TFormValues } from "@/lib/core/action-state";
-import { createEngagement } from "@/lib/engagements/create-engagement";
-import { grantEvidenceDownload, revokeEvidenceGrant } from "@/lib/engagements/evidence-grants";
-import { addEngagementAuditor, changeEngagementEnd, endEngagementNow, removeEngagementAuditor } from "@/lib/engagements/manage-engagement";
+import {
+  addEngagementAuditor,
+  changeEngagementEnd,
+  createEngagement,
+  endEngagementNow,
+  grantEvidenceDownload,
+  removeEngagementAuditor,
+  revokeEvidenceGrant,
+} from "@/lib/engagements";
 import { runAction } from "@/lib/http/action";
 
 // Thin: shape the form for one service through the one action client. The services check
@@ -75,7 +81,7 @@ export async function addEngagementAuditorAction(reference: string, prev: TActio
 
 export async function removeEngagementAuditorAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "engagements.remove-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
-    await removeEngagementAuditor(actor, reference, str(values.userId));
+    await removeEngagementAuditor(actor, reference, values);
   });
 }
 
@@ -88,12 +94,12 @@ export async function grantEvidenceAction(label: string, prev: TActionState, for
 
 export async function revokeEvidenceGrantAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "engagements.revoke-grant", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
-    await revokeEvidenceGrant(actor, str(values.grantId));
+    await revokeEvidenceGrant(actor, values);
   });
 }
 
 export async function revokeEngagementGrantAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "engagements.revoke-grant", revalidate: page(reference) }, async ({ actor, values }) => {
-    await revokeEvidenceGrant(actor, str(values.grantId));
+    await revokeEvidenceGrant(actor, values);
   });
 }

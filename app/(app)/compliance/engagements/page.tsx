@@ -4,7 +4,7 @@ import { ComplianceNav } from "@/components/compliance/compliance-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { listEngagements } from "@/lib/engagements/list-engagements";
+import { listEngagements } from "@/lib/engagements";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit engagements" };

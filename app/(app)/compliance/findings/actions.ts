@@ -3,11 +3,7 @@
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import type { TActionState } from "@/lib/core/action-state";
-import { changeFindingDueDate } from "@/lib/findings/change-finding-due-date";
-import { changeFindingOwner } from "@/lib/findings/change-finding-owner";
-import { closeFinding } from "@/lib/findings/close-finding";
-import { recordFinding } from "@/lib/findings/record-finding";
-import { reopenFinding } from "@/lib/findings/reopen-finding";
+import { changeFindingDueDate, changeFindingOwner, closeFinding, recordFinding, reopenFinding } from "@/lib/findings";
 import { runAction } from "@/lib/http/action";
 
 export async function recordFindingAction(prev: TActionState, formData: FormData): Promise<TActionState> {

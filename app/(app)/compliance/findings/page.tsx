@@ -3,8 +3,9 @@ import { FindingTable } from "@/components/findings/finding-table";
 import { ComplianceNav } from "@/components/compliance/compliance-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
-import { CONTROLS } from "@/lib/compliance/catalog";
-import { listFindings } from "@/lib/findings/list-findings";
+import { CONTROLS } from "@/lib/compliance";
+import { listFindings } from "@/lib/findings";
+import styles from "../compliance.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit findings" };
@@ -38,9 +39,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           </select>
         </div>
         {/* Long control titles must not push a phone's screen wider. */}
-        <div className="field" style={{ minWidth: 0, maxWidth: "100%" }}>
+        <div className={`field ${styles.shrinkField}`}>
           <label htmlFor="control">Control</label>
-          <select id="control" name="control" defaultValue={query.control ?? ""} style={{ maxWidth: "100%" }}>
+          <select id="control" name="control" defaultValue={query.control ?? ""}>
             <option value="">Any</option>
             {CONTROLS.map((c) => (
               <option key={c.id} value={c.id}>

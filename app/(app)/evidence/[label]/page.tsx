@@ -1,30 +1,23 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CustodyEventForms, RespondForm, TransferForm, VerifyForm, type TCustodyEventName } from "@/components/evidence/custody-forms";
+import { CustodyEventForms, RespondForm, TransferForm, VerifyForm } from "@/components/evidence/custody-forms";
 import { CustodyTimeline } from "@/components/evidence/custody-timeline";
 import { EvidenceAuditorAccess } from "@/components/engagements/evidence-auditor-access";
-import { EVIDENCE_STATUS_BADGE, EVIDENCE_STATUS_LABEL, formatSize, formatWhen } from "@/components/evidence/labels";
+import { EVIDENCE_STATUS_BADGE, formatSize, formatWhen } from "@/components/evidence/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
-import { getEvidence, type TEvidenceDetail } from "@/lib/evidence/get-evidence";
-import { evidenceAuditorAccess } from "@/lib/engagements/engagement-choices";
-import { listCustodyCandidates } from "@/lib/evidence/list-custody-candidates";
+import { allowedCustodyEvents, EVIDENCE_STATUS_LABEL, getEvidence, isInCustody, listCustodyCandidates, type TEvidenceDetail } from "@/lib/evidence";
+import { evidenceAuditorAccess } from "@/lib/engagements";
 import { grantEvidenceAction, revokeEvidenceGrantAction } from "../../compliance/engagements/actions";
 import { custodyEventAction, requestTransferAction, respondTransferAction, verifyIntegrityAction } from "../actions";
+import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ label: string }> }) {
   return { title: (await params).label };
 }
-
-const EVENTS_BY_STATUS: Record<TEvidenceDetail["status"], TCustodyEventName[]> = {
-  active: ["analysed", "sealed", "released", "destroyed"],
-  sealed: ["unsealed", "released", "destroyed"],
-  released: [],
-  destroyed: [],
-};
 
 export default async function EvidencePage({ params }: { params: Promise<{ label: string }> }) {
   const { label } = await params;
@@ -38,7 +31,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ label
   }
   const candidates = item.allowed.custody ? await listCustodyCandidates(actor) : [];
   const auditorAccess = item.kind === "digital" && item.status !== "destroyed" ? await evidenceAuditorAccess(actor, item.id) : null;
-  const events = item.allowed.custody ? EVENTS_BY_STATUS[item.status].filter((e) => !(item.legalHold && (e === "released" || e === "destroyed"))) : [];
+  const events = item.allowed.custody ? allowedCustodyEvents(item.status, item.legalHold) : [];
 
   return (
     <>
@@ -141,10 +134,10 @@ export default async function EvidencePage({ params }: { params: Promise<{ label
             )}
           </dl>
         </section>
-        {item.allowed.custody && (events.length > 0 || item.status === "active" || item.status === "sealed") ? (
+        {item.allowed.custody && (events.length > 0 || isInCustody(item.status)) ? (
           <section className="card" aria-labelledby="custody-heading">
             <h2 id="custody-heading">Custody</h2>
-            {!item.pendingTransfer && (item.status === "active" || item.status === "sealed") ? (
+            {!item.pendingTransfer && isInCustody(item.status) ? (
               <details className="disclosure" open={false}>
                 <summary>Transfer to a colleague</summary>
                 <TransferForm action={requestTransferAction.bind(null, item.label)} candidates={candidates} />
@@ -160,7 +153,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ label
         <EvidenceAuditorAccess access={auditorAccess} evidenceId={item.id} grant={grantEvidenceAction.bind(null, item.label)} revoke={revokeEvidenceGrantAction.bind(null, item.label)} />
       ) : null}
 
-      <section className="card" aria-labelledby="ledger-heading" style={{ marginTop: "1rem" }}>
+      <section className={`card ${styles.ledger}`} aria-labelledby="ledger-heading">
         <h2 id="ledger-heading">Custody ledger</h2>
         <p className="muted">Every hand-over, access and check, oldest first. Each entry&apos;s hash covers the one before it.</p>
         <CustodyTimeline entries={item.ledger} />

@@ -5,7 +5,7 @@ import { EvidenceUploadForm } from "@/components/evidence/upload-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
-import { getEvidenceUploadContext } from "@/lib/evidence/evidence-upload-context";
+import { getEvidenceUploadContext } from "@/lib/evidence";
 import { createPhysicalEvidenceAction } from "../actions";
 
 export const dynamic = "force-dynamic";

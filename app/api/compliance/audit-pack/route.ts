@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/current-actor";
-import { exportAuditPack } from "@/lib/compliance/audit-pack";
+import { exportAuditPack } from "@/lib/compliance";
 import { AppError } from "@/lib/errors";
 import { requestContextFrom } from "@/lib/http/request-context";
 import { attachment, errorResponse } from "@/lib/http/route-response";

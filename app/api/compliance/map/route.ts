@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/current-actor";
-import { exportComplianceMap } from "@/lib/compliance/export-compliance-map";
+import { exportComplianceMap } from "@/lib/compliance";
 import { AppError } from "@/lib/errors";
 import { attachment, errorResponse } from "@/lib/http/route-response";
 

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddAuditorForm, EndDateForm, EndNowForm, RemoveAuditorForm, RevokeGrantForm } from "@/components/engagements/engagement-forms";
-import { ENGAGEMENT_STATE_BADGE, ENGAGEMENT_STATE_LABEL, formatDay } from "@/components/engagements/labels";
+import { AddAuditorForm, EndDateForm, EndNowForm } from "@/components/engagements/engagement-forms";
+import { AuditorActivityTable, EngagementAuditorsTable, EngagementGrantsTable } from "@/components/engagements/engagement-tables";
+import { ENGAGEMENT_STATE_BADGE, formatDay } from "@/components/engagements/labels";
 import { formatWhen } from "@/components/evidence/labels";
 import { requirePagePermission } from "@/lib/auth/current-actor";
-import { listAuditorCandidates } from "@/lib/engagements/engagement-choices";
-import { getEngagement, type TEngagementDetail } from "@/lib/engagements/get-engagement";
-import { listAuditorActivity } from "@/lib/engagements/list-auditor-activity";
+import { ENGAGEMENT_STATE_LABEL, getEngagement, listAuditorActivity, listAuditorCandidates, type TEngagementDetail } from "@/lib/engagements";
 import { isAppError } from "@/lib/errors";
+import styles from "../../compliance.module.css";
+import own from "./page.module.css";
 import {
   addEngagementAuditorAction,
   changeEngagementEndAction,
@@ -21,8 +22,6 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: { params: Promise<{ reference: string }> }) {
   return { title: (await params).reference };
 }
-
-const OUTCOME_BADGE = { success: "badge badge-ok", denied: "badge badge-danger", failed: "badge badge-warn" } as const;
 
 export default async function EngagementPage({
   params,
@@ -51,7 +50,7 @@ export default async function EngagementPage({
     <>
       <div className="page-header">
         <div>
-          <p className="muted mono" style={{ margin: 0 }}>
+          <p className={`muted mono ${own.reference}`}>
             {e.reference}
           </p>
           <h1>{e.name}</h1>
@@ -66,7 +65,7 @@ export default async function EngagementPage({
 
       <div className="layout-detail">
         {/* min-width 0: a wide table scrolls in its own box instead of widening the page on a phone. */}
-        <div className="stack" style={{ minWidth: 0 }}>
+        <div className={`stack ${own.column}`}>
           <section className="card" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>
             <dl className="kv">
@@ -91,39 +90,7 @@ export default async function EngagementPage({
 
           <section className="card" aria-labelledby="auditors-heading">
             <h2 id="auditors-heading">Auditors</h2>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Access ends</th>
-                    {manage ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {e.auditors.map((a) => (
-                    <tr key={a.userId}>
-                      <td>{a.name}</td>
-                      <td>{a.accountState}</td>
-                      <td>{a.accessEndsAt ? formatWhen(a.accessEndsAt) : "—"}</td>
-                      {manage ? (
-                        <td>
-                          <RemoveAuditorForm action={bind(removeEngagementAuditorAction)} userId={a.userId} name={a.name} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                  {e.auditors.length === 0 ? (
-                    <tr>
-                      <td colSpan={manage ? 4 : 3} className="muted">
-                        No auditors on this engagement.
-                      </td>
-                    </tr>
-                  ) : null}
-                </tbody>
-              </table>
-            </div>
+            <EngagementAuditorsTable auditors={e.auditors} remove={manage ? bind(removeEngagementAuditorAction) : undefined} />
             {manage ? <AddAuditorForm action={bind(addEngagementAuditorAction)} candidates={candidates} /> : null}
           </section>
 
@@ -133,57 +100,17 @@ export default async function EngagementPage({
             {e.grants.length === 0 ? (
               <p className="muted">No files shared.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Evidence</th>
-                      <th scope="col">Incident</th>
-                      <th scope="col">Granted</th>
-                      <th scope="col">State</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {e.grants.map((g) => (
-                      <tr key={g.id}>
-                        <td>
-                          <Link className="mono" href={`/evidence/${g.evidenceLabel}`}>
-                            {g.evidenceLabel}
-                          </Link>
-                        </td>
-                        <td>
-                          <Link className="mono" href={`/incidents/${g.incidentReference}`}>
-                            {g.incidentReference}
-                          </Link>
-                        </td>
-                        <td>
-                          {g.grantedByName}
-                          <div className="muted small">{formatWhen(g.grantedAt)}</div>
-                        </td>
-                        <td>
-                          {g.revokedAt ? (
-                            <span className="muted">Revoked {formatWhen(g.revokedAt)}</span>
-                          ) : e.canManage ? (
-                            <RevokeGrantForm action={bind(revokeEngagementGrantAction)} grantId={g.id} label={g.evidenceLabel} />
-                          ) : (
-                            "Granted"
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <EngagementGrantsTable grants={e.grants} revoke={e.canManage ? bind(revokeEngagementGrantAction) : undefined} />
             )}
           </section>
         </div>
 
         {manage ? (
-          <aside className="stack" aria-label="Change the engagement" style={{ minWidth: 0 }}>
+          <aside className={`stack ${own.column}`} aria-label="Change the engagement">
             <section className="card" aria-labelledby="end-heading">
               <h2 id="end-heading">Duration</h2>
               <EndDateForm action={bind(changeEngagementEndAction)} endsAt={e.endsAt} />
-              <div style={{ marginTop: "1rem" }}>
+              <div className={styles.gapAbove}>
                 <EndNowForm action={bind(endEngagementNowAction)} />
               </div>
             </section>
@@ -192,44 +119,12 @@ export default async function EngagementPage({
       </div>
 
       {activity ? (
-        <section className="card" aria-labelledby="activity-heading" style={{ marginTop: "1rem" }}>
+        <section className={`card ${styles.gapAbove}`} aria-labelledby="activity-heading">
           <h2 id="activity-heading">What the auditors did</h2>
           <p className="muted">
             Every audit-log event of this engagement&apos;s auditors from {formatWhen(activity.from)} to {formatWhen(activity.to)}, newest first, including refusals.
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Auditor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Outcome</th>
-                </tr>
-              </thead>
-              <tbody>
-                {activity.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td style={{ whiteSpace: "nowrap" }}>{formatWhen(r.occurredAt)}</td>
-                    <td>{r.actorName}</td>
-                    <td className="mono">{r.action}</td>
-                    <td className="mono small">{r.target ?? "—"}</td>
-                    <td>
-                      <span className={OUTCOME_BADGE[r.outcome]}>{r.outcome}</span>
-                    </td>
-                  </tr>
-                ))}
-                {activity.rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      Nothing yet.
-                    </td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
+          <AuditorActivityTable rows={activity.rows} />
           <nav className="pager" aria-label="Auditor activity pages">
             {before ? <Link href={`/compliance/engagements/${e.reference}`}>Newest</Link> : null}
             {activity.older ? <Link href={`/compliance/engagements/${e.reference}?before=${activity.older}`}>Older</Link> : null}

@@ -1,8 +1,9 @@
 import { CreateEngagementForm } from "@/components/engagements/engagement-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
-import { listAuditorCandidates } from "@/lib/engagements/engagement-choices";
+import { listAuditorCandidates } from "@/lib/engagements";
 import { createEngagementAction } from "../actions";
+import styles from "../../compliance.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "New audit engagement" };
@@ -13,7 +14,7 @@ export default async function NewEngagementPage() {
   return (
     <>
       <PageHeader title="New audit engagement" description="Record an audit by Amazon or its auditor and give the auditors read-only access for its duration." />
-      <section className="card" style={{ maxWidth: "48rem" }}>
+      <section className={`card ${styles.formCard}`}>
         <CreateEngagementForm action={createEngagementAction} candidates={candidates} />
       </section>
     </>

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeDueDateForm, ChangeOwnerForm, CloseFindingForm, ReopenFindingForm } from "@/components/findings/finding-forms";
-import { DUE_TONE_BADGE, FINDING_STATUS_BADGE, FINDING_STATUS_LABEL, SEVERITY_BADGE, SEVERITY_LABEL, formatUtc } from "@/components/findings/labels";
+import { DUE_TONE_BADGE, FINDING_STATUS_BADGE, SEVERITY_BADGE, formatUtc } from "@/components/findings/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
-import { findingFormOptions } from "@/lib/findings/finding-form-options";
-import { getFinding, type TFindingDetail } from "@/lib/findings/get-finding";
+import { FINDING_STATUS_LABEL, SEVERITY_LABEL, findingFormOptions, getFinding, type TFindingDetail } from "@/lib/findings";
 import { changeFindingDueDateAction, changeFindingOwnerAction, closeFindingAction, reopenFindingAction } from "../actions";
+import styles from "../../compliance.module.css";
 
 export const dynamic = "force-dynamic";
 
@@ -86,7 +86,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
             <h3>Evidence of the fix</h3>
             <p className="pre">{finding.closureEvidence}</p>
             {options ? (
-              <details className="disclosure" style={{ marginTop: "1.25rem" }}>
+              <details className={`disclosure ${styles.disclosureGap}`}>
                 <summary>Reopen</summary>
                 <ReopenFindingForm action={reopenFindingAction.bind(null, finding.reference)} />
               </details>
@@ -97,7 +97,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
             <h2 id="remediate-heading">Remediation</h2>
             <h3>Close with evidence</h3>
             <CloseFindingForm action={closeFindingAction.bind(null, finding.reference)} />
-            <div className="disclosures" style={{ marginTop: "1.25rem" }}>
+            <div className={`disclosures ${styles.disclosureGap}`}>
               <details className="disclosure">
                 <summary>Change owner</summary>
                 <ChangeOwnerForm action={changeFindingOwnerAction.bind(null, finding.reference)} owners={options.owners} ownerId={finding.ownerId} />
@@ -110,7 +110,7 @@ export default async function FindingPage({ params }: { params: Promise<{ refere
           </section>
         ) : null}
       </div>
-      <section className="card" aria-labelledby="history-heading" style={{ marginTop: "1rem" }}>
+      <section className={`card ${styles.gapAbove}`} aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <p className="muted small">From the audit log.</p>
         {finding.history.length === 0 ? <p className="empty">No changes recorded.</p> : null}

@@ -1,8 +1,9 @@
 import { RecordFindingForm } from "@/components/findings/finding-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
-import { findingFormOptions } from "@/lib/findings/finding-form-options";
+import { findingFormOptions } from "@/lib/findings";
 import { recordFindingAction } from "../actions";
+import styles from "../../compliance.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Record a finding" };
@@ -14,7 +15,7 @@ export default async function NewFindingPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Record a finding" description="What the audit found, against which control, who remediates it and by when. The owner is reminded 7 days and 1 day before the due date, on the day, and weekly once overdue." />
-      <section className="card" style={{ maxWidth: "48rem" }}>
+      <section className={`card ${styles.formCard}`}>
         <RecordFindingForm
           action={recordFindingAction}
           controls={options.controls}

@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/current-actor";
-import { downloadCertificate } from "@/lib/compliance/certificate";
+import { downloadCertificate } from "@/lib/compliance";
 import { AppError } from "@/lib/errors";
 import { requestContextFrom } from "@/lib/http/request-context";
 import { attachment, errorResponse } from "@/lib/http/route-response";

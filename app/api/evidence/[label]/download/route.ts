@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
-import { downloadEvidenceFile } from "@/lib/evidence/download-evidence";
+import { downloadEvidenceFile } from "@/lib/evidence";
 import { requestContextFrom } from "@/lib/http/request-context";
 import { attachment, errorResponse } from "@/lib/http/route-response";
 

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
-import { exportCustodyReport } from "@/lib/evidence/custody-report";
+import { exportCustodyReport } from "@/lib/evidence";
 import { requestContextFrom } from "@/lib/http/request-context";
 import { attachment, errorResponse } from "@/lib/http/route-response";
 

@@ -1,7 +1,7 @@
 import { authorize } from "@/lib/auth/authorize";
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
-import { createDigitalEvidence } from "@/lib/evidence/create-evidence";
+import { createDigitalEvidence } from "@/lib/evidence";
 import { newId } from "@/lib/ids";
 import { networkGate } from "@/lib/http/network-gate";
 import { errorResponse } from "@/lib/http/route-response";

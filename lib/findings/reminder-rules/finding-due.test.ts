@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TDueReminder } from "../types";
+import type { TDueReminder } from "@/lib/reminders/types";
 import { findingDueReminder, findingDueThreshold, type TFindingDueState } from "./finding-due.pure";
 
 const HOUR = 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import "server-only";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
-import { utcDay } from "@/lib/findings/due-rules";
-import { activeUserIdsWithRole } from "../recipients";
-import type { TDueReminder, TReminderRule } from "../types";
+import { activeUserIdsWithRole } from "@/lib/reminders/recipients";
+import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
+import { utcDay } from "../due-rules";
 import { FINDING_DUE_RULE, findingDueReminder } from "./finding-due.pure";
 
 export const findingDueRule: TReminderRule = {

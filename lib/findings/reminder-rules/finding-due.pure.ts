@@ -1,5 +1,5 @@
-import { daysLeft, dueText, formatDay } from "@/lib/findings/due-rules";
-import type { TDueReminder } from "../types";
+import type { TDueReminder } from "@/lib/reminders/types";
+import { daysLeft, dueText, formatDay } from "../due-rules";
 
 export const FINDING_DUE_RULE = "finding.due";
 

@@ -1,4 +1,4 @@
-import type { TDueReminder } from "../types";
+import type { TDueReminder } from "@/lib/reminders/types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { activeUserIdsWithRole } from "../recipients";
-import type { TDueReminder, TReminderRule } from "../types";
+import { activeUserIdsWithRole } from "@/lib/reminders/recipients";
+import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { auditorAccessReminder } from "./auditor-access-ending.pure";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,0 +1,55 @@
+import type { ReactNode } from "react";
+import styles from "./simple-table.module.css";
+
+export interface TSimpleColumn<R> {
+  header: string;
+  /** Read by screen readers only (an actions column). */
+  hideHeader?: boolean;
+  cell: (row: R) => ReactNode;
+  /** Dates, references, counts: kept on one line. */
+  nowrap?: boolean;
+  /** Free text that needs room before it wraps. */
+  wide?: boolean;
+  className?: string;
+}
+
+/**
+ * A small read-only table for detail pages (the full list screens use DataTable): a header row,
+ * one row per item, and the `empty` text in a single row when there is nothing to show. It
+ * scrolls in its own box, so a wide table never widens the page on a phone.
+ */
+export function SimpleTable<R>({ columns, rows, rowKey, empty }: { columns: readonly TSimpleColumn<R>[]; rows: readonly R[]; rowKey: (row: R) => string; empty?: string }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col">
+                {c.hideHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.header} className={[c.nowrap ? styles.nowrap : "", c.wide ? styles.wide : "", c.className ?? ""].filter(Boolean).join(" ") || undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {rows.length === 0 && empty ? (
+            <tr>
+              <td colSpan={columns.length} className="muted">
+                {empty}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

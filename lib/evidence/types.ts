@@ -1,0 +1,118 @@
+// What screens, exports and other domains may know about evidence without a database: the row
+// and view shapes, the enums with their one label each, and the input schemas.
+import type { TCustodyEvent } from "./schemas";
+
+export * from "./schemas";
+
+export const EVIDENCE_STATUSES = ["active", "sealed", "released", "destroyed"] as const;
+export type TEvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+export const EVIDENCE_STATUS_LABEL: Record<TEvidenceStatus, string> = {
+  active: "Active",
+  sealed: "Sealed",
+  released: "Released",
+  destroyed: "Destroyed",
+};
+
+export const CUSTODY_ACTIONS = [
+  "collected",
+  "transfer-requested",
+  "transferred",
+  "transfer-declined",
+  "viewed",
+  "downloaded",
+  "analysed",
+  "integrity-verified",
+  "sealed",
+  "unsealed",
+  "released",
+  "destroyed",
+  "exported",
+] as const;
+export type TCustodyAction = (typeof CUSTODY_ACTIONS)[number];
+
+/** The one wording of each custody event: the ledger on screen and the chain-of-custody PDF. */
+export const CUSTODY_ACTION_LABEL: Record<TCustodyAction, string> = {
+  collected: "Collected",
+  "transfer-requested": "Transfer requested",
+  transferred: "Custody transferred",
+  "transfer-declined": "Transfer declined",
+  viewed: "Viewed",
+  downloaded: "File downloaded",
+  analysed: "Analysed",
+  "integrity-verified": "Integrity verified",
+  sealed: "Sealed",
+  unsealed: "Unsealed",
+  released: "Released or returned",
+  destroyed: "Destroyed",
+  exported: "Exported",
+};
+
+/** The custody events recorded through the one custody-event operation (not transfers). */
+export type TCustodyEventKind = TCustodyEvent["action"];
+
+export type TChainProblem = { sequence: number; problem: "edited" | "missing" | "reordered" | "wrong-link" };
+
+export interface TCustodyEntryView {
+  sequence: number;
+  action: TCustodyAction;
+  occurredAt: string;
+  actorId: string;
+  actorName: string;
+  actorTimeZone: string;
+  location: string | null;
+  purpose: string | null;
+  fromName: string | null;
+  toName: string | null;
+  sha256: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface TEvidenceDetail {
+  id: string;
+  label: string;
+  incident: { id: string; reference: string };
+  kind: "digital" | "physical";
+  description: string;
+  collectedByName: string;
+  collectedAt: string;
+  collectionMethod: string;
+  sourceSystem: string | null;
+  custodianId: string;
+  custodianName: string;
+  storageLocation: string;
+  status: TEvidenceStatus;
+  legalHold: boolean;
+  sealNumber: string | null;
+  make: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  fileName: string | null;
+  fileType: string | null;
+  fileSize: number | null;
+  sha256: string | null;
+  lastVerifiedAt: string | null;
+  lastVerifiedOk: boolean | null;
+  ledger: TCustodyEntryView[];
+  ledgerProblem: TChainProblem | null;
+  pendingTransfer: { id: string; toUserId: string; toName: string; fromName: string; purpose: string; location: string; requestedAt: string } | null;
+  allowed: { custody: boolean; download: boolean; respondToTransfer: boolean };
+}
+
+export interface TEvidenceRow {
+  id: string;
+  label: string;
+  incidentReference: string;
+  kind: "digital" | "physical";
+  description: string;
+  status: TEvidenceStatus;
+  custodianId: string;
+  custodianName: string;
+  collectedAt: string;
+  legalHold: boolean;
+  fileName: string | null;
+  fileSize: number | null;
+  lastVerifiedOk: boolean | null;
+  pendingTransferToId: string | null;
+}
