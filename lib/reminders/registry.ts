@@ -3,7 +3,8 @@
 import { runAlarmSweep } from "@/lib/alarms/run-alarm-sweep";
 import { EVIDENCE_REMINDER_RULES } from "@/lib/evidence/reminder-rules";
 import { runEvidenceIntegritySweep } from "@/lib/evidence/verify-evidence";
-import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
+import { incidentNoticeRule, incidentTaskRule } from "@/lib/incidents";
+import { legalRequestNoticeRule } from "@/lib/legal-requests";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { recordAuditVerification } from "@/lib/compliance/audit-facts";
 import { runAuditRetention } from "@/lib/audit-log/retention";
@@ -20,7 +21,9 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   auditorAccessEndingRule,
   openAlarmRule,
   mailDeliveryFailedRule,
-  ...incidentReminderRules,
+  incidentNoticeRule,
+  legalRequestNoticeRule,
+  incidentTaskRule,
   ...EVIDENCE_REMINDER_RULES,
   findingDueRule,
 ];
