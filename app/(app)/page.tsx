@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { clockSource } from "@/lib/core/clocks/registry";
 import { getDashboard } from "@/lib/incidents/get-dashboard";
-import type { TIncidentListRow } from "@/lib/incidents/list-incidents";
+import type { TIncidentListRow } from "@/lib/incidents/types";
 import { INCIDENT_STATUSES, STATUS_LABELS } from "@/lib/incidents/status-rules";
 import { checkHealth } from "@/lib/system/check-health";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { CLOCK_LABELS, clockState, formatRemaining, type TClockState } from "@/lib/incidents/clock-rules";
+import { CLOCK_LABELS, clockState, formatRemaining, type TClockState } from "@/lib/incidents/types";
 
 const BADGE: Record<TClockState, string> = {
   "not-required": "badge badge-neutral",

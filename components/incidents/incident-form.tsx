@@ -1,12 +1,11 @@
 "use client";
 
 import { ActionForm, Checkbox, Field, FieldError, useFormStateContext, type TActionState } from "@/components/forms/action-form";
+import type { TIncidentCatalog } from "@/lib/incidents/types";
+import styles from "./incident.module.css";
+import { SeverityDefinitions } from "./severity-definitions";
 
-export interface TIncidentFormCatalog {
-  types: { id: string; name: string; description: string; active: boolean }[];
-  severities: { severity: string; name: string; definition: string }[];
-  people: { id: string; name: string }[];
-}
+export type TIncidentFormCatalog = Pick<TIncidentCatalog, "types" | "severities" | "people">;
 
 function TeamSelect({ people, defaultValue }: { people: TIncidentFormCatalog["people"]; defaultValue: string[] }) {
   const state = useFormStateContext();
@@ -93,18 +92,9 @@ export function IncidentForm({
           ) : null}
         </div>
       </div>
-      <details className="muted" style={{ marginBottom: "1rem" }}>
+      <details className={`muted ${styles.severityDetails}`}>
         <summary>Severity definitions</summary>
-        <dl className="kv" style={{ marginTop: "0.5rem" }}>
-          {catalog.severities.map((s) => (
-            <div key={s.severity} style={{ display: "contents" }}>
-              <dt>
-                {s.severity} {s.name}
-              </dt>
-              <dd>{s.definition}</dd>
-            </div>
-          ))}
-        </dl>
+        <SeverityDefinitions severities={catalog.severities} className={styles.severityList} />
       </details>
     </ActionForm>
   );

@@ -4,22 +4,13 @@ import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
 import { Countdown } from "./countdown";
+import { SEVERITY_LABELS, STATUS_LABELS, type TIncidentListRow } from "@/lib/incidents/types";
+import styles from "./incident.module.css";
 import { SEVERITY_BADGE, STATUS_BADGE } from "./labels";
 
-export interface TIncidentTableRow {
-  id: string;
-  reference: string;
-  title: string;
-  severity: string;
-  status: string;
-  statusLabel: string;
-  typeName: string;
-  detectedAt: string;
+/** A list row with its time written in the reader's zone. */
+export interface TIncidentTableRow extends TIncidentListRow {
   detectedAtText: string;
-  notificationDueAt: string | null;
-  amazonNotifiedAt: string | null;
-  amazonNoticeOnTime: boolean | null;
-  commanderName: string | null;
 }
 
 const helper = createColumnHelper<TServerTableFeatures, TIncidentTableRow>();
@@ -57,9 +48,9 @@ export function IncidentTable({
     }),
     helper.accessor("title", { id: "title", header: "Title" }),
     helper.accessor("typeName", { id: "type", header: "Type" }),
-    helper.accessor("severity", { id: "severity", header: "Severity", cell: (info) => <span className={SEVERITY_BADGE[info.getValue()]}>{info.getValue()}</span> }),
-    helper.accessor("status", { id: "status", header: "Status", cell: (info) => <span className={STATUS_BADGE[info.getValue()]}>{info.row.original.statusLabel}</span> }),
-    helper.accessor("detectedAt", { id: "detectedAt", header: "Detected", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{info.row.original.detectedAtText}</span> }),
+    helper.accessor("severity", { id: "severity", header: "Severity", cell: (info) => <span className={SEVERITY_BADGE[info.getValue()]}>{SEVERITY_LABELS[info.getValue()]}</span> }),
+    helper.accessor("status", { id: "status", header: "Status", cell: (info) => <span className={STATUS_BADGE[info.getValue()]}>{STATUS_LABELS[info.getValue()]}</span> }),
+    helper.accessor("detectedAt", { id: "detectedAt", header: "Detected", cell: (info) => <span className={styles.nowrap}>{info.row.original.detectedAtText}</span> }),
     helper.accessor("notificationDueAt", {
       id: "dueAt",
       header: "Amazon clock",

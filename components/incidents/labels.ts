@@ -1,3 +1,4 @@
+// Badge colours of the incident enums; their words are the label maps in lib/incidents/types.ts.
 export const STATUS_BADGE: Record<string, string> = {
   detected: "badge badge-danger",
   triaged: "badge badge-warn",
@@ -13,12 +14,4 @@ export const SEVERITY_BADGE: Record<string, string> = {
   SEV2: "badge badge-warn",
   SEV3: "badge badge-neutral",
   SEV4: "badge badge-neutral",
-};
-
-export const CHANNEL_LABELS: Record<string, string> = {
-  vigil_mail: "Vigil mail",
-  email: "Email",
-  phone: "Phone",
-  portal: "Amazon portal",
-  other: "Other",
 };

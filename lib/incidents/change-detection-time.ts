@@ -4,12 +4,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
-import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
+import { addTimelineEntry, lockIncidentFor, refuseIfClosed } from "./incident-access";
 import { ZDetectionTimeChange } from "./schemas";
-import { isOpenStatus } from "./status-rules";
-import { formatWithZone } from "./time-zones";
+import { formatWithZone, resolveInstant } from "./time-zones";
 
 /**
  * Moves the detection time (usually earlier, when logs show the incident began before it was
@@ -24,8 +22,8 @@ export async function changeDetectionTime(actor: Actor, idOrReference: string, i
   const errors = detectionTimeChangeErrors({ detectedAt, reason: data.reason }, now);
   if (Object.keys(errors).length) throw validationError(errors);
   await withTransaction(async (tx) => {
-    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.update");
-    if (!isOpenStatus(incident.status)) throw new AppError("INVALID_STATE", "A closed incident cannot be changed.");
+    const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.update");
+    refuseIfClosed(incident);
     if (detectedAt.getTime() === incident.detectedAt.getTime()) return;
     await tx.incident.update({
       where: { id: incident.id },

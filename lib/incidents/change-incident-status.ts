@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { addTimelineEntry, loadIncidentFor } from "./incident-access";
+import { addTimelineEntry, lockIncidentFor } from "./incident-access";
 import { ZStatusChange } from "./schemas";
 import { STATUS_LABELS, canTransition } from "./status-rules";
 
@@ -13,7 +13,7 @@ import { STATUS_LABELS, canTransition } from "./status-rules";
 export async function changeIncidentStatus(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZStatusChange, input);
   await withTransaction(async (tx) => {
-    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.update");
+    const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.update");
     if (!canTransition(incident.status, data.status)) {
       throw new AppError("INVALID_STATE", `A ${STATUS_LABELS[incident.status].toLowerCase()} incident cannot move to ${STATUS_LABELS[data.status].toLowerCase()}.`, {
         fieldErrors: { status: `Not allowed from ${STATUS_LABELS[incident.status].toLowerCase()}.` },

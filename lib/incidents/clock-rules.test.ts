@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockState, detectionTimeChangeErrors, formatRemaining, isOnTime, noticeDueAt } from "./clock-rules";
+import { clockState, detectionTimeChangeErrors, formatRemaining, noticeDueAt } from "./clock-rules";
 
 const detected = new Date("2026-11-28T09:00:00Z");
 const due = noticeDueAt(detected);
@@ -30,11 +30,6 @@ describe("the 24-hour Amazon clock", () => {
   it("needs no notice without Amazon Information, or once stopped as a false positive", () => {
     expect(clockState({ dueAt: null, notifiedAt: null, noticeOnTime: null }, detected)).toBe("not-required");
     expect(clockState({ ...open, stopped: true }, at("2026-12-01T00:00:00Z"))).toBe("not-required");
-  });
-
-  it("counts a notice sent at the due instant as on time, a millisecond later as late", () => {
-    expect(isOnTime(due, due)).toBe(true);
-    expect(isOnTime(new Date(due.getTime() + 1), due)).toBe(false);
   });
 
   it("keeps the recorded verdict for good, whatever the due time says later", () => {

@@ -48,11 +48,6 @@ export function clockState(input: TClockInput, now: Date): TClockState {
   return "green";
 }
 
-/** Was a notice sent at `sentAt` on time for `dueAt`? Due exactly at the deadline is on time. */
-export function isOnTime(sentAt: Date, dueAt: Date): boolean {
-  return sentAt.getTime() <= dueAt.getTime();
-}
-
 /** "5 h 12 min left", "2 h 3 min overdue": for screens and emails. */
 export function formatRemaining(dueAt: Date, now: Date): string {
   const diff = dueAt.getTime() - now.getTime();

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { addTimelineEntry, loadIncidentFor } from "./incident-access";
+import { addTimelineEntry, lockIncidentFor } from "./incident-access";
 import { ZCloseIncident } from "./schemas";
 import { closingErrors } from "./status-rules";
 
@@ -13,7 +13,7 @@ import { closingErrors } from "./status-rules";
 export async function closeIncident(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZCloseIncident, input);
   await withTransaction(async (tx) => {
-    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.close");
+    const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.close");
     const errors = closingErrors(incident, data);
     if (Object.keys(errors).length) {
       const { form, ...fieldErrors } = errors;

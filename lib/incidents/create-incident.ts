@@ -1,6 +1,6 @@
+import "server-only";
 import { parseInput, validationError } from "@/lib/core/field-errors";
 import { authorize, deny } from "@/lib/auth/authorize";
-import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
@@ -9,7 +9,8 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
-import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData, resolveInstant } from "./incident-access";
+import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData } from "./incident-access";
+import { resolveInstant } from "./time-zones";
 import { nextReference } from "@/lib/core/references";
 import { ZIncidentCreate } from "./schemas";
 

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { withTransaction } from "@/lib/db/transaction";
-import { amazonNoticeAddress, noticeContact } from "./amazon-notice";
+import { amazonNoticeAddress, noticeContact } from "@/lib/notices";
+import type { TNoticeDraft } from "@/lib/notices/types";
 import { loadIncidentFor, userTimeZone } from "./incident-access";
 import { draftIncidentNotice } from "./notice-rules";
 
 /** The pre-filled notice to Amazon for an incident, for a security lead to review and send. */
-export async function draftAmazonNotice(actor: Actor, idOrReference: string): Promise<{ toAddress: string; subject: string; body: string }> {
+export async function draftAmazonNotice(actor: Actor, idOrReference: string): Promise<TNoticeDraft> {
   return withTransaction(async (tx) => {
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.notify-amazon");
     const type = await tx.incidentType.findUniqueOrThrow({ where: { id: incident.typeId } });

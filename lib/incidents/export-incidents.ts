@@ -4,11 +4,10 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
 import { withTransaction } from "@/lib/db/transaction";
-import { CLOCK_LABELS } from "./clock-rules";
 import { authorize } from "@/lib/auth/authorize";
 import { ZIncidentListQuery, listSql, type TIncidentListRowRaw } from "./list-query";
 import { listScope, toListRow } from "./list-incidents";
-import { STATUS_LABELS } from "./status-rules";
+import { CLOCK_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "./types";
 
 export const EXPORT_LIMIT = 10_000;
 
@@ -22,7 +21,7 @@ export async function exportIncidentsCsv(actor: Actor, rawQuery: unknown): Promi
     const rows = (await tx.$queryRaw<TIncidentListRowRaw[]>(listSql(query, scope, now).rows)).map((r) => toListRow(r, now));
     const csv = toCsv(
       ["Reference", "Title", "Type", "Severity", "Status", "Detected at (UTC)", "Amazon notice due (UTC)", "Amazon notified at (UTC)", "Amazon clock", "Commander"],
-      rows.map((r) => [r.reference, r.title, r.typeName, r.severity, STATUS_LABELS[r.status], r.detectedAt, r.notificationDueAt, r.amazonNotifiedAt, CLOCK_LABELS[r.clock], r.commanderName]),
+      rows.map((r) => [r.reference, r.title, r.typeName, SEVERITY_LABELS[r.severity], STATUS_LABELS[r.status], r.detectedAt, r.notificationDueAt, r.amazonNotifiedAt, CLOCK_LABELS[r.clock], r.commanderName]),
     );
     await recordAuditEvent(tx, {
       actor,

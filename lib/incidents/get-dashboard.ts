@@ -3,21 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
 import { listDueItems } from "@/lib/core/clocks/list-due-items";
-import type { TDueItem } from "@/lib/core/clocks/types";
 import { db, type Db } from "@/lib/db/client";
-import { listScope, toListRow, type TIncidentListRow } from "./list-incidents";
+import { listScope, toListRow } from "./list-incidents";
+import type { TDashboard } from "./types";
 import { dashboardSql } from "./dashboard-query";
 import type { TIncidentListRowRaw } from "./list-query";
-
-export interface TDashboard {
-  open: TIncidentListRow[];
-  /** Every deadline the actor may see that is overdue or falls due within a week, nearest first. */
-  due: TDueItem[];
-  byStatus: Record<string, number>;
-  bySeverity: Record<string, number>;
-  months: { month: string; count: number }[];
-  alarms: { id: string; title: string; rule: string; count: number; lastSeenAt: string }[] | null;
-}
 
 const DUE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -5,53 +5,11 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
-import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
-import { clockState, type TClockState } from "./clock-rules";
+import { listNotices } from "@/lib/notices";
+import { clockState } from "./clock-rules";
 import { loadIncidentFor, piiAssociatedData, userTimeZone } from "./incident-access";
 import { TRANSITIONS } from "./status-rules";
-
-export interface TPersonRef {
-  id: string;
-  name: string;
-}
-
-/** An incident shaped for its screen; personal data only for those allowed to read it. */
-export interface TIncidentDetail {
-  id: string;
-  reference: string;
-  title: string;
-  summary: string;
-  type: { id: string; name: string; procedure: string; escalationPath: string };
-  severity: IncidentSeverity;
-  status: IncidentStatus;
-  detectedAt: string;
-  createdAt: string;
-  reportedBy: TPersonRef;
-  commander: TPersonRef | null;
-  team: TPersonRef[];
-  affectedSystems: string[];
-  affectedDataCategories: string[];
-  amazonInfoInvolved: boolean;
-  piiInvolved: boolean;
-  /** The decrypted details for pii.read; null otherwise (see piiHidden). */
-  piiDetails: string | null;
-  piiHidden: boolean;
-  notificationDueAt: string | null;
-  amazonNotifiedAt: string | null;
-  amazonNoticeOnTime: boolean | null;
-  clock: TClockState;
-  falsePositiveReason: string | null;
-  closing: { closureDescription: string | null; rootCause: string | null; remediationActions: string | null; correctiveControls: string | null; lessonsLearned: string | null };
-  closedAt: string | null;
-  timeline: { id: string; occurredAt: string; kind: string; text: string; author: TPersonRef | null }[];
-  tasks: { id: string; title: string; owner: TPersonRef; dueDate: string | null; doneAt: string | null }[];
-  comments: { id: string; body: string; author: TPersonRef; createdAt: string }[];
-  notices: { id: string; status: string; channel: string; toAddress: string; subject: string; body: string; sentAt: string; sender: string; onTime: boolean }[];
-  thirdPartyNotifications: { id: string; recipientKind: string; recipientName: string; notifiedAt: string; basis: string; amazonApproval: string | null; legalObligation: string | null; reasonWithoutBasis: string | null; summary: string }[];
-  allowedStatuses: IncidentStatus[];
-  timeZone: string;
-  can: { update: boolean; close: boolean; notify: boolean; readPii: boolean; writePii: boolean };
-}
+import type { TIncidentDetail, TPersonRef, TRecipientKind, TTimelineKind } from "./types";
 
 export async function getIncident(actor: Actor, idOrReference: string): Promise<TIncidentDetail> {
   return withTransaction(async (tx) => {
@@ -63,7 +21,7 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
     const timeline = await tx.incidentTimelineEntry.findMany({ where: { incidentId: incident.id }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }] });
     const tasks = await tx.incidentTask.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
     const comments = await tx.incidentComment.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
-    const notices = await tx.amazonNotice.findMany({ where: { incidentId: incident.id }, orderBy: { sentAt: "asc" } });
+    const notices = await listNotices(tx, { incidentId: incident.id });
     const thirdParty = await tx.thirdPartyNotification.findMany({ where: { incidentId: incident.id }, orderBy: { notifiedAt: "asc" } });
     const timeZone = await userTimeZone(tx, actor);
     const userIds = new Set<string>([incident.reportedById, ...(incident.commanderId ? [incident.commanderId] : []), ...incident.teamIds]);
@@ -116,13 +74,13 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
         lessonsLearned: incident.lessonsLearned,
       },
       closedAt: iso(incident.closedAt),
-      timeline: timeline.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind, text: e.text, author: e.authorId ? person(e.authorId) : null })),
+      timeline: timeline.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind as TTimelineKind, text: e.text, author: e.authorId ? person(e.authorId) : null })),
       tasks: tasks.map((t) => ({ id: t.id, title: t.title, owner: person(t.ownerId), dueDate: t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null, doneAt: iso(t.doneAt) })),
       comments: comments.map((c) => ({ id: c.id, body: c.body, author: person(c.authorId), createdAt: c.createdAt.toISOString() })),
-      notices: notices.map((n) => ({ id: n.id, status: n.status, channel: n.channel, toAddress: n.toAddress, subject: n.subject, body: n.body, sentAt: n.sentAt.toISOString(), sender: n.sender, onTime: n.onTime })),
+      notices,
       thirdPartyNotifications: thirdParty.map((n) => ({
         id: n.id,
-        recipientKind: n.recipientKind,
+        recipientKind: n.recipientKind as TRecipientKind,
         recipientName: n.recipientName,
         notifiedAt: n.notifiedAt.toISOString(),
         basis: n.basis,

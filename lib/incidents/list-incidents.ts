@@ -6,31 +6,9 @@ import { now as clockNow } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
-import { clockState, type TClockState } from "./clock-rules";
-import { ZIncidentListQuery, listSql, type TIncidentListQuery, type TIncidentListRowRaw, type TListScope } from "./list-query";
-
-export interface TIncidentListRow {
-  id: string;
-  reference: string;
-  title: string;
-  severity: IncidentSeverity;
-  status: IncidentStatus;
-  typeId: string;
-  typeName: string;
-  detectedAt: string;
-  notificationDueAt: string | null;
-  amazonNotifiedAt: string | null;
-  amazonNoticeOnTime: boolean | null;
-  amazonInfoInvolved: boolean;
-  commanderName: string | null;
-  clock: TClockState;
-}
-
-export interface TIncidentListPage {
-  rows: TIncidentListRow[];
-  total: number;
-  query: TIncidentListQuery;
-}
+import { clockState } from "./clock-rules";
+import { ZIncidentListQuery, listSql, type TIncidentListRowRaw, type TListScope } from "./list-query";
+import type { TIncidentListPage, TIncidentListRow } from "./types";
 
 export async function listScope(actor: Actor): Promise<TListScope> {
   await authorize(actor, "incident.read");

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { addTimelineEntry, loadIncidentFor } from "./incident-access";
+import { addTimelineEntry, lockIncidentFor } from "./incident-access";
 import { ZFalsePositive } from "./schemas";
 import { falsePositiveErrors } from "./status-rules";
 
@@ -13,14 +13,16 @@ import { falsePositiveErrors } from "./status-rules";
 export async function markFalsePositive(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZFalsePositive, input);
   await withTransaction(async (tx) => {
-    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.close");
+    const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.close");
     const errors = falsePositiveErrors(incident.status, data.reason);
     if (Object.keys(errors).length) throw new AppError(errors.form ? "INVALID_STATE" : "VALIDATION", errors.form ?? "Say why this is a false positive.", { fieldErrors: errors });
     const now = clockNow();
-    await tx.incident.update({
-      where: { id: incident.id },
+    // The expected status in the WHERE, as in closeIncident: a change that slipped past the lock loses instead of being overwritten.
+    const updated = await tx.incident.updateMany({
+      where: { id: incident.id, status: incident.status },
       data: { status: "false_positive", falsePositiveReason: data.reason, closedAt: now, closedById: actor.kind === "user" ? actor.userId : null },
     });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed the incident just now; reload and try again.");
     await addTimelineEntry(tx, { incidentId: incident.id, kind: "incident.false-positive", text: `Marked a false positive: ${data.reason}`, authorId: actor.kind === "user" ? actor.userId : null, occurredAt: now });
     await recordAuditEvent(tx, { actor, action: "incident.false-positive", target: { type: "incident", id: incident.id }, details: { from: incident.status } });
   });

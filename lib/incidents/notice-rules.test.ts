@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftIncidentNotice, draftLegalRequestNotice, thirdPartyBasisErrors } from "./notice-rules";
+import { draftIncidentNotice, thirdPartyBasisErrors } from "./notice-rules";
 
 describe("the notice to Amazon", () => {
   const facts = {
@@ -29,15 +29,6 @@ describe("the notice to Amazon", () => {
 
   it("says plainly what is not yet known", () => {
     expect(draftIncidentNotice({ ...facts, affectedSystems: [] }, "UTC").body).toContain("Systems affected:\n- Not yet established");
-  });
-
-  it("drafts the legal-process notice with its receipt time", () => {
-    const notice = draftLegalRequestNotice(
-      { reference: "LPR-2026-0001", receivedAt: new Date("2026-11-28T09:30:00Z"), requestingParty: "District court", dataSought: "Orders of one buyer", contact: "legal@example.com" },
-      "UTC",
-    );
-    expect(notice.body).toContain("Received at: 2026-11-28 09:30 (UTC, UTC+00:00)");
-    expect(notice.body).toContain("Requesting party: District court");
   });
 });
 

@@ -1,8 +1,6 @@
-// Drafting the notice to Amazon and the rule for third-party notifications: pure functions.
+// Drafting the notice to Amazon about an incident, and the rule for third-party
+// notifications: pure functions.
 import { formatWithZone } from "./time-zones";
-
-export const DEFAULT_AMAZON_NOTICE_ADDRESS = "3p-security@amazon.com";
-export const AMAZON_NOTICE_ADDRESS_SETTING = "incidents.amazonNoticeAddress";
 
 export interface TIncidentNoticeFacts {
   reference: string;
@@ -42,34 +40,6 @@ export function draftIncidentNotice(facts: TIncidentNoticeFacts, timeZone: strin
       "",
       "Actions taken so far:",
       list(facts.actionsTaken),
-      "",
-      `Contact: ${facts.contact}`,
-    ].join("\n"),
-  };
-}
-
-export interface TLegalNoticeFacts {
-  reference: string;
-  receivedAt: Date;
-  requestingParty: string;
-  dataSought: string;
-  contact: string;
-}
-
-export function draftLegalRequestNotice(facts: TLegalNoticeFacts, timeZone: string): { subject: string; body: string } {
-  return {
-    subject: `Legal process request ${facts.reference} concerning Amazon Information`,
-    body: [
-      "To the Amazon security team,",
-      "",
-      "we have received a legal process request that seeks Amazon Information, and inform you as required by the Data Protection Policy.",
-      "",
-      `Reference: ${facts.reference}`,
-      `Received at: ${formatWithZone(facts.receivedAt, timeZone)}`,
-      `Requesting party: ${facts.requestingParty}`,
-      "",
-      "Data sought:",
-      facts.dataSought,
       "",
       `Contact: ${facts.contact}`,
     ].join("\n"),

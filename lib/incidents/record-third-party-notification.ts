@@ -5,13 +5,16 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
-import { addTimelineEntry, loadIncidentFor, resolveInstant } from "./incident-access";
+import { addTimelineEntry, lockIncidentFor, refuseIfClosed } from "./incident-access";
 import { thirdPartyBasisErrors } from "./notice-rules";
 import { ZThirdPartyNotification } from "./schemas";
+import { resolveInstant } from "./time-zones";
+import { RECIPIENT_KIND_LABELS } from "./types";
 
 /**
  * Records a regulator, customer or other party notified about the incident (GS-4f), with
- * Amazon's written approval or the legal obligation; without either, only with a reason.
+ * Amazon's written approval or the legal obligation; without either, only with a reason. A
+ * closed incident takes no more.
  */
 export async function recordThirdPartyNotification(actor: Actor, idOrReference: string, input: unknown): Promise<{ id: string; withoutBasis: boolean }> {
   const data = parseInput(ZThirdPartyNotification, input);
@@ -21,7 +24,8 @@ export async function recordThirdPartyNotification(actor: Actor, idOrReference: 
   if (notifiedAt.getTime() > now.getTime()) errors.notifiedAt = "The notification time cannot be in the future.";
   if (Object.keys(errors).length) throw validationError(errors);
   return withTransaction(async (tx) => {
-    const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.notify-amazon");
+    const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.notify-amazon");
+    refuseIfClosed(incident);
     const id = newId("tpn");
     await tx.thirdPartyNotification.create({
       data: {
@@ -42,7 +46,7 @@ export async function recordThirdPartyNotification(actor: Actor, idOrReference: 
     await addTimelineEntry(tx, {
       incidentId: incident.id,
       kind: "third-party.notified",
-      text: `${data.recipientKind === "regulator" ? "Regulator" : data.recipientKind === "customer" ? "Customer" : "Third party"} notified: ${data.recipientName}, ${basisText}.`,
+      text: `${RECIPIENT_KIND_LABELS[data.recipientKind]} notified: ${data.recipientName}, ${basisText}.`,
       authorId: actor.kind === "user" ? actor.userId : null,
       occurredAt: notifiedAt,
     });

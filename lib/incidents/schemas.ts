@@ -1,4 +1,4 @@
-// Input schemas for incidents, legal-process requests and notices. Forms post strings; these
+// Input schemas for incidents. Forms post strings; these
 // schemas accept both form strings and typed values, and give one clear message per field.
 import { z } from "zod";
 import { CLOSING_FIELD_LABELS } from "./status-rules";
@@ -23,7 +23,7 @@ const ids = z.preprocess(
 const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().min(1).optional());
 
 /** Wall-clock "2026-11-28T10:30" in the given zone, or an ISO instant, or empty for "now". */
-const dateTimeText = z.preprocess((v) => (v instanceof Date ? v.toISOString() : v == null ? "" : String(v).trim()), z.string());
+export const ZDateTimeText = z.preprocess((v) => (v instanceof Date ? v.toISOString() : v == null ? "" : String(v).trim()), z.string());
 
 export const ZSeverity = z.enum(["SEV1", "SEV2", "SEV3", "SEV4"], { error: "Choose a severity." });
 
@@ -32,7 +32,7 @@ export const ZIncidentCreate = z.object({
   summary: z.string({ error: "Say what happened." }).trim().min(10, "Say what happened (at least 10 characters).").max(10_000, "Keep the summary under 10,000 characters."),
   typeId: z.string({ error: "Choose the type of incident." }).min(1, "Choose the type of incident."),
   severity: ZSeverity,
-  detectedAt: dateTimeText,
+  detectedAt: ZDateTimeText,
   timeZone: z.string().default("UTC"),
   commanderId: optionalId,
   teamIds: ids,
@@ -48,7 +48,7 @@ export const ZIncidentUpdate = ZIncidentCreate.omit({ detectedAt: true, timeZone
 export type TIncidentUpdate = z.input<typeof ZIncidentUpdate>;
 
 export const ZDetectionTimeChange = z.object({
-  detectedAt: dateTimeText,
+  detectedAt: ZDateTimeText,
   timeZone: z.string().default("UTC"),
   reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").default(""),
 });
@@ -74,28 +74,8 @@ export type TCloseIncident = z.input<typeof ZCloseIncident>;
 
 export const ZFalsePositive = z.object({ reason: z.preprocess((v) => v ?? "", z.string().trim().max(2000)) });
 
-export const ZNoticeChannel = z.enum(["email", "phone", "portal", "other"], { error: "Choose how the notice went." });
-
-export const ZRecordNotice = z.object({
-  sentAt: dateTimeText,
-  timeZone: z.string().default("UTC"),
-  channel: ZNoticeChannel,
-  sender: z.string({ error: "Say who sent the notice." }).trim().min(2, "Say who sent the notice.").max(200),
-  toAddress: z.string().trim().max(320).optional(),
-  subject: z.string({ error: "Give the subject of what was sent." }).trim().min(3, "Give the subject of what was sent.").max(300),
-  body: z.string({ error: "Paste a copy of what was sent." }).trim().min(20, "Paste a copy of what was sent (at least 20 characters).").max(50_000),
-});
-export type TRecordNotice = z.input<typeof ZRecordNotice>;
-
-export const ZSendNotice = z.object({
-  toAddress: z.email({ error: "Enter the address to send the notice to." }),
-  subject: z.string().trim().min(3, "Give the notice a subject.").max(300),
-  body: z.string().trim().min(20, "The notice needs its content (at least 20 characters).").max(50_000),
-});
-export type TSendNotice = z.input<typeof ZSendNotice>;
-
 export const ZTimelineEntry = z.object({
-  occurredAt: dateTimeText,
+  occurredAt: ZDateTimeText,
   timeZone: z.string().default("UTC"),
   text: z.string({ error: "Write what happened." }).trim().min(2, "Write what happened.").max(5000, "Keep an entry under 5,000 characters."),
 });
@@ -116,7 +96,7 @@ export const ZComment = z.object({
 export const ZThirdPartyNotification = z.object({
   recipientKind: z.enum(["regulator", "customer", "other"], { error: "Choose who was notified." }),
   recipientName: z.string({ error: "Name who was notified." }).trim().min(2, "Name who was notified.").max(300),
-  notifiedAt: dateTimeText,
+  notifiedAt: ZDateTimeText,
   timeZone: z.string().default("UTC"),
   basis: z.enum(["amazon_approval", "legal_obligation", "none"], { error: "Choose the basis for notifying." }),
   amazonApproval: z.string().trim().max(20_000).optional(),
@@ -125,15 +105,6 @@ export const ZThirdPartyNotification = z.object({
   summary: z.string({ error: "Say what was communicated." }).trim().min(5, "Say what was communicated.").max(10_000),
 });
 export type TThirdPartyNotification = z.input<typeof ZThirdPartyNotification>;
-
-export const ZLegalRequestCreate = z.object({
-  receivedAt: dateTimeText,
-  timeZone: z.string().default("UTC"),
-  requestingParty: z.string({ error: "Say who sent the request." }).trim().min(2, "Say who sent the request.").max(300),
-  dataSought: z.string({ error: "Say what data is sought." }).trim().min(5, "Say what data is sought (at least 5 characters).").max(10_000),
-  description: z.string().trim().max(10_000).optional(),
-});
-export type TLegalRequestCreate = z.input<typeof ZLegalRequestCreate>;
 
 export const ZIncidentTypeUpdate = z.object({
   name: z.string().trim().min(2, "Give the type a name.").max(100),

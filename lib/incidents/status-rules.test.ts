@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
-import { INCIDENT_STATUSES, canTransition, closingErrors, falsePositiveErrors } from "./status-rules";
+import { INCIDENT_STATUSES, OPEN_STATUSES, canTransition, closingErrors, falsePositiveErrors, openIncidentError } from "./status-rules";
 
 const ALLOWED: [IncidentStatus, IncidentStatus][] = [
   ["detected", "triaged"],
@@ -78,3 +78,14 @@ describe("closing guards", () => {
     expect(falsePositiveErrors("contained", "Scanner test").form).toBe("A contained incident cannot be marked a false positive.");
   });
 });
+
+describe("changes to a closed incident", () => {
+  it("are taken in every working state", () => {
+    for (const status of OPEN_STATUSES) expect(openIncidentError(status)).toBeNull();
+  });
+  it("are refused once closed or a false positive, saying why", () => {
+    expect(openIncidentError("closed")).toBe("This incident is closed: a closed incident cannot be changed.");
+    expect(openIncidentError("false_positive")).toMatch(/false positive: reopen it for triage/);
+  });
+});
+

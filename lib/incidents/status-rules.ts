@@ -39,6 +39,16 @@ export function isOpenStatus(status: IncidentStatus): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
+/**
+ * Why an incident takes no more changes (timeline entries, comments, tasks, notifications,
+ * edits), or null while it is open. A false positive can be reopened for triage first.
+ */
+export function openIncidentError(status: IncidentStatus): string | null {
+  if (status === "closed") return "This incident is closed: a closed incident cannot be changed.";
+  if (status === "false_positive") return "This incident was marked a false positive: reopen it for triage before changing it.";
+  return null;
+}
+
 export const CLOSING_FIELDS = ["closureDescription", "rootCause", "remediationActions", "correctiveControls", "lessonsLearned"] as const;
 export type TClosingField = (typeof CLOSING_FIELDS)[number];
 

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+
 // Wall-clock times in a named time zone, without a library: forms send "2026-03-29T01:30"
 // typed in the user's zone; notices state detection time with the zone and its offset.
 
@@ -73,4 +75,19 @@ export function formatWithZone(date: Date, timeZone: string): string {
   const abs = Math.abs(offset);
   const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
   return `${utcToZonedLocal(date, timeZone).replace("T", " ")} (${timeZone}, UTC${sign}${hhmm})`;
+}
+
+/**
+ * A time typed in a form: empty means now; an ISO instant with an offset is taken as is; a
+ * wall-clock time is read in `timeZone`. Throws a field error otherwise.
+ */
+export function resolveInstant(text: string, timeZone: string, now: Date, field: string): Date {
+  if (!text) return now;
+  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(text)) {
+    const instant = new Date(text);
+    if (!Number.isNaN(instant.getTime())) return instant;
+  }
+  const instant = zonedLocalToUtc(text, timeZone);
+  if (!instant) throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { [field]: "Enter a valid date and time." } });
+  return instant;
 }

@@ -1,17 +1,15 @@
+import "server-only";
 import { parseInput, validationError } from "@/lib/core/field-errors";
 import { authorize } from "@/lib/auth/authorize";
-import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { noticeDueAt } from "./clock-rules";
-import { addTimelineEntry, assertUsersExist, findIncident, memberIdsOf, piiAssociatedData } from "./incident-access";
+import { addTimelineEntry, assertUsersExist, lockIncidentFor, memberIdsOf, piiAssociatedData, refuseIfClosed } from "./incident-access";
 import { ZIncidentUpdate } from "./schemas";
-import { isOpenStatus } from "./status-rules";
 
 const FIELD_LABELS: Record<string, string> = {
   title: "title",
@@ -32,10 +30,9 @@ export async function updateIncident(actor: Actor, idOrReference: string, input:
   const data = parseInput(ZIncidentUpdate, input);
   const given = Object.keys(input as object).filter((k) => k in FIELD_LABELS);
   await withTransaction(async (tx) => {
-    const incident = await findIncident(tx, idOrReference);
-    await authorize(actor, "incident.update", { type: "incident", id: incident.id, memberIds: incident.memberIds });
+    const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.update");
     if (given.includes("piiDetails")) await authorize(actor, "pii.write", { type: "incident", id: incident.id, memberIds: incident.memberIds });
-    if (!isOpenStatus(incident.status)) throw new AppError("INVALID_STATE", "A closed incident cannot be changed.");
+    refuseIfClosed(incident);
 
     const change: Prisma.IncidentUpdateInput = {};
     const changed: string[] = [];

@@ -4,7 +4,8 @@ import { runAlarmSweep } from "@/lib/alarms/run-alarm-sweep";
 import { evidenceTransferRule, runEvidenceIntegritySweep } from "@/lib/evidence";
 import { auditorAccessEndingRule } from "@/lib/engagements";
 import { findingDueRule } from "@/lib/findings";
-import { incidentReminderRules } from "@/lib/incidents/reminder-rules";
+import { incidentNoticeRule, incidentTaskRule } from "@/lib/incidents";
+import { legalRequestNoticeRule } from "@/lib/legal-requests";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { recordAuditVerification } from "@/lib/compliance";
 import { runAuditRetention } from "@/lib/audit-log/retention";
@@ -19,7 +20,9 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   auditorAccessEndingRule,
   openAlarmRule,
   mailDeliveryFailedRule,
-  ...incidentReminderRules,
+  incidentNoticeRule,
+  legalRequestNoticeRule,
+  incidentTaskRule,
   evidenceTransferRule,
   findingDueRule,
 ];

@@ -3,19 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
-import { addIncidentComment } from "@/lib/incidents/add-incident-comment";
-import { addManualTimelineEntry } from "@/lib/incidents/add-timeline-entry";
-import { changeDetectionTime } from "@/lib/incidents/change-detection-time";
-import { changeIncidentStatus } from "@/lib/incidents/change-incident-status";
-import { closeIncident } from "@/lib/incidents/close-incident";
-import { createIncident } from "@/lib/incidents/create-incident";
-import { draftAmazonNotice } from "@/lib/incidents/draft-amazon-notice";
-import { getIncident } from "@/lib/incidents/get-incident";
-import { addIncidentTask, setIncidentTaskDone } from "@/lib/incidents/incident-tasks";
-import { markFalsePositive } from "@/lib/incidents/mark-false-positive";
-import { recordAmazonNotice, sendAmazonNotice } from "@/lib/incidents/record-amazon-notice";
-import { recordThirdPartyNotification } from "@/lib/incidents/record-third-party-notification";
-import { updateIncident } from "@/lib/incidents/update-incident";
+import { addIncidentComment, addIncidentTask, addManualTimelineEntry, changeDetectionTime, changeIncidentStatus, closeIncident, createIncident, draftAmazonNotice, getIncident, markFalsePositive, recordAmazonNotice, recordThirdPartyNotification, sendAmazonNotice, setIncidentTaskDone, updateIncident } from "@/lib/incidents";
 import { baseIncident, expectAppError, makeUser } from "./fixtures";
 
 const clock = fixedClock("2026-11-28T12:00:00Z");
@@ -360,3 +348,50 @@ describe("third-party notifications", () => {
     await expectAppError(recordThirdPartyNotification(responder, id, { ...base, basis: "legal_obligation", legalObligation: "GDPR Article 33" }), "FORBIDDEN");
   });
 });
+
+describe("a closed incident", () => {
+  const entry = { occurredAt: "2026-11-28T11:00", timeZone: "UTC", text: "Called the police" };
+  const notification = { recipientKind: "regulator" as const, recipientName: "Data protection authority", notifiedAt: "", timeZone: "UTC", summary: "Initial breach notification", basis: "legal_obligation" as const, legalObligation: "GDPR Article 33" };
+
+  it("takes timeline entries, comments, tasks and notifications while open, none once closed, and writes nothing", async () => {
+    const id = (await createIncident(responder, { ...baseIncident, amazonInfoInvolved: false })).id;
+    // Open: each change is taken.
+    await addManualTimelineEntry(responder, id, entry);
+    await addIncidentComment(responder, id, { body: "Wipe confirmed." });
+    const { id: doneTask } = await addIncidentTask(responder, id, { title: "Wipe the laptop", ownerId: responder.userId });
+    const { id: openTask } = await addIncidentTask(responder, id, { title: "Tell the insurer", ownerId: responder.userId });
+    await setIncidentTaskDone(responder, id, doneTask, true);
+    await recordThirdPartyNotification(lead, id, notification);
+    for (const status of ["triaged", "contained", "recovered"] as const) await changeIncidentStatus(responder, id, { status });
+    await closeIncident(lead, id, closing);
+
+    // Closed: each is refused with the reason, and nothing is written.
+    const timeline = await db().incidentTimelineEntry.count({ where: { incidentId: id } });
+    const refused = [
+      addManualTimelineEntry(responder, id, entry),
+      addIncidentComment(responder, id, { body: "Late remark" }),
+      addIncidentTask(responder, id, { title: "Another task", ownerId: responder.userId }),
+      setIncidentTaskDone(responder, id, openTask, true),
+      setIncidentTaskDone(responder, id, doneTask, false),
+      recordThirdPartyNotification(lead, id, notification),
+    ];
+    for (const attempt of refused) {
+      await expect(attempt).rejects.toMatchObject({ code: "INVALID_STATE", message: "This incident is closed: a closed incident cannot be changed." });
+    }
+    expect(await db().incidentTimelineEntry.count({ where: { incidentId: id } })).toBe(timeline);
+    expect(await db().incidentComment.count({ where: { incidentId: id } })).toBe(1);
+    expect(await db().incidentTask.count({ where: { incidentId: id } })).toBe(2);
+    expect((await db().incidentTask.findUniqueOrThrow({ where: { id: doneTask } })).doneAt).not.toBeNull();
+    expect(await db().thirdPartyNotification.count({ where: { incidentId: id } })).toBe(1);
+  });
+
+  it("refuses changes to a false positive until it is reopened for triage", async () => {
+    const id = (await createIncident(responder, baseIncident)).id;
+    await markFalsePositive(lead, id, { reason: "Red team exercise, announced" });
+    await expect(addIncidentComment(responder, id, { body: "Still here" })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/false positive: reopen it for triage/) });
+    await changeIncidentStatus(lead, id, { status: "triaged" });
+    await addIncidentComment(responder, id, { body: "Back in triage" });
+    expect(await db().incidentComment.count({ where: { incidentId: id } })).toBe(1);
+  });
+});
+

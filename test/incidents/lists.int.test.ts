@@ -2,14 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { changeIncidentStatus } from "@/lib/incidents/change-incident-status";
-import { createIncident } from "@/lib/incidents/create-incident";
-import { exportIncidentsCsv } from "@/lib/incidents/export-incidents";
-import { getDashboard } from "@/lib/incidents/get-dashboard";
-import { getIncidentCatalog, updateIncidentType } from "@/lib/incidents/incident-catalog";
-import { listIncidents } from "@/lib/incidents/list-incidents";
-import { recordAmazonNotice } from "@/lib/incidents/record-amazon-notice";
-import { closeLegalRequest, createLegalRequest, getLegalRequest, listLegalRequests, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests/legal-requests";
+import { changeIncidentStatus, createIncident, exportIncidentsCsv, getDashboard, getIncidentCatalog, listIncidents, recordAmazonNotice, updateIncidentType } from "@/lib/incidents";
+import { closeLegalRequest, createLegalRequest, getLegalRequest, listLegalRequests, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests";
 import { baseIncident, expectAppError, makeUser } from "./fixtures";
 
 const clock = fixedClock("2026-11-28T12:00:00Z");
@@ -205,6 +199,17 @@ describe("legal-process requests", () => {
     expect((await getLegalRequest(lead, id)).clock).toBe("met");
     await closeLegalRequest(lead, id);
     expect((await listLegalRequests(lead)).find((r) => r.id === id)?.closedAt).toBeTruthy();
+  });
+
+  it("takes notices while open, none once closed", async () => {
+    const { id } = await createLegalRequest(lead, request);
+    const notice = { toAddress: "3p-security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." };
+    await sendLegalRequestNotice(lead, id, notice);
+    await closeLegalRequest(lead, id);
+    const refusal = sendLegalRequestNotice(lead, id, notice);
+    await expect(refusal).rejects.toMatchObject({ code: "INVALID_STATE", message: "This request is closed: a closed request takes no more notices." });
+    await expectAppError(recordLegalRequestNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "General counsel", ...notice }), "INVALID_STATE");
+    expect(await db().amazonNotice.count({ where: { legalRequestId: id } })).toBe(1);
   });
 
   it("marks a notice sent through Vigil after the due time late", async () => {

@@ -2,11 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { createIncident } from "@/lib/incidents/create-incident";
-import { addIncidentTask } from "@/lib/incidents/incident-tasks";
-import { recordAmazonNotice } from "@/lib/incidents/record-amazon-notice";
-import { incidentNoticeRule, incidentTaskRule, legalRequestNoticeRule } from "@/lib/incidents/reminder-rules";
-import { createLegalRequest } from "@/lib/legal-requests/legal-requests";
+import { addIncidentTask, createIncident, incidentNoticeRule, incidentTaskRule, recordAmazonNotice } from "@/lib/incidents";
+import { createLegalRequest, legalRequestNoticeRule } from "@/lib/legal-requests";
 import { baseIncident, makeUser } from "./fixtures";
 
 const clock = fixedClock("2026-11-28T12:00:00Z");
@@ -38,7 +35,7 @@ describe("incident notice reminders", () => {
   it("reminds the commander and the security leads at 12, 4 and 1 hours; everyone lead and admin when overdue", async () => {
     expect(await collect(incidentNoticeRule, "2026-11-28T21:59:00Z")).toEqual([]);
     const twelve = await collect(incidentNoticeRule, "2026-11-28T22:00:00Z");
-    expect(twelve.map((r) => r.key)).toEqual([`incident.amazon-notice:${incidentId}:12h`]);
+    expect(twelve.map((r) => r.key)).toEqual([`incident.amazon-notice:${incidentId}:2026-11-29T10:00:00.000Z:12h`]);
     expect(twelve[0]!.recipientUserIds.sort()).toEqual(sorted([commander.userId, ...(await active(["security_lead"]))]));
     expect(twelve[0]!.recipientUserIds).toContain(lead.userId);
     expect(twelve[0]!.recipientUserIds).not.toContain(admin.userId);
@@ -61,7 +58,7 @@ describe("incident notice reminders", () => {
 describe("legal-process notice reminders", () => {
   it("reminds before due and escalates when overdue", async () => {
     const { id } = await createLegalRequest(lead, { receivedAt: "2026-11-28T09:00Z", timeZone: "UTC", requestingParty: "A court", dataSought: "Orders of one buyer" });
-    expect((await collect(legalRequestNoticeRule, "2026-11-29T05:30:00Z"))[0]!.key).toBe(`legal-request.amazon-notice:${id}:4h`);
+    expect((await collect(legalRequestNoticeRule, "2026-11-29T05:30:00Z"))[0]!.key).toBe(`legal-request.amazon-notice:${id}:2026-11-29T09:00:00.000Z:4h`);
     const overdue = await collect(legalRequestNoticeRule, "2026-11-29T09:00:01Z");
     expect(overdue[0]!.recipientUserIds.sort()).toEqual(sorted([lead.userId, ...(await active(["security_lead", "admin"]))]));
   });
@@ -72,10 +69,10 @@ describe("incident task reminders", () => {
     const { id } = await addIncidentTask(commander, incidentId, { title: "Wipe the laptop", ownerId: owner.userId, dueDate: "2026-11-30" });
     expect(await collect(incidentTaskRule, "2026-11-28T12:00:00Z")).toEqual([]);
     const tomorrow = await collect(incidentTaskRule, "2026-11-29T08:00:00Z");
-    expect(tomorrow).toEqual([expect.objectContaining({ key: `incident.task:${id}:due-tomorrow`, recipientUserIds: [owner.userId] })]);
+    expect(tomorrow).toEqual([expect.objectContaining({ key: `incident.task:${id}:2026-11-30:due-tomorrow`, recipientUserIds: [owner.userId] })]);
     expect(await collect(incidentTaskRule, "2026-11-30T08:00:00Z")).toEqual([]);
     const overdue = await collect(incidentTaskRule, "2026-12-01T08:00:00Z");
-    expect(overdue[0]!.key).toBe(`incident.task:${id}:overdue`);
+    expect(overdue[0]!.key).toBe(`incident.task:${id}:2026-11-30:overdue`);
     expect(overdue[0]!.recipientUserIds.sort()).toEqual([owner.userId, commander.userId].sort());
     await db().incidentTask.update({ where: { id }, data: { doneAt: new Date() } });
     expect(await collect(incidentTaskRule, "2026-12-01T08:00:00Z")).toEqual([]);

@@ -3,18 +3,22 @@
 import { redirect } from "next/navigation";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
-import { addIncidentComment } from "@/lib/incidents/add-incident-comment";
-import { addManualTimelineEntry } from "@/lib/incidents/add-timeline-entry";
-import { changeDetectionTime } from "@/lib/incidents/change-detection-time";
-import { changeIncidentStatus } from "@/lib/incidents/change-incident-status";
-import { closeIncident } from "@/lib/incidents/close-incident";
-import { createIncident } from "@/lib/incidents/create-incident";
-import { addIncidentTask, setIncidentTaskDone } from "@/lib/incidents/incident-tasks";
-import { markFalsePositive } from "@/lib/incidents/mark-false-positive";
-import { recordAmazonNotice, sendAmazonNotice } from "@/lib/incidents/record-amazon-notice";
-import { recordThirdPartyNotification } from "@/lib/incidents/record-third-party-notification";
-import { updateIncident } from "@/lib/incidents/update-incident";
-import { updateIncidentType } from "@/lib/incidents/incident-catalog";
+import {
+  addIncidentComment,
+  addIncidentTask,
+  addManualTimelineEntry,
+  changeDetectionTime,
+  changeIncidentStatus,
+  closeIncident,
+  createIncident,
+  markFalsePositive,
+  recordAmazonNotice,
+  recordThirdPartyNotification,
+  sendAmazonNotice,
+  setIncidentTaskDone,
+  updateIncident,
+  updateIncidentType,
+} from "@/lib/incidents";
 
 // Thin: one service per action through the one action client (lib/http/action.ts). The
 // services parse their input and check permissions, so a direct call is refused the same way.

@@ -5,11 +5,8 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
-import { CLOCK_LABELS, CLOCK_STATES } from "@/lib/incidents/clock-rules";
-import { getIncidentCatalog } from "@/lib/incidents/incident-catalog";
-import { listIncidents } from "@/lib/incidents/list-incidents";
-import { INCIDENT_STATUSES, STATUS_LABELS } from "@/lib/incidents/status-rules";
-import { formatWithZone } from "@/lib/incidents/time-zones";
+import { getIncidentCatalog, listIncidents } from "@/lib/incidents";
+import { CLOCK_LABELS, CLOCK_STATES, INCIDENT_STATUSES, STATUS_LABELS, formatWithZone } from "@/lib/incidents/types";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Incidents" };
@@ -24,7 +21,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const exportParams = new URLSearchParams(Object.entries(flat).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"));
   const rows = page.rows.map((r) => ({
     ...r,
-    statusLabel: STATUS_LABELS[r.status],
     detectedAtText: formatWithZone(new Date(r.detectedAt), catalog.timeZone).replace(/ \(.*\)$/, ""),
   }));
 

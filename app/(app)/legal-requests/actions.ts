@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
-import { closeLegalRequest, createLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests/legal-requests";
+import { closeLegalRequest, createLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests";
 
 const at = (reference: string) => ({ revalidate: `/legal-requests/${reference}` });
 

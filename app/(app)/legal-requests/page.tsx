@@ -6,10 +6,11 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
-import { formatWithZone } from "@/lib/incidents/time-zones";
-import { listLegalRequests } from "@/lib/legal-requests/legal-requests";
-import { getIncidentCatalog } from "@/lib/incidents/incident-catalog";
+import { getIncidentCatalog } from "@/lib/incidents";
+import { formatWithZone } from "@/lib/incidents/types";
+import { listLegalRequests } from "@/lib/legal-requests";
 import { createLegalRequestAction } from "./actions";
+import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Legal requests" };
@@ -52,7 +53,7 @@ export default async function LegalRequestsPage() {
               ))}
               {requests.length === 0 ? (
                 <tr>
-                  <td colSpan={5} className="muted" style={{ textAlign: "center", padding: "2rem" }}>
+                  <td colSpan={5} className={`muted ${styles.empty}`}>
                     No legal-process requests recorded.
                   </td>
                 </tr>

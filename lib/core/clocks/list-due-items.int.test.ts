@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { createIncident } from "@/lib/incidents/create-incident";
-import { addIncidentTask } from "@/lib/incidents/incident-tasks";
+import { addIncidentTask } from "@/lib/incidents/add-incident-task";
 import { newId } from "@/lib/ids";
 import { baseIncident, makeUser } from "@/test/incidents/fixtures";
 import { HOURS, DAYS } from "./clock-state";

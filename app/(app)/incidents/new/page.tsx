@@ -2,7 +2,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/current-actor";
-import { getIncidentCatalog } from "@/lib/incidents/incident-catalog";
+import { getIncidentCatalog } from "@/lib/incidents";
 import { createIncidentAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,9 @@ import { ActionForm, Checkbox, Field } from "@/components/forms/action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { getIncidentCatalog } from "@/lib/incidents/incident-catalog";
+import { getIncidentCatalog } from "@/lib/incidents";
 import { updateIncidentTypeAction } from "../actions";
+import { SeverityDefinitions } from "@/components/incidents/severity-definitions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Incident types" };
@@ -46,16 +47,7 @@ export default async function IncidentTypesPage() {
         ))}
         <section className="card" aria-labelledby="sev-heading">
           <h2 id="sev-heading">Severities</h2>
-          <dl className="kv">
-            {catalog.severities.map((s) => (
-              <div key={s.severity} style={{ display: "contents" }}>
-                <dt>
-                  {s.severity} {s.name}
-                </dt>
-                <dd>{s.definition}</dd>
-              </div>
-            ))}
-          </dl>
+          <SeverityDefinitions severities={catalog.severities} />
         </section>
       </div>
     </>

@@ -1,8 +1,9 @@
-import { NoticeAddressForm } from "@/components/incidents/notice-address-form";
+import { NoticeAddressForm } from "@/components/notices/notice-address-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
-import { getNoticeSettings } from "@/lib/incidents/notice-settings";
+import { getNoticeSettings } from "@/lib/notices";
 import { setNoticeAddressAction } from "./actions";
+import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Notices to Amazon" };
@@ -16,7 +17,7 @@ export default async function IncidentSettingsPage() {
         title="Notices to Amazon"
         description="Where Vigil sends the 24-hour notice about a security incident and the notice about a legal-process request (DPP GS-4e and GS-4g)."
       />
-      <section className="card" style={{ maxWidth: "40rem" }} aria-labelledby="address-heading">
+      <section className={`card ${styles.narrow}`} aria-labelledby="address-heading">
         <h2 id="address-heading">Amazon&apos;s security address</h2>
         <p>
           Notices go to <strong className="mono">{settings.address}</strong>

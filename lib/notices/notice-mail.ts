@@ -4,19 +4,12 @@ import { afterCommit } from "@/lib/db/transaction";
 import { deliverNow } from "@/lib/mail/deliver-now";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 
-export interface TNoticeEmail {
-  noticeId: string;
-  to: string;
-  subject: string;
-  text: string;
-}
-
 /**
  * Queues the notice in Vigil's mail outbox, in the caller's transaction, so the notice and its
  * email commit together, and hands it to the mail server right after the commit instead of
  * waiting for the next sweep. The address is Amazon's, not a user's.
  */
-export async function queueNoticeEmail(tx: Tx, email: TNoticeEmail): Promise<void> {
+export async function queueNoticeEmail(tx: Tx, email: { to: string; subject: string; text: string }): Promise<void> {
   await enqueueEmail(tx, {
     template: "amazon-notice",
     toAddress: email.to,

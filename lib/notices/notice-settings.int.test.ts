@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
-import { amazonNoticeAddress } from "./amazon-notice";
-import { getNoticeSettings, setAmazonNoticeAddress } from "./notice-settings";
-import { DEFAULT_AMAZON_NOTICE_ADDRESS } from "./notice-rules";
+import { amazonNoticeAddress, getNoticeSettings, setAmazonNoticeAddress } from "./index";
+import { DEFAULT_AMAZON_NOTICE_ADDRESS } from "./types";
 
 const run = randomBytes(3).toString("hex");
 

@@ -1,0 +1,34 @@
+import { formatRemaining } from "@/lib/incidents/types";
+import { noticeReminderHead, type TNoticeReminderRecipients } from "@/lib/notices/types";
+import type { TDueReminder } from "@/lib/reminders/types";
+
+export const LEGAL_REQUEST_NOTICE_RULE = "legal-request.amazon-notice";
+
+export interface TLegalRequestNoticeState {
+  id: string;
+  reference: string;
+  requestingParty: string;
+  createdById: string;
+  notificationDueAt: Date;
+  amazonNotifiedAt: Date | null;
+  closedAt: Date | null;
+}
+
+/**
+ * Reminds who recorded the request and the security leads as the notice to Amazon falls due
+ * (12, 4 and 1 hours before, and overdue, when the administrators hear too). Nothing once
+ * Amazon was informed or the request is closed.
+ */
+export function legalRequestNoticeReminder(request: TLegalRequestNoticeState, now: Date, recipients: TNoticeReminderRecipients): TDueReminder | null {
+  if (request.amazonNotifiedAt || request.closedAt) return null;
+  const dueAt = request.notificationDueAt;
+  const head = noticeReminderHead(LEGAL_REQUEST_NOTICE_RULE, { id: request.id, ownerId: request.createdById, dueAt }, now, recipients);
+  if (!head) return null;
+  const { threshold, ...reminder } = head;
+  return {
+    ...reminder,
+    subject: threshold === "overdue" ? `OVERDUE: inform Amazon of legal process ${request.reference}` : `Inform Amazon of legal process ${request.reference}: ${formatRemaining(dueAt, now)}`,
+    lines: [`${request.reference}: legal process from ${request.requestingParty}.`, `Amazon must be informed within 24 hours of receipt; the notice is ${formatRemaining(dueAt, now)}.`],
+    link: `/legal-requests/${request.reference}`,
+  };
+}
