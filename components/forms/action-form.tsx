@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from "react";
+import { Fragment, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useSyncExternalStore } from "react";
 import { INITIAL_ACTION_STATE, type TActionState } from "@/lib/core/action-state";
 
 export type { TActionState };
@@ -12,6 +12,8 @@ const FormStateContext = createContext<TActionState & { idPrefix?: string }>(INI
 export function useFormStateContext(): TActionState & { idPrefix?: string } {
   return useContext(FormStateContext);
 }
+
+const noSubscription = () => () => undefined;
 
 /** Field values typed before a refusal (the server sends them back, never secrets). */
 function keptValues(state: TActionState): Record<string, string> {
@@ -59,6 +61,10 @@ export function ActionForm({
   submitAriaLabel?: string;
 }) {
   const [state, dispatch, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  // Until React has hydrated the form, a click would post it natively, which the server refuses
+  // for server actions: the submit waits for hydration (a moment after the page shows).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const busy = pending || !hydrated;
   const ref = useRef<HTMLFormElement>(null);
   // Several forms on one page have fields of the same name: ids must stay unique.
   const idPrefix = useId();
@@ -96,10 +102,10 @@ export function ActionForm({
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        {typeof children === "function" ? <Fragment key={state.seq}>{children(state, pending, keptValues(state))}</Fragment> : children}
+        {typeof children === "function" ? <Fragment key={state.seq}>{children(state, busy, keptValues(state))}</Fragment> : children}
         {submitLabel ? (
           <div className="form-actions">
-            <button type="submit" className={submitClassName} disabled={pending} aria-label={submitAriaLabel}>
+            <button type="submit" className={submitClassName} disabled={busy} aria-label={submitAriaLabel}>
               {pending ? pendingLabel : submitLabel}
             </button>
           </div>
