@@ -1,8 +1,8 @@
 // `npm run worker`: the reminder and email sweep as its own process, for deployments that set
 // VIGIL_REMINDERS_IN_PROCESS=false on the web processes. Any number may run at once. On
 // SIGTERM or SIGINT it finishes the sweep in progress, closes the database and exits.
-// Run with `--conditions=react-server` (see package.json) so the server-only guard of the
-// services it shares with the web process resolves to its empty server build.
+// Started through scripts/server-code.mjs (see package.json), which makes the "server-only"
+// marker of the services it shares with the web process a no-op: the worker is server code.
 import { EnvError, env } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { startSweepLoop } from "@/lib/reminders/sweep-loop";
