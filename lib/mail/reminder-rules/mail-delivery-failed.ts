@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { activeUserIdsWithRole } from "../recipients";
-import type { TDueReminder, TReminderRule } from "../types";
+import { activeUserIdsWithRole } from "@/lib/reminders";
+import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { DELIVERY_FAILED_RULE, deliveryFailedReminder } from "./mail-delivery-failed.pure";
 
 /** Only recent failures are considered: older ones were reminded about long ago. */
@@ -12,7 +12,7 @@ export const mailDeliveryFailedRule: TReminderRule = {
   async collect(database: Db, now: Date): Promise<TDueReminder[]> {
     const failed = await database.outboxEmail.findMany({
       where: { status: "failed", failedAt: { gte: new Date(now.getTime() - LOOK_BACK_MS) } },
-      select: { id: true, template: true, status: true },
+      select: { id: true, template: true, status: true, failedAt: true },
     });
     if (failed.length === 0) return [];
     const admins = await activeUserIdsWithRole(database, "admin");

@@ -1,4 +1,4 @@
-import type { TDueReminder } from "../types";
+import type { TDueReminder } from "@/lib/reminders/types";
 
 export interface TAlarmState {
   id: string;

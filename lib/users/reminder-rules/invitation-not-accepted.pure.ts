@@ -1,4 +1,4 @@
-import type { TDueReminder } from "../types";
+import type { TDueReminder } from "@/lib/reminders/types";
 
 export const INVITATION_REMINDER_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { activeUserIdsWithRole } from "../recipients";
-import type { TDueReminder, TReminderRule } from "../types";
+import { activeUserIdsWithRole } from "@/lib/reminders";
+import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { openAlarmReminder } from "./open-alarm.pure";
 
 export const openAlarmRule: TReminderRule = {

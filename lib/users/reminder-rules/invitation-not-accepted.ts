@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { activeUserIdsWithRole } from "../recipients";
-import type { TDueReminder, TReminderRule } from "../types";
+import { activeUserIdsWithRole } from "@/lib/reminders";
+import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { invitationReminder, INVITATION_REMINDER_AFTER_MS } from "./invitation-not-accepted.pure";
 
 export const invitationNotAcceptedRule: TReminderRule = {
