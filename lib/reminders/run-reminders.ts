@@ -6,6 +6,7 @@ import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import type { TEmailContent } from "@/lib/mail/templates";
 import { REMINDER_RULES } from "./registry";
 import type { TDueReminder, TReminderRule } from "./types";
+import { log } from "@/lib/http/log";
 
 export const REMINDER_FOOTER =
   "You receive this reminder because of your role in Vigil. Choose immediate emails or a daily digest in Settings, Notifications.";
@@ -53,7 +54,7 @@ export async function runReminders(
     } catch (error) {
       // One broken rule must not stop the others; the log names the rule, never the data.
       result.failedRules.push(rule.name);
-      console.error(`reminders: rule ${rule.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("reminder rule failed", { rule: rule.name, error });
     }
   }
   const unique = [...new Map(due.map((d) => [d.reminder.key, d])).values()];
