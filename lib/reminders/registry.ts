@@ -2,7 +2,7 @@
 // line (from the module's index.ts) and one entry in the list. How to write a rule: README.md.
 import { openAlarmRule, runAlarmSweep } from "@/lib/alarms";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
-import { runAuditRetention } from "@/lib/audit-log/retention";
+import { runAuditRetention } from "@/lib/audit-log/run-audit-retention";
 import { recordAuditVerification } from "@/lib/compliance/audit-facts";
 import { EVIDENCE_REMINDER_RULES } from "@/lib/evidence/reminder-rules";
 import { runEvidenceIntegritySweep } from "@/lib/evidence/verify-evidence";
@@ -28,7 +28,7 @@ export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
   // Alarm rules read the audit log past their cursor: every sweep, so alarms are at most a minute late.
   { name: "alarms.sweep", every: "minute", run: async (now, database) => void (await runAlarmSweep(database, now)) },
   { name: "audit.daily-checkpoint", every: "day", atUtcHour: 0, run: async (now, database) => void (await runDailyCheckpoint(database, now)) },
-  { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now, database) => void (await runAuditRetention(database, now)) },
+  { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now) => void (await runAuditRetention(now)) },
   // The compliance map shows the result of the latest full verification of the audit chain.
   { name: "audit.verify", every: "day", atUtcHour: 3, run: async (now, database) => void (await recordAuditVerification(database, now)) },
   // Re-checks the stored evidence files verified longest ago, a few each hour: every file at least daily in practice.

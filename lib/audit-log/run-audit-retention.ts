@@ -1,10 +1,12 @@
+import "server-only";
 // Retention: events older than the retention period are pruned, but only up to a signed
 // checkpoint, through the database's one pruning function, so verification starts from that
-// checkpoint afterwards. Called by the worker sweep (daily is enough). Not "server-only".
+// checkpoint afterwards. A periodic job of the sweep (daily is enough).
 import { systemActor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/client";
-import { appendAuditEvent } from "./append-event";
-import { RETENTION_FLOOR_DAYS, getAuditSettings } from "./settings";
+import { withTransaction } from "@/lib/db/transaction";
+import { getAuditSettings } from "./get-audit-settings";
+import { recordAuditEvent } from "./record-audit-event";
+import { RETENTION_FLOOR_DAYS } from "./types";
 
 const DAY_MS = 86_400_000;
 
@@ -14,12 +16,12 @@ export interface TRetentionResult {
   deleted: number;
 }
 
-export async function runAuditRetention(database: Db, now: Date): Promise<TRetentionResult> {
-  const { retentionDays } = await getAuditSettings(database);
-  const days = Math.max(RETENTION_FLOOR_DAYS, retentionDays);
-  const cutoff = new Date(now.getTime() - days * DAY_MS);
-  return database.$transaction(
+export async function runAuditRetention(now: Date): Promise<TRetentionResult> {
+  return withTransaction(
     async (tx) => {
+      const { retentionDays } = await getAuditSettings(tx);
+      const days = Math.max(RETENTION_FLOOR_DAYS, retentionDays);
+      const cutoff = new Date(now.getTime() - days * DAY_MS);
       // The newest checkpoint whose events are all past retention, and not yet pruned.
       const candidates = await tx.$queryRaw<{ sequence: bigint }[]>`
         SELECT c."sequence" FROM "AuditCheckpoint" c
@@ -30,13 +32,13 @@ export async function runAuditRetention(database: Db, now: Date): Promise<TReten
       if (through === null) return { retentionDays: days, prunedThroughSequence: null, deleted: 0 };
       const result = await tx.$queryRaw<{ deleted: bigint }[]>`SELECT vigil_prune_audit_events(${through}::bigint) AS "deleted"`;
       const deleted = Number(result[0]?.deleted ?? 0);
-      await appendAuditEvent(tx, {
+      await recordAuditEvent(tx, {
         actor: systemActor("integrity-sweep"),
         action: "audit.pruned",
         details: { throughSequence: through.toString(), deleted, retentionDays: days },
       });
       return { retentionDays: days, prunedThroughSequence: through, deleted };
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    { timeoutMs: 120_000 },
   );
 }
