@@ -5,5 +5,6 @@ import "server-only";
 // re-exporting it would close an import cycle. Its callers (instrumentation.ts, scripts/worker.ts)
 // import sweep-loop.ts directly.
 export { activeUserIdsWithRole } from "./recipients";
-export { getNotificationPreferences, updateNotificationPreferences } from "./notification-preferences";
+export { getNotificationPreferences } from "./get-notification-preferences";
+export { updateNotificationPreferences } from "./update-notification-preferences";
 export type { TDueReminder, TReminderRule } from "./types";

@@ -1,7 +1,7 @@
 import { NotificationPreferencesForm } from "@/components/mail/notification-preferences-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
-import { getNotificationPreferences } from "@/lib/reminders/notification-preferences";
+import { getNotificationPreferences } from "@/lib/reminders";
 import { updateNotificationPreferencesAction } from "./actions";
 import styles from "@/components/mail/mail.module.css";
 
