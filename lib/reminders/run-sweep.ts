@@ -1,7 +1,6 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db/client";
-import { deliverOutbox, type TDeliverResult } from "@/lib/mail/deliver-outbox";
-import type { TSmtpOptions } from "@/lib/mail/transport";
+import { deliverOutbox, type TDeliverResult, type TSmtpOptions } from "@/lib/mail";
 import { runPeriodicJobs, type TPeriodicJob } from "./periodic-jobs";
 import { PERIODIC_JOBS, REMINDER_RULES } from "./registry";
 import { runReminders, type TRunRemindersResult } from "./run-reminders";
