@@ -2,8 +2,8 @@
 // VIGIL_REMINDERS_IN_PROCESS=false on the web processes. Any number may run at once. On
 // SIGTERM or SIGINT it finishes the sweep in progress, closes the database and exits. Without
 // DATABASE_URL it attaches to the embedded database `npm start` runs, or starts its own.
-// Run with `--conditions=react-server` (see package.json) so the server-only guard of the
-// services it shares with the web process resolves to its empty server build.
+// Started through scripts/server-code.mjs (see package.json), which makes the "server-only"
+// marker of the services it shares with the web process a no-op: the worker is server code.
 import { EnvError, env } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { attachOrStartEmbeddedServer, type TEmbeddedServer } from "@/lib/db/embedded-server";

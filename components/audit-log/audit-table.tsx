@@ -28,7 +28,7 @@ const columns: ColumnDef<typeof features, TAuditTableRow>[] = [
     cell: (info) => {
       const iso = info.getValue<string>();
       return (
-        <time dateTime={iso} style={{ whiteSpace: "nowrap" }}>
+        <time dateTime={iso} className={styles.nowrap}>
           {iso.slice(0, 19).replace("T", " ")}
         </time>
       );
@@ -65,7 +65,7 @@ export function AuditTable({ rows }: { rows: TAuditTableRow[] }) {
   return (
     <div className="table-wrap">
       <table className={styles.table}>
-        <caption className="sr-only" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+        <caption className="visually-hidden">
           Audit events, newest first
         </caption>
         <thead>

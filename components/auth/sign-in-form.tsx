@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Field } from "./field";
+import styles from "./auth.module.css";
 
 const FAILED = "The email, password or code is not right, or this account cannot sign in now.";
 
@@ -49,7 +50,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="one-time-code"
         required
       />
-      <button className="button" type="submit" disabled={pending} style={{ width: "100%" }}>
+      <button type="submit" disabled={pending} className={`button ${styles.fullWidth}`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, useFormStateContext, type TActionState } from "@/components/forms/action-form";
+import styles from "@/components/mail/mail.module.css";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -30,14 +31,14 @@ function PreferenceFields({ initial, timeZone }: { initial: { mode: "immediate" 
   const fieldErrors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
     <>
-      <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1rem" }} aria-describedby="mode-hint">
-        <legend style={{ fontWeight: 600, fontSize: "0.9rem", marginBottom: "0.4rem" }}>Non-urgent reminders</legend>
-        <label style={{ display: "flex", gap: "0.5rem", alignItems: "center", fontWeight: 400 }}>
-          <input type="radio" name="mode" value="immediate" checked={mode === "immediate"} onChange={() => setMode("immediate")} style={{ minHeight: 0 }} />
+      <fieldset className={`field ${styles.modeChoices}`} aria-describedby="mode-hint">
+        <legend className={styles.modeLegend}>Non-urgent reminders</legend>
+        <label className={styles.modeChoice}>
+          <input type="radio" name="mode" value="immediate" checked={mode === "immediate"} onChange={() => setMode("immediate")} />
           Email each reminder as it falls due
         </label>
-        <label style={{ display: "flex", gap: "0.5rem", alignItems: "center", fontWeight: 400 }}>
-          <input type="radio" name="mode" value="digest" checked={mode === "digest"} onChange={() => setMode("digest")} style={{ minHeight: 0 }} />
+        <label className={styles.modeChoice}>
+          <input type="radio" name="mode" value="digest" checked={mode === "digest"} onChange={() => setMode("digest")} />
           Collect them into one daily digest
         </label>
         <span id="mode-hint" className="hint">
@@ -55,7 +56,7 @@ function PreferenceFields({ initial, timeZone }: { initial: { mode: "immediate" 
           disabled={mode !== "digest"}
           aria-invalid={fieldErrors.digestHour ? true : undefined}
           aria-describedby="digestHour-hint"
-          style={{ maxWidth: "12rem" }}
+          className={styles.hourSelect}
         >
           {HOURS.map((h) => (
             <option key={h} value={h}>

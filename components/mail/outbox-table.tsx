@@ -5,8 +5,7 @@ import { DataTable, type TServerTableFeatures } from "@/components/data-table/da
 import { useMemo } from "react";
 import { ActionForm, type TActionState } from "@/components/forms/action-form";
 import { STATUS_LABELS, type TOutboxTableQuery, type TOutboxTableRow } from "./outbox-types";
-
-const visuallyHidden: React.CSSProperties = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" };
+import styles from "@/components/mail/mail.module.css";
 
 
 function formatTime(iso: string | null): string {
@@ -44,15 +43,15 @@ export function OutboxTable({
 }) {
   const columns = useMemo<ColumnDef<TServerTableFeatures, TOutboxTableRow>[]>(
     () => [
-      { id: "createdAt", accessorKey: "createdAt", header: "Queued", cell: (info) => <span style={{ whiteSpace: "nowrap" }}>{formatTime(info.getValue() as string)}</span> },
+      { id: "createdAt", accessorKey: "createdAt", header: "Queued", cell: (info) => <span className={styles.nowrap}>{formatTime(info.getValue() as string)}</span> },
       {
         id: "subject",
         accessorKey: "subject",
         header: "Subject",
         cell: ({ row }) => (
-          <div style={{ minWidth: "14rem" }}>
+          <div className={styles.subject}>
             <div>{row.original.subject}</div>
-            <div className="muted mono" style={{ fontSize: "0.8rem" }}>
+            <div className={`muted mono ${styles.small}`}>
               {row.original.template}
             </div>
           </div>
@@ -73,8 +72,8 @@ export function OutboxTable({
           return (
             <>
               <span className={`badge ${status.badge}`}>{status.label}</span>
-              {row.original.status === "sent" && row.original.sentAt ? <div className="muted" style={{ fontSize: "0.8rem", whiteSpace: "nowrap" }}>{formatTime(row.original.sentAt)}</div> : null}
-              {row.original.nextAttemptAt ? <div className="muted" style={{ fontSize: "0.8rem", whiteSpace: "nowrap" }}>next try {formatTime(row.original.nextAttemptAt)}</div> : null}
+              {row.original.status === "sent" && row.original.sentAt ? <div className={`muted ${styles.smallNowrap}`}>{formatTime(row.original.sentAt)}</div> : null}
+              {row.original.nextAttemptAt ? <div className={`muted ${styles.smallNowrap}`}>next try {formatTime(row.original.nextAttemptAt)}</div> : null}
             </>
           );
         },
@@ -84,13 +83,13 @@ export function OutboxTable({
         id: "lastError",
         header: "Last error",
         enableSorting: false,
-        cell: ({ row }) => (row.original.lastError ? <div style={{ fontSize: "0.85rem", wordBreak: "break-word", minWidth: "10rem", maxWidth: "18rem" }}>{row.original.lastError}</div> : <span className="muted">None</span>),
+        cell: ({ row }) => (row.original.lastError ? <div className={styles.error}>{row.original.lastError}</div> : <span className="muted">None</span>),
       },
       ...(canResend
         ? [
             {
               id: "actions",
-              header: () => <span style={visuallyHidden}>Actions</span>,
+              header: () => <span className="visually-hidden">Actions</span>,
               enableSorting: false,
               cell: ({ row }) =>
                 ["failed", "held", "sent"].includes(row.original.status) ? <ResendButton emailId={row.original.id} subject={row.original.subject} action={resendAction} /> : null,

@@ -2,6 +2,7 @@
 
 import { Field, fieldError } from "@/components/auth/field";
 import { ActionForm, type TActionState } from "@/components/forms/action-form";
+import styles from "@/components/users/users.module.css";
 
 type TAction = (prev: TActionState, form: FormData) => Promise<TActionState>;
 
@@ -16,7 +17,7 @@ export function RoleFields({ roles, state, selected = [], accessEndsAt = "" }: {
           </label>
         ))}
         {fieldError(state, "roles") ? (
-          <span className="error" id="roles-error" style={{ color: "var(--danger)", width: "100%" }}>
+          <span className={`error ${styles.rolesError}`} id="roles-error">
             {fieldError(state, "roles")}
           </span>
         ) : null}
@@ -40,7 +41,7 @@ export function InviteForm({ action, roles }: { action: TAction; roles: { value:
         const d = data as { link: string; expiresAt: string };
         return (
           <div className="alert alert-ok" role="status">
-            <p style={{ marginTop: 0 }}>
+            <p className={styles.flush}>
               Invitation created. Send this one-time link to the person yourself; it is shown only now and works until {d.expiresAt.slice(0, 16).replace("T", " ")} UTC.
             </p>
             <code className="link-box" data-testid="invitation-link">

@@ -4,18 +4,12 @@ import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
 
-export interface TUserTableRow {
-  id: string;
-  displayName: string;
-  /** Null where the viewer may not see email addresses (an auditor). */
-  email: string | null;
-  roleLabels: string;
-  status: "invited" | "active" | "locked" | "deactivated";
-  createdAt: string;
-  lastSignInAt: string | null;
-}
+import { USER_STATUS_LABELS, type TUserRow, type TUserStatus } from "@/lib/users/types";
 
-const STATUS_BADGE: Record<TUserTableRow["status"], string> = {
+/** A user row with its roles already labelled (ROLE_LABELS) by the page. */
+export type TUserTableRow = Omit<TUserRow, "roles" | "accessEndsAt"> & { roleLabels: string };
+
+const STATUS_BADGE: Record<TUserStatus, string> = {
   active: "badge badge-ok",
   invited: "badge badge-neutral",
   locked: "badge badge-danger",
@@ -37,7 +31,7 @@ const columns: ColumnDef<TServerTableFeatures, TUserTableRow>[] = [
   {
     accessorKey: "status",
     header: "Status",
-    cell: (info) => <span className={STATUS_BADGE[info.row.original.status]}>{info.row.original.status}</span>,
+    cell: (info) => <span className={STATUS_BADGE[info.row.original.status]}>{USER_STATUS_LABELS[info.row.original.status]}</span>,
   },
   { accessorKey: "createdAt", header: "Created", cell: (info) => day(info.row.original.createdAt) },
   { accessorKey: "lastSignInAt", header: "Last sign-in", cell: (info) => day(info.row.original.lastSignInAt) },

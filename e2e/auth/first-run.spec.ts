@@ -90,7 +90,7 @@ test("setup link → admin with MFA → invites a responder → responder enrols
   await page.getByRole("link", { name: responder.displayName }).click();
   await page.screenshot({ path: "/tmp/identity-user-detail.png", fullPage: true });
   await page.getByRole("button", { name: "Deactivate" }).click();
-  await expect(page.getByText("deactivated", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Deactivated", { exact: true }).first()).toBeVisible();
 
   // The responder's open page is refused on its next request.
   await rpage.reload();

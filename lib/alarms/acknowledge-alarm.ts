@@ -1,17 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { lockAlarmToManage } from "./alarm-access";
 import { canAcknowledge } from "./alarm-state";
 
 /** Someone is looking at it: open -> acknowledged. Needs "alarm.manage". */
 export async function acknowledgeAlarm(actor: Actor, alarmId: string, now: Date): Promise<void> {
-  await authorize(actor, "alarm.manage");
   await withTransaction(async (tx) => {
-    const alarm = await tx.alarm.findUnique({ where: { id: alarmId }, select: { status: true } });
-    if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");
+    const alarm = await lockAlarmToManage(actor, alarmId);
     if (!canAcknowledge(alarm.status)) throw new AppError("INVALID_STATE", "Only an open alarm can be acknowledged.");
     await tx.alarm.update({
       where: { id: alarmId },

@@ -5,7 +5,7 @@ import { decryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
-import { sourceSecretAad } from "./alarm-sources";
+import { sourceSecretAad } from "./alarm-access";
 import { raiseAlarm } from "./raise-alarm";
 import { MAX_CLOCK_SKEW_SECONDS, alarmSignatureValid, timestampFresh } from "./request-signature";
 

@@ -7,7 +7,7 @@
 // path to one round trip, sees bursts across many requests, and is late by at most a minute.
 import { systemActor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
-import { getAuditSettings } from "@/lib/audit-log/settings";
+import { getAuditSettings } from "@/lib/audit-log/get-audit-settings";
 import { ALARM_RULES, type TWindowRule } from "./rules";
 import { raiseAlarm } from "./raise-alarm";
 

@@ -7,10 +7,12 @@ import { fixedClock, setClock } from "@/lib/clock";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createAppRole, createScratchDatabase, dropRole, type TScratchDatabase } from "@/test/scratch-database";
 import { appendAuditEvent } from "./append-event";
-import { exportableCheckpoint, importCheckpoint, runDailyCheckpoint } from "./checkpoints";
-import { signCheckpointNow } from "./sign-checkpoint";
-import { runAuditRetention } from "./retention";
-import { getAuditSettings, updateAuditSettings } from "./settings";
+import { db } from "@/lib/db/client";
+import { changeAuditSettings } from "./change-audit-settings";
+import { exportableCheckpoint, importCheckpoint, runDailyCheckpoint, signManualCheckpoint } from "./checkpoints";
+import { getAuditSettings } from "./get-audit-settings";
+import { runAuditRetention } from "./run-audit-retention";
+import { signAuditCheckpoint } from "./sign-audit-checkpoint";
 import { pgAuditReader, prismaAuditReader, verifyAuditLog } from "./verify-audit-log";
 
 const lead: Actor = { kind: "user", userId: "usr_lead", roles: ["security_lead"] };
@@ -74,7 +76,7 @@ describe("the audit log in PostgreSQL", () => {
       await expect(asApp.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
       await expect(asApp.query(`UPDATE "AuditChainHead" SET "sequence" = 3`)).rejects.toThrow(/only advances/);
       await expect(asApp.query(`DELETE FROM "AuditChainHead"`)).rejects.toThrow(/only advances/);
-      const cp = await signCheckpointNow(appClient, lead, new Date());
+      const cp = await signManualCheckpoint(appClient, lead, new Date());
       await expect(asApp.query(`UPDATE "AuditCheckpoint" SET "hash" = 'x' WHERE "id" = $1`, [cp.id])).rejects.toThrow(/append-only/);
       await expect(asApp.query(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
       const count = await asApp.query(`SELECT count(*)::int AS n FROM "AuditEvent"`);
@@ -167,71 +169,73 @@ describe("the audit log in PostgreSQL", () => {
 });
 
 describe("checkpoints and retention", () => {
-  let scratch: TScratchDatabase;
-  let client: PrismaClient;
+  // The services run on this file's own database (db()); `direct` reads and edits it directly.
+  let direct: pg.Pool;
+  const client = () => db();
   let restore: () => void = () => undefined;
 
-  beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    client = scratch.client();
+  beforeAll(() => {
+    direct = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
   });
   afterAll(async () => {
     restore();
-    await scratch.drop();
+    await direct.end();
+    await db().$disconnect();
   });
 
   it("signs one daily checkpoint per UTC day, and manual ones only with permission", async () => {
     const clock = fixedClock(new Date(Date.now() - 200 * 86_400_000));
     restore = setClock(clock);
-    await writeEvents(client, 10);
-    const first = await runDailyCheckpoint(client, clock.now());
+    await writeEvents(client(), 10);
+    const first = await runDailyCheckpoint(client(), clock.now());
     expect(first).toMatchObject({ sequence: 11n, reason: "daily" });
-    expect(await runDailyCheckpoint(client, clock.now())).toBeNull();
-    await expect(signCheckpointNow(client, responder, clock.now())).rejects.toThrow(/permission/);
+    expect(await runDailyCheckpoint(client(), clock.now())).toBeNull();
+    // The refusal is itself an event of this chain (12).
+    await expect(signAuditCheckpoint(responder)).rejects.toThrow(/permission/);
     clock.advance(86_400_000);
-    expect(await runDailyCheckpoint(client, clock.now())).toMatchObject({ sequence: 12n });
+    expect(await runDailyCheckpoint(client(), clock.now())).toMatchObject({ sequence: 13n });
   });
 
   it("keeps 400 days by default, never less than 90, and prunes only up to a checkpoint, leaving the rest verifiable", async () => {
     const clock = fixedClock(new Date(Date.now() - 100 * 86_400_000));
     restore();
     restore = setClock(clock);
-    await writeEvents(client, 5);
-    const manual = await signCheckpointNow(client, lead, clock.now());
-    expect(manual.sequence).toBe(18n);
+    await writeEvents(client(), 5);
+    const manual = await signAuditCheckpoint(lead);
+    expect(manual.sequence).toBe(19n);
     restore();
     restore = () => undefined;
-    await writeEvents(client, 3);
+    await writeEvents(client(), 3);
 
-    expect(await getAuditSettings(client)).toEqual({ retentionDays: 400, exportAlarmThreshold: 200 });
-    expect(await runAuditRetention(client, new Date())).toMatchObject({ prunedThroughSequence: null, deleted: 0 });
+    expect(await getAuditSettings()).toEqual({ retentionDays: 400, exportAlarmThreshold: 200 });
+    expect(await runAuditRetention(new Date())).toMatchObject({ prunedThroughSequence: null, deleted: 0 });
 
-    await expect(updateAuditSettings(client, admin, { retentionDays: 89, exportAlarmThreshold: 50 })).rejects.toMatchObject({
+    await expect(changeAuditSettings(admin, { retentionDays: 89, exportAlarmThreshold: 50 })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { retentionDays: "Audit events must be kept at least 90 days." },
     });
-    await expect(updateAuditSettings(client, lead, { retentionDays: 120, exportAlarmThreshold: 50 })).rejects.toThrow(/permission/);
-    await expect(scratch.admin.query(`INSERT INTO "AuditSettings" ("id", "retentionDays", "updatedAt") VALUES (1, 30, now())`)).rejects.toThrow(
+    await expect(changeAuditSettings(lead, { retentionDays: 120, exportAlarmThreshold: 50 })).rejects.toThrow(/permission/);
+    await expect(direct.query(`INSERT INTO "AuditSettings" ("id", "retentionDays", "updatedAt") VALUES (1, 30, now())`)).rejects.toThrow(
       /AuditSettings_retention_floor/,
     );
-    await updateAuditSettings(client, admin, { retentionDays: 150, exportAlarmThreshold: 50 });
+    await changeAuditSettings(admin, { retentionDays: 150, exportAlarmThreshold: 50 });
     // 150 days: only the two daily checkpoints (200 and 199 days old) are past retention.
-    expect(await runAuditRetention(client, new Date())).toMatchObject({ prunedThroughSequence: 12n, deleted: 12 });
+    expect(await runAuditRetention(new Date())).toMatchObject({ prunedThroughSequence: 13n, deleted: 13 });
 
-    await updateAuditSettings(client, admin, { retentionDays: 90, exportAlarmThreshold: 50 });
-    const pruned = await runAuditRetention(client, new Date());
-    expect(pruned).toMatchObject({ retentionDays: 90, prunedThroughSequence: 18n, deleted: 6 });
+    await changeAuditSettings(admin, { retentionDays: 90, exportAlarmThreshold: 50 });
+    const pruned = await runAuditRetention(new Date());
+    expect(pruned).toMatchObject({ retentionDays: 90, prunedThroughSequence: 19n, deleted: 6 });
 
-    const verified = await verifyAuditLog(pgAuditReader(scratch.admin));
-    expect(verified.firstSequence).toBe(19n);
+    const verified = await verifyAuditLog(pgAuditReader(direct));
+    expect(verified.firstSequence).toBe(20n);
     expect(verified.intact).toBe(true);
     expect(verified.summary).toMatch(/^intact: \d+ events/);
-    const remaining = await scratch.admin.query(`SELECT min("sequence")::int AS min, count(*)::int AS n FROM "AuditEvent"`);
-    expect(remaining.rows[0]).toEqual({ min: 19, n: verified.count });
+    const remaining = await direct.query(`SELECT min("sequence")::int AS min, count(*)::int AS n FROM "AuditEvent"`);
+    expect(remaining.rows[0]).toEqual({ min: 20, n: verified.count });
   });
 
   it("reports events removed from the start without a checkpoint as missing", async () => {
-    const edit = await scratch.admin.connect();
+    const edit = await direct.connect();
     try {
       await edit.query("BEGIN");
       await edit.query("SET LOCAL session_replication_role = replica");

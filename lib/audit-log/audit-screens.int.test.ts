@@ -9,7 +9,10 @@ import { recordAuditEvent } from "./record-audit-event";
 import { listAuditEvents } from "./list-audit-events";
 import { csvCell } from "@/lib/csv";
 import { exportAuditEventsCsv } from "./export-audit-events";
-import { exportCheckpoints, getAuditOverview, signAuditCheckpoint, verifyAuditLogNow } from "./audit-admin";
+import { exportCheckpoints } from "./export-checkpoints";
+import { getAuditOverview } from "./get-audit-overview";
+import { signAuditCheckpoint } from "./sign-audit-checkpoint";
+import { verifyAuditLogNow } from "./verify-audit-log-now";
 
 const lead: Actor = { kind: "user", userId: "usr_lead", roles: ["security_lead"] };
 const auditor: Actor = { kind: "user", userId: "usr_auditor", roles: ["auditor"] };

@@ -22,7 +22,7 @@ async function createCheckpointIn(tx: Tx, actor: Actor, reason: "daily" | "manua
 
 /**
  * A checkpoint on demand. No permission check here: the operator's script (who holds the
- * database itself) calls it directly; people go through signCheckpointNow (sign-checkpoint.ts).
+ * database itself) calls it directly; people go through signAuditCheckpoint (sign-audit-checkpoint.ts).
  */
 export async function signManualCheckpoint(database: Db, actor: Actor, now: Date): Promise<TStoredCheckpoint> {
   return database.$transaction((tx) => createCheckpointIn(tx, actor, "manual", now), { maxWait: 10_000, timeout: 30_000 });
@@ -52,7 +52,7 @@ export async function runDailyCheckpoint(database: Db, now: Date): Promise<TStor
   );
 }
 
-/** Checkpoints, newest first (no permission check: see listCheckpoints in sign-checkpoint.ts). */
+/** Checkpoints, newest first (no permission check: the callers check audit.read, or are the operator's script). */
 export async function readCheckpoints(database: Db, limit = 500): Promise<TStoredCheckpoint[]> {
   const rows = await database.auditCheckpoint.findMany({ orderBy: { sequence: "desc" }, take: limit });
   return rows.map((r) => ({ ...r }));

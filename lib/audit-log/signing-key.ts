@@ -5,6 +5,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, typ
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { log } from "@/lib/http/log";
 
 export interface TSigningKey {
   privateKey: KeyObject;
@@ -46,7 +47,7 @@ function generatedKeyFile(): string {
   const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   try {
     fs.writeFileSync(file, pem, { mode: 0o600, flag: "wx" });
-    console.warn(`Vigil generated audit-signing-key.pem in ${dir}. Back it up, and keep exported checkpoints elsewhere.`);
+    log.warn("Vigil generated audit-signing-key.pem: back it up, and keep exported checkpoints elsewhere", { dir });
     return pem;
   } catch {
     return fs.readFileSync(file, "utf8");

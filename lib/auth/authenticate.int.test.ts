@@ -4,8 +4,7 @@ import { fixedClock, setClock } from "@/lib/clock";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { deactivateUser, signOutEverywhere, unlockUser, changeUserRoles } from "@/lib/users/manage-user";
-import { changePassword } from "@/lib/users/profile";
+import { changePassword, changeUserRoles, deactivateUser, signOutEverywhere, unlockUser } from "@/lib/users";
 import { endSession } from "@/lib/users/sign-out";
 import { authenticate, mfaSecretAad, SIGN_IN_FAILED } from "./authenticate";
 import { hashPassword } from "./password";
@@ -158,7 +157,7 @@ describe("lockout", () => {
     const u = await makeUser();
     for (let i = 0; i < 5; i++) await refused(attempt(u, { password: "wrong wrong wrong" }));
     await refused(attempt(u));
-    await unlockUser(admin.actor, u.id);
+    await unlockUser(admin.actor, { userId: u.id });
     next();
     await expect(attempt(u)).resolves.toMatchObject({ userId: u.id });
     expect(await db().auditEvent.count({ where: { targetId: u.id, action: "auth.account.unlocked", actorId: admin.id } })).toBe(1);
@@ -167,7 +166,7 @@ describe("lockout", () => {
   it("refuses an unlock from someone without user.manage", async () => {
     const other = await makeUser(["responder"]);
     const u = await makeUser();
-    await expect(unlockUser(other.actor, u.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(unlockUser(other.actor, { userId: u.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -200,9 +199,9 @@ describe("sessions", () => {
     const admin = await makeUser(["admin"]);
     const cases: [string, (u: U) => Promise<unknown>][] = [
       ["sign-out", async (u) => endSession(u.id, (await db().user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion)],
-      ["sign-out everywhere", (u) => signOutEverywhere(u.actor, u.id)],
+      ["sign-out everywhere", (u) => signOutEverywhere(u.actor, { userId: u.id })],
       ["role change", (u) => changeUserRoles(admin.actor, { userId: u.id, roles: ["member"], accessEndsAt: "" })],
-      ["deactivation", (u) => deactivateUser(admin.actor, u.id)],
+      ["deactivation", (u) => deactivateUser(admin.actor, { userId: u.id })],
       [
         "password change",
         async (u) => {
@@ -288,7 +287,7 @@ describe("password rules", () => {
 
 describe("moving two-step sign-in to a new device", () => {
   it("needs the password and a current code; afterwards only the new device's codes sign in, and recovery codes are new", async () => {
-    const { reenrolMfa } = await import("@/lib/users/profile");
+    const { reenrolMfa } = await import("@/lib/users");
     const u = await makeUser();
     const fresh = newTotpSecret();
     await expect(reenrolMfa(u.actor, { currentPassword: "wrong wrong wrong", code: code(u), totpSecret: fresh, newCode: totpCode(fresh, clock.now()) })).rejects.toMatchObject({
@@ -308,7 +307,7 @@ describe("moving two-step sign-in to a new device", () => {
   });
 
   it("takes an unused recovery code for a lost device, and spends it", async () => {
-    const { reenrolMfa, regenerateRecoveryCodes } = await import("@/lib/users/profile");
+    const { reenrolMfa, regenerateRecoveryCodes } = await import("@/lib/users");
     const u = await makeUser();
     const [recovery] = await regenerateRecoveryCodes(u.actor, { currentPassword: u.password, code: code(u) });
     next();

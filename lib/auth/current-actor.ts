@@ -3,7 +3,6 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./actor";
-import { authorize } from "./authorize";
 import { can, type Permission } from "./policy";
 import { decodeSessionToken, resolveSession, sessionCookieName, type TSessionUserView } from "./session";
 
@@ -23,13 +22,6 @@ export async function getActor(): Promise<Actor | null> {
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
-  return actor;
-}
-
-/** The signed-in actor, who must hold the permission (FORBIDDEN otherwise). */
-export async function requirePermission(permission: Permission): Promise<Actor> {
-  const actor = await requireActor();
-  await authorize(actor, permission);
   return actor;
 }
 

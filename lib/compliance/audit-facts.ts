@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getAuditSettings } from "@/lib/audit-log/settings";
+import { getAuditSettings } from "@/lib/audit-log/get-audit-settings";
 import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-log";
 import { now } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";

@@ -3,7 +3,7 @@ import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
-import { signCheckpointNow } from "@/lib/audit-log/sign-checkpoint";
+import { signAuditCheckpoint } from "@/lib/audit-log/sign-audit-checkpoint";
 import type { TVerificationReport } from "@/lib/audit-log/verification-report";
 import { db } from "@/lib/db/client";
 import { createDigitalEvidence, createPhysicalEvidence } from "@/lib/evidence/create-evidence";
@@ -103,7 +103,7 @@ describe("audit pack", () => {
       bytes(),
     );
     labels.push(physical.label, digital.label);
-    await signCheckpointNow(db(), lead, new Date());
+    await signAuditCheckpoint(lead);
   });
   afterAll(async () => {
     await db().$disconnect();

@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SchemaEngine, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
+import { log } from "@/lib/http/log";
 
 export type MigrationTarget = { databaseUrl: string };
 
@@ -281,7 +282,7 @@ async function withEngine<T>(
     engine = await Engine.new(
       { datamodels: schema ? [[schema.path, schema.content]] : undefined },
       (line: string) => {
-        if (process.env.VIGIL_MIGRATIONS_DEBUG) console.error(line);
+        log.debug("schema engine", { line });
       },
       bound,
     ).catch((error: unknown) => {

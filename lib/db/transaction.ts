@@ -15,9 +15,10 @@ import {
  * together. Inside an open transaction it joins that one (the outermost decides commit or
  * rollback), so a unit of work never holds two connections. Work that must follow the commit
  * goes through afterCommit(); refusals recorded with afterTransaction() are written after the
- * transaction ends, so they survive its rollback.
+ * transaction ends, so they survive its rollback. `timeoutMs` (default 30 s) is for the rare
+ * long unit of work (pruning the audit log); a joined transaction keeps the outer one's.
  */
-export async function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   const open = currentScope();
   if (open) return work(open.client as Tx);
 
@@ -34,7 +35,7 @@ export async function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<
           return value;
         });
       },
-      { maxWait: 10_000, timeout: 30_000 },
+      { maxWait: 10_000, timeout: options.timeoutMs ?? 30_000 },
     );
   } catch (error) {
     scope.closed = true;

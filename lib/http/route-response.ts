@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/http/log";
 
 /** The JSON answer for a failed route handler: an AppError's own message, or a generic one with a log id. */
 export function errorResponse(error: unknown): Response {
@@ -8,7 +9,7 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: error.message, fieldErrors: error.fieldErrors ?? {} }, { status: error.status, headers: { "Cache-Control": "no-store" } });
   }
   const logId = randomBytes(4).toString("hex");
-  console.error(`[${logId}] request failed:`, error instanceof Error ? error.stack : String(error));
+  log.error("request failed", { logId, error });
   return Response.json({ error: `Something went wrong (reference ${logId}). Nothing was saved.` }, { status: 500, headers: { "Cache-Control": "no-store" } });
 }
 

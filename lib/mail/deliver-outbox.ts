@@ -8,6 +8,7 @@ import { newId } from "@/lib/ids";
 import { outboxAssociatedData } from "./enqueue-email";
 import { decideAfterFailure, describeFailure } from "./retry-policy";
 import { createMailTransport, smtpOptionsFrom, type TMailTransport, type TSmtpOptions } from "./transport";
+import { log } from "@/lib/http/log";
 
 /** A claimed row belongs to its sender this long; after that another process may retry it. */
 const LEASE_MS = 5 * 60_000;
@@ -145,7 +146,7 @@ async function attempt(database: Db, transport: TMailTransport, from: string, ro
         }),
         database.mailDelivery.create({ data: delivery }),
       ]);
-      console.warn(`mail: attempt ${row.attempts} for ${row.id} failed (${failure.code ?? responseCode ?? "error"}), retrying`);
+      log.warn("email delivery failed, retrying", { emailId: row.id, attempt: row.attempts, code: failure.code ?? responseCode ?? "error" });
       return "retried";
     }
     await database.$transaction(async (tx) => {
@@ -174,7 +175,7 @@ async function attempt(database: Db, transport: TMailTransport, from: string, ro
         details: { attempts: row.attempts, template: row.template },
       });
     });
-    console.warn(`mail: gave up on ${row.id} after ${row.attempts} attempt(s)`);
+    log.warn("email delivery given up", { emailId: row.id, attempts: row.attempts });
     return "failed";
   }
 }

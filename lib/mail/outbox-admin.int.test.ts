@@ -4,7 +4,7 @@ import { systemActor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { getNotificationPreferences, updateNotificationPreferences } from "@/lib/reminders/notification-preferences";
+import { getNotificationPreferences, updateNotificationPreferences } from "@/lib/reminders";
 import { startSmtpServer, type TTestSmtpServer } from "@/test/support/smtp-server";
 import { makeUser, resetMailState } from "@/test/support/mail-db";
 import { deliverOutbox } from "./deliver-outbox";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
+import { parseInput } from "@/lib/core/field-errors";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
@@ -17,16 +18,16 @@ export function canResend(status: string): boolean {
 
 /**
  * Puts an email back in the queue for delivery now, with a fresh 24 hours of retries.
- * Needs mail.manage; audit-logged with the email id in the same transaction.
+ * The email row is locked first, then mail.manage is checked against it; audit-logged with the
+ * email id in the same transaction.
  */
-export async function resendEmail(actor: Actor, input: unknown, context?: TRequestContext): Promise<{ id: string }> {
-  await authorize(actor, "mail.manage");
-  const parsed = ZResendEmail.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Choose an email to resend.", { fieldErrors: { emailId: "Unknown email" } });
+export async function resendEmail(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const { emailId } = parseInput(ZResendEmail, input);
   const at = clockNow();
   return withTransaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
-      SELECT "id", "status"::text AS "status" FROM "OutboxEmail" WHERE "id" = ${parsed.data.emailId} FOR UPDATE`;
+      SELECT "id", "status"::text AS "status" FROM "OutboxEmail" WHERE "id" = ${emailId} FOR UPDATE`;
+    await authorize(actor, "mail.manage", { type: "email", id: emailId });
     const email = rows[0];
     if (!email) throw new AppError("NOT_FOUND", "This email is no longer in the outbox.");
     if (!canResend(email.status)) throw new AppError("INVALID_STATE", "This email is already waiting to be sent.");
@@ -34,13 +35,7 @@ export async function resendEmail(actor: Actor, input: unknown, context?: TReque
       where: { id: email.id },
       data: { status: "pending", nextAttemptAt: at, giveUpAt: new Date(at.getTime() + GIVE_UP_AFTER_MS), failedAt: null, leaseUntil: null, updatedAt: at },
     });
-    await recordAuditEvent(tx, {
-      actor,
-      action: "mail.resent",
-      target: { type: "email", id: email.id },
-      details: { previousStatus: email.status },
-      context,
-    });
+    await recordAuditEvent(tx, { actor, action: "mail.resent", target: { type: "email", id: email.id }, details: { previousStatus: email.status } });
     return { id: email.id };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db/client";
+import { log } from "@/lib/http/log";
 
 /**
  * A job the sweep runs on a schedule, e.g. the audit log's daily checkpoint. However many
@@ -46,7 +47,7 @@ export async function runPeriodicJobs(
       ran.push(job.name);
     } catch (error) {
       failed.push(job.name);
-      console.error(`sweep: periodic job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("periodic job failed", { job: job.name, error });
       await database.periodicJobRun.delete({ where: { job_slot: { job: job.name, slot } } }).catch(() => undefined);
     }
   }

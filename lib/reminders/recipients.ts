@@ -11,7 +11,3 @@ export async function activeUserIdsWithRole(database: Db, role: Role): Promise<s
   });
   return users.map((u) => u.id);
 }
-
-export function uniqueIds(ids: readonly (string | null | undefined)[]): string[] {
-  return [...new Set(ids.filter((id): id is string => typeof id === "string" && id.length > 0))];
-}

@@ -2,10 +2,10 @@ import "server-only";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { db as defaultDb, type Db, type Tx } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import type { TEmailContent } from "@/lib/mail/templates";
+import { enqueueEmail, type TEmailContent } from "@/lib/mail";
 import { REMINDER_RULES } from "./registry";
 import type { TDueReminder, TReminderRule } from "./types";
+import { log } from "@/lib/http/log";
 
 export const REMINDER_FOOTER =
   "You receive this reminder because of your role in Vigil. Choose immediate emails or a daily digest in Settings, Notifications.";
@@ -53,7 +53,7 @@ export async function runReminders(
     } catch (error) {
       // One broken rule must not stop the others; the log names the rule, never the data.
       result.failedRules.push(rule.name);
-      console.error(`reminders: rule ${rule.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("reminder rule failed", { rule: rule.name, error });
     }
   }
   const unique = [...new Map(due.map((d) => [d.reminder.key, d])).values()];

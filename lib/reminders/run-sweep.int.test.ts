@@ -7,10 +7,8 @@ import { makeUser, resetMailState, separateClient } from "@/test/support/mail-db
 import { PERIODIC_JOBS, REMINDER_RULES } from "./registry";
 import { runReminders } from "./run-reminders";
 import { runSweep } from "./run-sweep";
+import { openAlarmRule } from "@/lib/alarms";
 import { auditorAccessEndingRule } from "@/lib/engagements/reminder-rules/auditor-access-ending";
-import { invitationNotAcceptedRule } from "./rules/invitation-not-accepted";
-import { mailDeliveryFailedRule } from "./rules/mail-delivery-failed";
-import { openAlarmRule } from "./rules/open-alarm";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -33,35 +31,6 @@ describe("reminder rules read current state from the database", () => {
     await db().$disconnect();
   });
 
-  it("invitations: only an unused, unexpired invitation of an invited user, older than 3 days", async () => {
-    const admin = await makeUser(db(), { roles: ["admin"] });
-    const inviter = await makeUser(db(), { roles: ["security_lead"] });
-    const invited = await makeUser(db(), { roles: ["responder"], status: "invited", invitedById: inviter.id });
-    const accepted = await makeUser(db(), { roles: ["responder"], status: "active" });
-    const token = (userId: string, createdAt: Date, fields: { usedAt?: Date; expiresAt?: Date } = {}) =>
-      db().oneTimeToken.create({
-        data: {
-          id: newId("ott"),
-          purpose: "invitation",
-          tokenHash: newId("h"),
-          userId,
-          createdById: inviter.id,
-          createdAt,
-          expiresAt: fields.expiresAt ?? at(7 * DAY),
-          usedAt: fields.usedAt ?? null,
-        },
-      });
-    const due = await token(invited.id, at(-3 * DAY));
-    await token(invited.id, at(-2 * DAY)); // too recent
-    await token(invited.id, at(-4 * DAY), { expiresAt: at(-1) }); // expired
-    await token(accepted.id, at(-5 * DAY)); // user already active
-    await token(invited.id, at(-5 * DAY), { usedAt: at(-DAY) }); // used
-
-    const reminders = await invitationNotAcceptedRule.collect(db(), t0);
-    expect(reminders.map((r) => r.key)).toEqual([`invitation.not-accepted:${due.id}:3d`]);
-    expect(reminders[0]!.recipientUserIds.sort()).toEqual([inviter.id, admin.id].sort());
-  });
-
   it("auditors: the 7-day and 1-day thresholds, not for ended, distant or deactivated accounts", async () => {
     const lead = await makeUser(db(), { roles: ["security_lead"] });
     const soon = await makeUser(db(), { roles: ["auditor"], accessEndsAt: at(5 * DAY) });
@@ -80,23 +49,6 @@ describe("reminder rules read current state from the database", () => {
     );
   });
 
-  it("alarms: open ones only; failed emails: recent ones only", async () => {
-    await makeUser(db(), { roles: ["security_lead"] });
-    const open = await openAlarm(db());
-    const closed = await openAlarm(db());
-    await db().alarm.update({ where: { id: closed }, data: { status: "closed" } });
-    expect((await openAlarmRule.collect(db(), t0)).map((r) => r.key)).toEqual([`alarm.open:${open}`]);
-
-    await makeUser(db(), { roles: ["admin"] });
-    const email = (id: string, status: "failed" | "sent", failedAt: Date | null) =>
-      db().outboxEmail.create({
-        data: { id, template: "reminder:alarm.open", subject: "s", toAddressEnc: "x", textBodyEnc: "x", htmlBodyEnc: "x", status, nextAttemptAt: t0, giveUpAt: t0, createdAt: t0, updatedAt: t0, failedAt },
-      });
-    await email("eml_recent", "failed", at(-DAY));
-    await email("eml_old", "failed", at(-30 * DAY));
-    await email("eml_ok", "sent", null);
-    expect((await mailDeliveryFailedRule.collect(db(), t0)).map((r) => r.key)).toEqual(["mail.delivery-failed:eml_recent"]);
-  });
 });
 
 describe("the sweep with a real SMTP server", () => {

@@ -1,12 +1,12 @@
 import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db/client";
-import { deliverOutbox, type TDeliverResult } from "@/lib/mail/deliver-outbox";
-import type { TSmtpOptions } from "@/lib/mail/transport";
+import { deliverOutbox, type TDeliverResult, type TSmtpOptions } from "@/lib/mail";
 import { runPeriodicJobs, type TPeriodicJob } from "./periodic-jobs";
 import { PERIODIC_JOBS, REMINDER_RULES } from "./registry";
 import { runReminders, type TRunRemindersResult } from "./run-reminders";
 import { sendDueDigests } from "./send-digests";
 import type { TReminderRule } from "./types";
+import { log } from "@/lib/http/log";
 
 export interface TSweepOptions {
   database?: Db;
@@ -37,7 +37,7 @@ export async function runSweep(now: Date, options: TSweepOptions = {}): Promise<
       return await work();
     } catch (error) {
       result.errors.push(name);
-      console.error(`sweep: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("sweep step failed", { step: name, error });
       return undefined;
     }
   };

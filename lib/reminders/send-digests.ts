@@ -2,8 +2,7 @@ import "server-only";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { absoluteLink } from "@/lib/mail/templates";
+import { absoluteLink, enqueueEmail } from "@/lib/mail";
 import { latestDigestSlot } from "./digest-schedule";
 import { REMINDER_FOOTER } from "./run-reminders";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { runSweep } from "./run-sweep";
+import { log } from "@/lib/http/log";
 
 export const SWEEP_INTERVAL_MS = 60_000;
 
@@ -19,7 +20,7 @@ export function startSweepLoop(options: { intervalMs?: number; onSweep?: (ms: nu
     const started = Date.now();
     running = runSweep(now())
       .then(() => options.onSweep?.(Date.now() - started))
-      .catch((error: unknown) => console.error(`sweep failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => log.error("sweep failed", { error }))
       .finally(() => {
         running = null;
       });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 
 /**
@@ -22,4 +23,18 @@ export interface TReminderRule {
   /** Stable name, the first part of every key it makes. */
   name: string;
   collect(database: Db, now: Date): Promise<TDueReminder[]>;
+}
+
+export const ZNotificationPreferences = z.object({
+  mode: z.enum(["immediate", "digest"], { message: "Choose immediate emails or a daily digest" }),
+  digestHour: z.coerce
+    .number({ message: "Choose an hour" })
+    .int("Choose a whole hour")
+    .min(0, "Choose an hour between 00:00 and 23:00")
+    .max(23, "Choose an hour between 00:00 and 23:00"),
+});
+export type TNotificationPreferences = z.infer<typeof ZNotificationPreferences>;
+
+export interface TNotificationPreferencesView extends TNotificationPreferences {
+  timeZone: string;
 }

@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { enqueueEmail } from "@/lib/mail";
 import { createEnrolmentLink } from "./enrolment-link";
 import { ZInviteUser, type TInviteUser } from "./schemas";
 import { checkRoles } from "./user-rules";

@@ -1,24 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { can, type Role } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isLocked } from "@/lib/auth/lockout";
 import { ZUserListQuery, type TUserListQuery } from "./schemas";
-
-export interface TUserRow {
-  id: string;
-  displayName: string;
-  /** Null for people who may not see email addresses (auditors): names and roles only. */
-  email: string | null;
-  roles: Role[];
-  status: "invited" | "active" | "locked" | "deactivated";
-  createdAt: string;
-  lastSignInAt: string | null;
-  accessEndsAt: string | null;
-}
+import type { TUserDetail, TUserRow } from "./types";
 
 /** One page of users, filtered, sorted and paged in the database. */
 export async function listUsers(actor: Actor, rawQuery: unknown): Promise<{ rows: TUserRow[]; total: number; query: TUserListQuery }> {
@@ -56,14 +45,6 @@ export async function listUsers(actor: Actor, rawQuery: unknown): Promise<{ rows
       accessEndsAt: u.accessEndsAt?.toISOString() ?? null,
     })),
   };
-}
-
-export interface TUserDetail extends TUserRow {
-  mfaEnrolled: boolean;
-  lockedUntil: string | null;
-  failedSignIns: number;
-  deactivatedAt: string | null;
-  invitationPending: boolean;
 }
 
 export async function getUser(actor: Actor, userId: string): Promise<TUserDetail | null> {

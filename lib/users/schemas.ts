@@ -31,6 +31,10 @@ export type TInviteUser = z.infer<typeof ZInviteUser>;
 export const ZAcceptInvitation = z.object({ token: z.string().min(1), password, totpSecret, code });
 export type TAcceptInvitation = z.infer<typeof ZAcceptInvitation>;
 
+/** The account an administrator acts on (deactivate, reactivate, reset MFA, unlock, sign out). */
+export const ZUserTarget = z.object({ userId: z.string().min(1, "Choose a user.") });
+export type TUserTarget = z.infer<typeof ZUserTarget>;
+
 export const ZChangeRoles = z.object({ userId: z.string().min(1), roles, accessEndsAt });
 export type TChangeRoles = z.infer<typeof ZChangeRoles>;
 

@@ -1,7 +1,15 @@
-// Rules about accounts (pure, take `now`).
-import { AppError } from "@/lib/errors";
+// Rules about accounts (pure, take `now` where time matters).
+import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
 import { AUDITOR_MAX_DAYS } from "./schemas";
+
+/** What the state rules read of an account. */
+export interface TAccountState {
+  status: "invited" | "active" | "locked" | "deactivated";
+  accessEndsAt: Date | null;
+  lockedUntil: Date | null;
+}
 
 /** Auditors read only: the role stands alone and carries an end date at most 90 days away. */
 export function checkRoles(roles: readonly Role[], accessEndsAt: Date | null, now: Date): void {
@@ -23,4 +31,29 @@ export function checkRoles(roles: readonly Role[], accessEndsAt: Date | null, no
       });
     }
   }
+}
+
+/** Administrators do not deactivate, reset or demote their own account. */
+export function checkNotSelf(actor: Actor, userId: string, what: string): void {
+  if (actor.kind === "user" && actor.userId === userId) throw new AppError("INVALID_STATE", `You cannot ${what} your own account.`);
+}
+
+export function checkCanDeactivate(user: TAccountState): void {
+  if (user.status === "deactivated") throw new AppError("INVALID_STATE", "This account is already deactivated.");
+}
+
+/** A deactivated account comes back only while its access end date, if any, is ahead. */
+export function checkCanReactivate(user: TAccountState, now: Date): void {
+  if (user.status !== "deactivated") throw new AppError("INVALID_STATE", "This account is not deactivated.");
+  if (user.accessEndsAt && user.accessEndsAt <= now) {
+    throw new AppError("INVALID_STATE", "This account's access end date has passed: set a new end date first.");
+  }
+}
+
+export function checkCanResetMfa(user: TAccountState): void {
+  if (user.status === "deactivated") throw new AppError("INVALID_STATE", "Reactivate the account first.");
+}
+
+export function checkCanUnlock(user: TAccountState): void {
+  if (user.status !== "locked" && !user.lockedUntil) throw new AppError("INVALID_STATE", "This account is not locked.");
 }

@@ -3,9 +3,9 @@
 import { redirect } from "next/navigation";
 import { openIncidentFromAlarm } from "@/lib/alarms/open-incident-from-alarm";
 import { acknowledgeAlarm } from "@/lib/alarms/acknowledge-alarm";
-import { markCanary, unmarkCanary } from "@/lib/alarms/canaries";
+import { markCanary, unmarkCanary } from "@/lib/alarms";
 import { closeAlarm } from "@/lib/alarms/close-alarm";
-import { changeAuditSettings, signAuditCheckpoint } from "@/lib/audit-log/audit-admin";
+import { changeAuditSettings, signAuditCheckpoint } from "@/lib/audit-log";
 import { now } from "@/lib/clock";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
@@ -49,7 +49,7 @@ export async function markCanaryAction(prev: TActionState, formData: FormData): 
 
 export async function unmarkCanaryAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "alarms.unmark-canary", revalidate: "/audit-log/alarms" }, async ({ actor, values }) => {
-    await unmarkCanary(actor, str(values.canaryId));
+    await unmarkCanary(actor, values);
     return { message: "Canary removed." };
   });
 }

@@ -59,7 +59,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         }
       />
 
-      <form className={`card ${styles.filters}`} method="get" aria-label="Filter the audit log" style={{ marginBottom: "1rem" }}>
+      <form className={`card ${styles.filters} ${styles.spaced}`} method="get" aria-label="Filter the audit log">
         <div className="field">
           <label htmlFor="f-actor">Actor</label>
           <input id="f-actor" name="actor" defaultValue={first(params.actor)} placeholder="usr_… or system" aria-invalid={!!errors.actor} />

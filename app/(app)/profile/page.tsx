@@ -3,7 +3,7 @@ import { ChangePasswordForm, ReenrolMfaForm, RecoveryCodesForm, SignOutEverywher
 import { newEnrolment } from "@/lib/auth/enrolment";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isReadOnly, ROLE_LABELS } from "@/lib/auth/policy";
-import { getProfile } from "@/lib/users/profile";
+import { getProfile } from "@/lib/users";
 import { changePasswordAction, reenrolMfaAction, regenerateRecoveryCodesAction, signOutEverywhereAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { MAX_ALARM_BODY_BYTES, ingestExternalAlarm } from "@/lib/alarms/ingest-external-alarm";
+import { log } from "@/lib/http/log";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ ok: true, alarmId: result.alarmId, created: result.created }, { status: 202 });
   } catch (error) {
     if (isAppError(error)) return Response.json({ error: error.message }, { status: error.status });
-    console.error(`POST /api/alarms failed (request ${requestId})`);
+    log.error("alarm ingestion failed", { requestId, error });
     return Response.json({ error: "Something went wrong." }, { status: 500 });
   }
 }

@@ -7,7 +7,7 @@ import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { listAlarms } from "@/lib/alarms/list-alarms";
-import { listCanaries } from "@/lib/alarms/canaries";
+import { listCanaries } from "@/lib/alarms";
 import { acknowledgeAlarmAction, closeAlarmAction, markCanaryAction, openIncidentFromAlarmAction, unmarkCanaryAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
           </Link>
         }
       />
-      <nav className={styles.row} aria-label="Alarm status" style={{ marginBottom: "1rem" }}>
+      <nav className={`${styles.row} ${styles.spaced}`} aria-label="Alarm status">
         {Object.entries(STATUSES).map(([key, label]) => (
           <Link key={key} href={`?status=${key}`} className={`button ${key === status ? "" : "button-secondary"}`} aria-current={key === status ? "page" : undefined}>
             {label}
@@ -106,7 +106,7 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
       )}
 
       {canaries ? (
-        <section className="card" aria-labelledby="canary-heading" style={{ marginTop: "1.25rem" }}>
+        <section className={`card ${styles.section}`} aria-labelledby="canary-heading">
           <h2 id="canary-heading">Canary records</h2>
           <p className="muted">Any access to one of these records raises an alarm. Only security leads see this list.</p>
           {canaries.length ? (

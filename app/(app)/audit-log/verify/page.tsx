@@ -5,7 +5,7 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { getAuditOverview, verifyAuditLogNow } from "@/lib/audit-log/audit-admin";
+import { getAuditOverview, verifyAuditLogNow } from "@/lib/audit-log";
 import { signCheckpointAction, updateAuditSettingsAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -38,12 +38,12 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
           {verification ? (
             <div className={`alert ${verification.intact ? "alert-ok" : "alert-error"}`} role="status" aria-live="polite">
               <p className={styles.summary}>{verification.summary}</p>
-              <p style={{ margin: "0.4rem 0 0" }}>
+              <p className={styles.problem}>
                 {verification.checkpoints.checked} of {verification.checkpoints.total} checkpoints valid · checked in{" "}
                 {(verification.durationMs / 1000).toFixed(2)} s
               </p>
               {verification.checkpoints.problems.map((p) => (
-                <p key={`${p.id}-${p.problem}`} style={{ margin: "0.4rem 0 0" }}>
+                <p key={`${p.id}-${p.problem}`} className={styles.problem}>
                   {p.problem}
                 </p>
               ))}
@@ -63,7 +63,7 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
             A checkpoint is the head&apos;s sequence and hash signed with Vigil&apos;s Ed25519 key, daily and on demand. Download them and keep
             the file outside Vigil: <code>npm run audit:verify -- --checkpoints &lt;file&gt;</code> then proves the chain still contains them.
           </p>
-          <div className={styles.row} style={{ marginBottom: "1rem" }}>
+          <div className={`${styles.row} ${styles.spaced}`}>
             {can(actor, "audit.checkpoint") ? <FieldsForm action={signCheckpointAction} submitLabel="Sign a checkpoint now" label="Sign a checkpoint" /> : null}
             {can(actor, "audit.export") ? (
               <a className="button button-secondary" href="/api/audit-log/checkpoints" download>

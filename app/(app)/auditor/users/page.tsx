@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { listPeopleForAudit } from "@/lib/compliance";
+import { USER_STATUS_LABELS } from "@/lib/users/types";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Users and roles" };
@@ -31,7 +32,7 @@ export default async function AuditorUsersPage() {
               <tr key={p.id}>
                 <td>{p.displayName}</td>
                 <td>{p.roles.join(", ") || "—"}</td>
-                <td>{p.status}</td>
+                <td>{USER_STATUS_LABELS[p.status]}</td>
                 <td>{p.mfa ? "Enrolled" : "Not enrolled"}</td>
                 <td>{day(p.createdAt)}</td>
                 <td>{day(p.lastSignInAt)}</td>

@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { listOutbox } from "@/lib/mail/list-outbox";
 import { resendEmailAction } from "./actions";
+import styles from "@/components/mail/mail.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Email outbox" };
@@ -38,10 +39,10 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           <code>MAIL_FROM</code>, restart Vigil, then resend the held emails.
         </div>
       ) : null}
-      <ul aria-label="Emails by status" style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", listStyle: "none", padding: 0, margin: "0 0 1rem" }}>
+      <ul aria-label="Emails by status" className={styles.statusCounts}>
         {STATUSES.map((status) => (
           <li key={status}>
-            <Link href={outboxHref(query, { status, page: 1 })} className={`badge ${STATUS_LABELS[status].badge}`} style={{ textDecoration: "none" }} aria-current={query.status === status ? "true" : undefined}>
+            <Link href={outboxHref(query, { status, page: 1 })} className={`badge ${STATUS_LABELS[status].badge} ${styles.statusLink}`} aria-current={query.status === status ? "true" : undefined}>
               {STATUS_LABELS[status].label}: {outbox.counts[status]}
             </Link>
           </li>
@@ -52,12 +53,12 @@ export default async function MailPage({ searchParams }: { searchParams: Promise
           Showing one email. <Link href="/settings/mail">Show the whole outbox</Link>
         </p>
       ) : null}
-      <form method="get" action="/settings/mail" className="card" style={{ display: "flex", gap: "0.75rem", alignItems: "flex-end", flexWrap: "wrap", marginBottom: "1rem" }}>
-        <div className="field" style={{ margin: 0, flex: "1 1 16rem" }}>
+      <form method="get" action="/settings/mail" className={`card ${styles.search}`}>
+        <div className={`field ${styles.searchFieldWide}`}>
           <label htmlFor="q">Subject contains</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
-        <div className="field" style={{ margin: 0 }}>
+        <div className={`field ${styles.searchField}`}>
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={query.status ?? ""}>
             <option value="">Any</option>

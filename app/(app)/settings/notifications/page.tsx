@@ -1,8 +1,9 @@
 import { NotificationPreferencesForm } from "@/components/mail/notification-preferences-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
-import { getNotificationPreferences } from "@/lib/reminders/notification-preferences";
+import { getNotificationPreferences } from "@/lib/reminders";
 import { updateNotificationPreferencesAction } from "./actions";
+import styles from "@/components/mail/mail.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Notifications" };
@@ -14,7 +15,7 @@ export default async function NotificationsPage() {
   return (
     <>
       <PageHeader title="Notifications" description="How Vigil emails you about deadlines and reminders." />
-      <section className="card" aria-labelledby="reminders-heading" style={{ maxWidth: 640 }}>
+      <section className={`card ${styles.narrow}`} aria-labelledby="reminders-heading">
         <h2 id="reminders-heading">Reminder emails</h2>
         <NotificationPreferencesForm
           initial={{ mode: preferences.mode, digestHour: preferences.digestHour }}

@@ -1,11 +1,10 @@
 "use server";
 
 import type { Actor } from "@/lib/auth/actor";
-import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
 import { inviteUser } from "@/lib/users/invite-user";
-import { changeUserRoles, deactivateUser, reactivateUser, resetUserMfa, signOutEverywhere, unlockUser } from "@/lib/users/manage-user";
+import { changeUserRoles, deactivateUser, reactivateUser, resetUserMfa, signOutEverywhere, unlockUser } from "@/lib/users";
 
 const userPage = (values: Record<string, unknown>) => `/settings/users/${typeof values.userId === "string" ? values.userId : ""}`;
 
@@ -17,16 +16,16 @@ export async function inviteUserAction(prev: TActionState, formData: FormData): 
 }
 
 export async function changeRolesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "users.change-roles", revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values, request }) => {
-    await changeUserRoles(actor, values, request);
+  return runAction(prev, formData, { name: "users.change-roles", revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values }) => {
+    await changeUserRoles(actor, values);
   });
 }
 
-type TUserOperation = (actor: Actor, userId: string, context: TRequestContext) => Promise<{ link?: string } | void>;
+type TUserOperation = (actor: Actor, input: unknown) => Promise<{ link?: string } | void>;
 
 function userOperation(name: string, operation: TUserOperation, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name, revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values, request }) => {
-    const result = await operation(actor, typeof values.userId === "string" ? values.userId : "", request);
+  return runAction(prev, formData, { name, revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values }) => {
+    const result = await operation(actor, values);
     return { data: { link: result?.link ?? null } };
   });
 }

@@ -1,6 +1,7 @@
 import { getActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
-import { exportCheckpoints } from "@/lib/audit-log/audit-admin";
+import { exportCheckpoints } from "@/lib/audit-log";
+import { withRequestContext } from "@/lib/audit-log/request-scope";
 import { requestContextFrom } from "@/lib/http/request-context";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   try {
-    const body = await exportCheckpoints(actor, requestContextFrom(request.headers));
+    const body = await withRequestContext(requestContextFrom(request.headers), () => exportCheckpoints(actor));
     return new Response(`${JSON.stringify(body, null, 2)}\n`, {
       headers: {
         "content-type": "application/json; charset=utf-8",

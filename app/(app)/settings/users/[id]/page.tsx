@@ -5,6 +5,8 @@ import { requirePagePermission } from "@/lib/auth/current-actor";
 import { can, ROLE_LABELS, ROLES } from "@/lib/auth/policy";
 import { getUser } from "@/lib/users/list-users";
 import { changeRolesAction, deactivateUserAction, reactivateUserAction, resetMfaAction, signOutUserAction, unlockUserAction } from "../actions";
+import styles from "@/components/users/users.module.css";
+import { USER_STATUS_LABELS } from "@/lib/users/types";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "User" };
@@ -23,7 +25,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const self = actor.kind === "user" && actor.userId === user.id;
   return (
     <>
-      <PageHeader title={user.displayName} description={user.email ?? undefined} actions={<span className={BADGE[user.status]}>{user.status}</span>} />
+      <PageHeader title={user.displayName} description={user.email ?? undefined} actions={<span className={BADGE[user.status]}>{USER_STATUS_LABELS[user.status]}</span>} />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Account</h2>
@@ -31,7 +33,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <dt>Roles</dt>
             <dd>{user.roles.map((r) => ROLE_LABELS[r]).join(", ")}</dd>
             <dt>Status</dt>
-            <dd>{user.status}</dd>
+            <dd>{USER_STATUS_LABELS[user.status]}</dd>
             <dt>Two-step sign-in</dt>
             <dd>{user.mfaEnrolled ? "Enrolled" : "Not enrolled"}</dd>
             <dt>Created</dt>
@@ -61,7 +63,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {manage ? (
           <section className="card" aria-labelledby="actions-heading">
             <h2 id="actions-heading">Actions</h2>
-            <div className="actions-row" style={{ flexDirection: "column", alignItems: "flex-start" }}>
+            <div className={`actions-row ${styles.actionsColumn}`}>
               {user.lockedUntil || user.status === "locked" ? <UserActionButton action={unlockUserAction} userId={user.id} label="Unlock" /> : null}
               {user.status !== "deactivated" ? <UserActionButton action={signOutUserAction} userId={user.id} label="Sign out everywhere" /> : null}
               {/* Also for accounts without MFA: it issues a fresh enrolment link. */}
