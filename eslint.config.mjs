@@ -40,10 +40,39 @@ const layerRules = [
   },
 ];
 
+// Modules (lib/<domain>) import only the ground floor (lib/core, auth, audit-log, db and the
+// infrastructure below) and other domains' public entry points: `@/lib/<domain>` (index.ts,
+// server-only operations) and `@/lib/<domain>/types` (types, schemas, label maps). Tests may
+// reach inside. lib/core/boundaries.test.ts proves the rule fails on a fixture.
+export const DOMAINS = ["alarms", "compliance", "engagements", "evidence", "findings", "incidents", "legal-requests", "mail", "notices", "reminders", "users", "system"];
+const LIB_LAYER_PATTERNS = layerRules[0].rules["no-restricted-imports"][1].patterns;
+const boundaryRules = DOMAINS.map((domain) => {
+  const others = DOMAINS.filter((d) => d !== domain).join("|");
+  return {
+    files: [`lib/${domain}/**/*.{ts,tsx}`],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...LIB_LAYER_PATTERNS,
+            {
+              regex: `^(@/lib/|(\\.\\./)+)(${others})/(?!(types|index)$).+`,
+              message: "Import another module through its public entry point: @/lib/<module> (operations) or @/lib/<module>/types (types, schemas, labels).",
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   ...layerRules,
+  ...boundaryRules,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

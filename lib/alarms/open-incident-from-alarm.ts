@@ -4,7 +4,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { createIncident } from "@/lib/incidents/create-incident";
+import { createIncident } from "@/lib/incidents";
 import { canOpenIncident } from "./alarm-state";
 import { linkAlarmToIncident } from "./link-alarm-to-incident";
 

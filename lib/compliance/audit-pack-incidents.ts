@@ -1,8 +1,7 @@
 import "server-only";
 import { csvRows } from "@/lib/csv";
 import type { Db } from "@/lib/db/client";
-import { CLOCK_LABELS, clockState } from "@/lib/incidents/clock-rules";
-import { STATUS_LABELS } from "@/lib/incidents/status-rules";
+import { CLOCK_LABELS, STATUS_LABELS, clockState } from "@/lib/incidents/types";
 
 export const INCIDENT_COLUMNS = [
   "Reference",

@@ -2,7 +2,7 @@ import "server-only";
 import { parseInput } from "@/lib/core/field-errors";
 import { actorId, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { inviteUserInTransaction } from "@/lib/users/invite-user";
+import { inviteUserInTransaction } from "@/lib/users";
 import { assertAuditorAccounts } from "./auditor-access";
 import { changeEngagement } from "./engagement-access";
 import { ZAddAuditor } from "./schemas";

@@ -9,7 +9,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { nextReference } from "@/lib/core/references";
-import { inviteUserInTransaction } from "@/lib/users/invite-user";
+import { inviteUserInTransaction } from "@/lib/users";
 import { assertAuditorAccounts, recomputeAuditorAccess } from "./auditor-access";
 import { engagementDateErrors } from "./engagement-rules";
 import { ZEngagementCreate } from "./schemas";

@@ -1,6 +1,6 @@
 // Rules about engagements (pure, take `now`).
 import { AppError } from "@/lib/errors";
-import { AUDITOR_MAX_DAYS } from "@/lib/users/schemas";
+import { AUDITOR_MAX_DAYS } from "@/lib/users/types";
 import type { TEngagementState } from "./schemas";
 
 const DAY_MS = 86_400_000;

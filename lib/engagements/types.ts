@@ -3,6 +3,8 @@
 import type { TEngagementState } from "./schemas";
 
 export * from "./schemas";
+// Pure rules the demo seed (outside the server) and screens use.
+export { auditorAccessEnd, engagementState } from "./engagement-rules";
 
 export const ENGAGEMENT_STATE_LABEL: Record<TEngagementState, string> = { planned: "Planned", active: "Active", ended: "Ended" };
 

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { raiseAlarm } from "@/lib/alarms/raise-alarm";
+import { raiseAlarm } from "@/lib/alarms";
 import { appendCustodyEntry } from "./append-custody-entry";
 
 // Shared by the integrity checks (a person's, the sweep's) and the download, which re-hashes

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { afterCommit } from "@/lib/db/transaction";
-import { deliverNow } from "@/lib/mail/deliver-now";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { deliverNow, enqueueEmail } from "@/lib/mail";
 
 /**
  * Queues the notice in Vigil's mail outbox, in the caller's transaction, so the notice and its

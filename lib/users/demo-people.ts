@@ -7,7 +7,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { ROLE_LABELS, type Role } from "@/lib/auth/policy";
 import { appendAuditEvent } from "@/lib/audit-log/append-event";
 import type { Tx } from "@/lib/db/client";
-import { auditorAccessEnd, engagementState } from "@/lib/engagements/engagement-rules";
+import { auditorAccessEnd, engagementState } from "@/lib/engagements/types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { createEnrolmentLink } from "./enrolment-link";

@@ -30,3 +30,5 @@ export interface TUserDetail extends TUserRow {
   deactivatedAt: string | null;
   invitationPending: boolean;
 }
+
+export { AUDITOR_MAX_DAYS } from "./schemas";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { activeUserIdsWithRole } from "@/lib/reminders/recipients";
+import { activeUserIdsWithRole } from "@/lib/reminders";
 import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { auditorAccessReminder } from "./auditor-access-ending.pure";
 

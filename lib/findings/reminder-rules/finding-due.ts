@@ -1,7 +1,7 @@
 import "server-only";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
-import { activeUserIdsWithRole } from "@/lib/reminders/recipients";
+import { activeUserIdsWithRole } from "@/lib/reminders";
 import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { utcDay } from "../due-rules";
 import { FINDING_DUE_RULE, findingDueReminder } from "./finding-due.pure";
