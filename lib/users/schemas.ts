@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/policy";
 import { PASSWORD_MAX } from "@/lib/auth/password";
 
-export const AUDITOR_MAX_DAYS = 90;
+export { AUDITOR_MAX_DAYS } from "./types";
 
 const email = z
   .string()

@@ -31,4 +31,5 @@ export interface TUserDetail extends TUserRow {
   invitationPending: boolean;
 }
 
-export { AUDITOR_MAX_DAYS } from "./schemas";
+/** The longest an auditor account may stay open, in days. */
+export const AUDITOR_MAX_DAYS = 90;
