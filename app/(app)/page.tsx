@@ -100,7 +100,7 @@ export default async function DashboardPage() {
         <section className="card" aria-labelledby="open-heading">
           <h2 id="open-heading">Open incidents, nearest deadline first ({openCount})</h2>
           {dashboard.open.length ? <IncidentRows rows={dashboard.open} serverNow={serverNow} /> : <p className="muted">No open incidents.</p>}
-          <p style={{ marginTop: "0.75rem" }}>
+          <p className="spaced-top">
             <Link href="/incidents?status=open&sort=dueAt&dir=asc">All open incidents →</Link>
           </p>
         </section>
@@ -110,7 +110,7 @@ export default async function DashboardPage() {
             <h2 id="status-heading">By status</h2>
             <dl className="kv">
               {INCIDENT_STATUSES.map((s) => (
-                <div key={s} style={{ display: "contents" }}>
+                <div key={s} className="contents">
                   <dt>{STATUS_LABELS[s]}</dt>
                   <dd>
                     <Link href={`/incidents?status=${s}`}>{dashboard.byStatus[s] ?? 0}</Link>
@@ -123,7 +123,7 @@ export default async function DashboardPage() {
             <h2 id="severity-heading">Open by severity</h2>
             <dl className="kv">
               {["SEV1", "SEV2", "SEV3", "SEV4"].map((s) => (
-                <div key={s} style={{ display: "contents" }}>
+                <div key={s} className="contents">
                   <dt>
                     <span className={SEVERITY_BADGE[s]}>{s}</span>
                   </dt>
@@ -198,14 +198,14 @@ function AdministrationHome({ actor, health }: { actor: Actor; health: Awaited<R
         {links.map((l) => (
           <Link key={l.href} href={l.href} className="card settings-link">
             <h2>{l.label}</h2>
-            <p className="muted" style={{ margin: 0 }}>
+            <p className="muted flush-block">
               {l.text}
             </p>
           </Link>
         ))}
         <section className="card" aria-labelledby="system-heading">
           <h2 id="system-heading">System</h2>
-          <p style={{ margin: 0 }}>
+          <p className="flush-block">
             Database: {health.databaseMode === "embedded" ? "embedded PostgreSQL" : "PostgreSQL"}{" "}
             {health.database === "ok" ? <span className="badge badge-ok">reachable</span> : <span className="badge badge-danger">unreachable</span>}
           </p>

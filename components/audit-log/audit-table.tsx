@@ -1,20 +1,10 @@
 "use client";
 import { FlexRender, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import type { TAuditTableRow } from "@/lib/audit-log/types";
 import styles from "./audit.module.css";
 
 // The audit log table: react-table in manual mode. Filtering and pagination happen in the
 // database (the page passes one page of rows); the table only lays them out.
-export interface TAuditTableRow {
-  sequence: string;
-  occurredAt: string;
-  actorId: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: "success" | "denied" | "failed";
-  requestId: string | null;
-  details: string;
-}
 
 const features = tableFeatures({});
 

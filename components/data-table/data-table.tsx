@@ -120,7 +120,7 @@ export function DataTable<TRow extends { id: string }>({
             ))}
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="muted" style={{ textAlign: "center", padding: "2rem" }}>
+                <td colSpan={columns.length} className="muted table-empty">
                   No {noun} match these filters.
                 </td>
               </tr>

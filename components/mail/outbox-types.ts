@@ -1,20 +1,10 @@
 // Shapes the outbox screen receives from its page (plain data, no Prisma types).
-export type TOutboxStatus = "pending" | "sending" | "sent" | "failed" | "held";
+import type { TOutboxRow, TOutboxStatus } from "@/lib/mail/types";
+
+export type { TOutboxStatus };
 export type TOutboxSort = "createdAt" | "updatedAt" | "status" | "attempts" | "subject";
 
-export interface TOutboxTableRow {
-  id: string;
-  subject: string;
-  template: string;
-  status: TOutboxStatus;
-  attempts: number;
-  lastError: string | null;
-  recipient: { userId: string; displayName: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-}
+export type TOutboxTableRow = TOutboxRow;
 
 export interface TOutboxTableQuery {
   page: number;

@@ -3,22 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { zodFieldErrors } from "@/lib/core/field-errors";
 import { db } from "@/lib/db/client";
+import type { TAuditRow } from "./types";
 import { ZAuditFilter, buildAuditListQuery, type TAuditFilter } from "./audit-list-query";
 
-/** One event as the screen and the CSV show it: plain strings, nothing to decrypt. */
-export interface TAuditRow {
-  sequence: string;
-  occurredAt: string;
-  actorId: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: "success" | "denied" | "failed";
-  requestId: string | null;
-  ipHash: string | null;
-  details: string;
-  hash: string;
-}
+export type { TAuditRow } from "./types";
 
 export type TAuditPage =
   | { ok: true; filter: TAuditFilter; rows: TAuditRow[]; older: string | null; newer: string | null }

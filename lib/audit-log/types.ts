@@ -24,3 +24,21 @@ export interface TAuditSettings {
   retentionDays: number;
   exportAlarmThreshold: number;
 }
+
+/** One event as the screen and the CSV show it: plain strings, nothing to decrypt. */
+export interface TAuditRow {
+  sequence: string;
+  occurredAt: string;
+  actorId: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: "success" | "denied" | "failed";
+  requestId: string | null;
+  ipHash: string | null;
+  details: string;
+  hash: string;
+}
+
+/** What the audit table shows of an event (the CSV carries the hashes too). */
+export type TAuditTableRow = Omit<TAuditRow, "ipHash" | "hash">;

@@ -3,6 +3,7 @@
 // VIGIL_SECRET; the embedded quick start generates them into <data dir>/keys on first use.
 import { createHmac, hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { log } from "@/lib/http/log";
 import path from "node:path";
 import { env } from "@/lib/env";
 
@@ -36,7 +37,7 @@ function generatedFile(name: string, make: () => string): string {
   const value = make();
   try {
     fs.writeFileSync(file, `${value}\n`, { mode: 0o600, flag: "wx" });
-    console.warn(`Vigil generated ${name} in ${dir}. Back it up: without it the encrypted data cannot be read.`);
+    log.warn("Vigil generated a secret: back it up, without it the encrypted data cannot be read", { name, dir });
     return value;
   } catch {
     // Another process created it first: use theirs.

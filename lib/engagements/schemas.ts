@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { text } from "@/lib/core/schema-fields";
 
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Keep it under ${max} characters.`);
 
 // A form's YYYY-MM-DD, or an already parsed Date (services parse again, so parsing is idempotent).
 // A start is the beginning of its day (UTC); an end is the end of its day, like an auditor's access.

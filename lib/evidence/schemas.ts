@@ -1,13 +1,6 @@
 import { z } from "zod";
+import { text, optionalText } from "@/lib/core/schema-fields";
 
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Keep it under ${max} characters.`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep it under ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 /** Metadata that accompanies an upload or describes a physical item. */
 export const ZEvidenceCommon = z.object({

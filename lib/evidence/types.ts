@@ -14,6 +14,10 @@ export const EVIDENCE_STATUS_LABEL: Record<TEvidenceStatus, string> = {
   destroyed: "Destroyed",
 };
 
+export type TEvidenceKind = "digital" | "physical";
+
+export const EVIDENCE_KIND_LABEL: Record<TEvidenceKind, string> = { digital: "Digital", physical: "Physical" };
+
 export const CUSTODY_ACTIONS = [
   "collected",
   "transfer-requested",

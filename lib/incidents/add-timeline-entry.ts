@@ -6,7 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { addTimelineEntry, lockIncidentFor, refuseIfClosed } from "./incident-access";
 import { ZTimelineEntry } from "./schemas";
-import { resolveInstant } from "./time-zones";
+import { resolveInstant } from "@/lib/core/time-zones";
 
 /** A manual timeline entry on an open incident: what happened and when (default now; never in the future). */
 export async function addManualTimelineEntry(actor: Actor, idOrReference: string, input: unknown): Promise<void> {

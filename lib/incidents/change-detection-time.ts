@@ -7,7 +7,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, lockIncidentFor, refuseIfClosed } from "./incident-access";
 import { ZDetectionTimeChange } from "./schemas";
-import { formatWithZone, resolveInstant } from "./time-zones";
+import { formatWithZone, resolveInstant } from "@/lib/core/time-zones";
 
 /**
  * Moves the detection time (usually earlier, when logs show the incident began before it was

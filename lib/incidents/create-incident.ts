@@ -10,7 +10,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
 import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData } from "./incident-access";
-import { resolveInstant } from "./time-zones";
+import { resolveInstant } from "@/lib/core/time-zones";
 import { nextReference } from "@/lib/core/references";
 import { ZIncidentCreate } from "./schemas";
 

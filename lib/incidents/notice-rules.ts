@@ -1,6 +1,6 @@
 // Drafting the notice to Amazon about an incident, and the rule for third-party
 // notifications: pure functions.
-import { formatWithZone } from "./time-zones";
+import { formatWithZone } from "@/lib/core/time-zones";
 
 export interface TIncidentNoticeFacts {
   reference: string;

@@ -7,7 +7,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { SENT_AT_MISSING, noticeAuditEvent, recordNotice, recordedSentAtErrors } from "@/lib/notices";
 import { ZRecordNotice } from "@/lib/notices/types";
 import { addTimelineEntry, incidentNoticeTarget, lockIncidentForNotice, noticeTimelineText } from "./incident-access";
-import { resolveInstant } from "./time-zones";
+import { resolveInstant } from "@/lib/core/time-zones";
 
 /** Records a notice about an incident that went to Amazon another way: when, how, by whom, and a copy. */
 export async function recordAmazonNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {

@@ -8,7 +8,7 @@ import { newId } from "@/lib/ids";
 import { addTimelineEntry, lockIncidentFor, refuseIfClosed } from "./incident-access";
 import { thirdPartyBasisErrors } from "./notice-rules";
 import { ZThirdPartyNotification } from "./schemas";
-import { resolveInstant } from "./time-zones";
+import { resolveInstant } from "@/lib/core/time-zones";
 import { RECIPIENT_KIND_LABELS } from "./types";
 
 /**

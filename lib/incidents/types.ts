@@ -11,7 +11,7 @@ export * from "./schemas";
 export { CLOCK_LABELS, CLOCK_STATES, OPEN_CLOCK_STATES, clockState, formatRemaining, noticeDueAt, type TClockState } from "./clock-rules";
 export { CLOSING_FIELDS, CLOSING_FIELD_LABELS, INCIDENT_STATUSES, OPEN_STATUSES, STATUS_LABELS, isOpenStatus, type TClosingField } from "./status-rules";
 export { THIRD_PARTY_WARNING } from "./notice-rules";
-export { formatWithZone, resolveInstant } from "./time-zones";
+export { formatWithZone, resolveInstant } from "@/lib/core/time-zones";
 export type { TIncidentListQuery, TSortColumn } from "./list-query";
 
 export const SEVERITY_LABELS: Record<IncidentSeverity, string> = { SEV1: "SEV1", SEV2: "SEV2", SEV3: "SEV3", SEV4: "SEV4" };

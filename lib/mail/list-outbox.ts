@@ -1,4 +1,5 @@
 import "server-only";
+import type { TOutboxRow } from "./types";
 import { displayNames } from "@/lib/core/display-names";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -8,20 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZOutboxListQuery, type TOutboxListQuery } from "./schemas";
 import { smtpOptionsFrom } from "./transport";
 
-export interface TOutboxRow {
-  id: string;
-  subject: string;
-  template: string;
-  status: "pending" | "sending" | "sent" | "failed" | "held";
-  attempts: number;
-  lastError: string | null;
-  /** The recipient as a person in Vigil (never the address), or null for an outside address. */
-  recipient: { userId: string; displayName: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-}
+export type { TOutboxRow } from "./types";
 
 export interface TOutboxPage {
   rows: TOutboxRow[];

@@ -1,22 +1,14 @@
 // When a person's daily digest is due. Pure functions of `now`, the chosen hour and time zone.
+import { partsIn } from "@/lib/core/time-zones";
 
 function localParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
-  let parts: Intl.DateTimeFormatPart[];
+  let p: Record<string, number>;
   try {
-    parts = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).formatToParts(at);
+    p = partsIn(at, timeZone);
   } catch {
-    return localParts(at, "UTC");
+    p = partsIn(at, "UTC");
   }
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute! };
 }
 
 /** The zone's offset from UTC at `at`, in milliseconds (positive east of Greenwich). */

@@ -4,6 +4,8 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { listEvidence } from "@/lib/evidence";
+import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/filter-form";
+import { EVIDENCE_KIND_LABEL, EVIDENCE_STATUS_LABEL } from "@/lib/evidence/types";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Evidence" };
@@ -16,39 +18,12 @@ export default async function EvidenceListPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title="Evidence" description="Every evidence item across incidents, with its custodian and status. Add evidence from an incident's page." />
-      <form className="filters" method="get" role="search" aria-label="Filter evidence">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="Label, description, file name, serial" />
-        </div>
-        <div className="field">
-          <label htmlFor="incident">Incident</label>
-          <input id="incident" name="incident" defaultValue={query.incident ?? ""} placeholder="INC-2026-0001" />
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="sealed">Sealed</option>
-            <option value="released">Released</option>
-            <option value="destroyed">Destroyed</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">Any</option>
-            <option value="digital">Digital</option>
-            <option value="physical">Physical</option>
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-secondary">
-            Filter
-          </button>
-        </div>
-      </form>
+      <FilterForm label="Filter evidence">
+        <TextFilter name="q" label="Search" value={query.q} placeholder="Label, description, file name, serial" />
+        <TextFilter name="incident" label="Incident" value={query.incident} placeholder="INC-2026-0001" />
+        <SelectFilter name="status" label="Status" value={query.status} labels={EVIDENCE_STATUS_LABEL} />
+        <SelectFilter name="kind" label="Kind" value={query.kind} labels={EVIDENCE_KIND_LABEL} />
+      </FilterForm>
       <EvidenceTable
         rows={rows}
         total={total}

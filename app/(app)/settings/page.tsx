@@ -26,7 +26,7 @@ export default async function SettingsPage() {
         {visible.map((s) => (
           <Link key={s.href} href={s.href} className="card settings-link">
             <h2>{s.title}</h2>
-            <p className="muted" style={{ margin: 0 }}>
+            <p className="muted flush-block">
               {s.description}
             </p>
           </Link>

@@ -5,6 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { listEngagements } from "@/lib/engagements";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { ENGAGEMENT_STATE_LABEL } from "@/lib/engagements/types";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit engagements" };
@@ -29,22 +31,9 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
         }
       />
       <ComplianceNav current="/compliance/engagements" />
-      <form className="filters" method="get" role="search" aria-label="Filter engagements">
-        <div className="field">
-          <label htmlFor="state">State</label>
-          <select id="state" name="state" defaultValue={query.state}>
-            <option value="">Any</option>
-            <option value="planned">Planned</option>
-            <option value="active">Active</option>
-            <option value="ended">Ended</option>
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-secondary">
-            Filter
-          </button>
-        </div>
-      </form>
+      <FilterForm label="Filter engagements">
+        <SelectFilter name="state" label="State" value={query.state} labels={ENGAGEMENT_STATE_LABEL} />
+      </FilterForm>
       <EngagementTable rows={rows} total={total} page={query.page} pageSize={query.pageSize} sort={query.sort} dir={query.dir} />
     </>
   );

@@ -6,6 +6,8 @@ import { requirePagePermission } from "@/lib/auth/current-actor";
 import { CONTROLS } from "@/lib/compliance";
 import { listFindings } from "@/lib/findings";
 import styles from "../compliance.module.css";
+import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
+import { FINDING_STATUS_LABEL } from "@/lib/findings/types";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit findings" };
@@ -29,33 +31,17 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         }
       />
       <ComplianceNav current="/compliance/findings" />
-      <form className="filters" method="get" role="search" aria-label="Filter findings">
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status}>
-            <option value="open">Open</option>
-            <option value="closed">Closed</option>
-            <option value="all">All</option>
-          </select>
-        </div>
+      <FilterForm label="Filter findings">
+        <SelectFilter name="status" label="Status" value={query.status} labels={{ ...FINDING_STATUS_LABEL, all: "All" }} anyLabel={null} />
         {/* Long control titles must not push a phone's screen wider. */}
-        <div className={`field ${styles.shrinkField}`}>
-          <label htmlFor="control">Control</label>
-          <select id="control" name="control" defaultValue={query.control ?? ""}>
-            <option value="">Any</option>
-            {CONTROLS.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.id} {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-secondary">
-            Filter
-          </button>
-        </div>
-      </form>
+        <SelectFilter
+          name="control"
+          label="Control"
+          value={query.control}
+          labels={CONTROLS.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))}
+          className={styles.shrinkField}
+        />
+      </FilterForm>
       <FindingTable rows={rows} total={total} page={query.page} pageSize={query.pageSize} sort={query.sort} dir={query.dir} />
     </>
   );

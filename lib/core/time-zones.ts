@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 // Wall-clock times in a named time zone, without a library: forms send "2026-03-29T01:30"
 // typed in the user's zone; notices state detection time with the zone and its offset.
 
-function partsIn(date: Date, timeZone: string): Record<string, number> {
+/** The wall-clock fields (year, month, day, hour, minute, second) of `date` in `timeZone`. */
+export function partsIn(date: Date, timeZone: string): Record<string, number> {
   const fmt = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",

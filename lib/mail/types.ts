@@ -1,0 +1,17 @@
+// What screens may know about the outbox without the database: one row and its status.
+export type TOutboxStatus = "pending" | "sending" | "sent" | "failed" | "held";
+
+export interface TOutboxRow {
+  id: string;
+  subject: string;
+  template: string;
+  status: TOutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  /** The recipient as a person in Vigil (never the address), or null for an outside address. */
+  recipient: { userId: string; displayName: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
