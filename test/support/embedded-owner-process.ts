@@ -10,6 +10,9 @@ export function spawnOwner(dataDir: string, app?: string): { child: ChildProcess
   const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, ...(app ? [app] : [])], {
     stdio: ["ignore", "pipe", "pipe"],
     cwd: path.resolve(import.meta.dirname, "../.."),
+    // A clean environment: earlier test files in the same worker may have left settings in
+    // process.env (a production NODE_ENV, a database URL) that are no concern of this owner.
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "test" },
   });
   let stdout = "";
   let stderr = "";
