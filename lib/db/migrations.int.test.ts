@@ -8,24 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WIDGET_SCHEMA } from "@/test/support/migration-fixture";
 import { createMigration, deployMigrations, diffSchema } from "./migrations";
 
-const SCHEMA = `
-datasource db {
-  provider = "postgresql"
-}
-
-enum Colour {
-  red
-  green
-}
-
-model Widget {
-  id     String @id
-  name   String
-  colour Colour @default(red)
-}
-`;
+const SCHEMA = WIDGET_SCHEMA;
 
 let dir: string;
 let paths: { migrationsDir: string; schemaPath: string };

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WIDGET_SCHEMA } from "@/test/support/migration-fixture";
 import {
   deployMigrations,
   describeDatabaseUrl,
@@ -14,22 +15,7 @@ import {
   readMigrationsList,
 } from "./migrations";
 
-const SCHEMA = `
-datasource db {
-  provider = "postgresql"
-}
-
-enum Colour {
-  red
-  green
-}
-
-model Widget {
-  id     String @id
-  name   String
-  colour Colour @default(red)
-}
-`;
+const SCHEMA = WIDGET_SCHEMA;
 
 let dir: string;
 let paths: { migrationsDir: string; schemaPath: string };
