@@ -93,15 +93,15 @@ describe("the embedded PostgreSQL server", () => {
       // Others attach to the owner's server through the data folder.
       expect(embeddedDatabaseUrl({ dataDir })).toBe(ready[0]!.url);
     } finally {
-      for (const owner of [a, b]) {
-        owner.child.kill("SIGTERM");
-        await exitOf(owner.child);
-      }
+      for (const owner of [a, b]) owner.child.kill("SIGTERM");
     }
-    // The owner removes its lock as the last step of stopping; give a loaded machine a moment.
+    // The owner stops its server, removes its lock and exits 0; the refused one had exited 1.
+    const exits = await Promise.all([exitOf(a.child), exitOf(b.child)]);
     const lockFile = embeddedPaths({ dataDir }).lockFile;
-    for (let i = 0; i < 50 && fs.existsSync(lockFile); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fs.existsSync(lockFile)).toBe(false);
+    const lock = fs.existsSync(lockFile) ? fs.readFileSync(lockFile, "utf8") : "(none)";
+    const report = `exits ${JSON.stringify(exits)}; lock ${lock}; stderr:\n${a.stderr()}\n---\n${b.stderr()}`;
+    expect(exits.map((e) => e.code).sort(), report).toEqual([0, 1]);
+    expect(fs.existsSync(lockFile), report).toBe(false);
   });
 
   it("names the folder the postgres user cannot enter, in one line, when Vigil runs as root", async () => {

@@ -6,7 +6,14 @@ export type TOwnerResult = { ready: { pid: number; port: number; url: string } }
 
 const script = path.resolve(import.meta.dirname, "embedded-owner.ts");
 
-export function spawnOwner(dataDir: string, app?: string): { child: ChildProcess; result: Promise<TOwnerResult> } {
+export type TOwner = {
+  child: ChildProcess;
+  result: Promise<TOwnerResult>;
+  /** Everything the process printed on stderr so far. */
+  stderr(): string;
+};
+
+export function spawnOwner(dataDir: string, app?: string): TOwner {
   const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, ...(app ? [app] : [])], {
     stdio: ["ignore", "pipe", "pipe"],
     cwd: path.resolve(import.meta.dirname, "../.."),
@@ -16,19 +23,23 @@ export function spawnOwner(dataDir: string, app?: string): { child: ChildProcess
   });
   let stdout = "";
   let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const result = new Promise<TOwnerResult>((resolve) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       const line = stdout.split("\n")[0];
       if (stdout.includes("\n") && line) resolve({ ready: JSON.parse(line) as { pid: number; port: number; url: string } });
     });
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (code) => resolve({ refused: stderr.trim(), code }));
+    // "close": stderr has been read to its end.
+    child.on("close", (code) => resolve({ refused: stderr.trim(), code }));
   });
-  return { child, result };
+  return { child, result, stderr: () => stderr };
 }
 
-export function exitOf(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
+/** Waits for the process to end with its output read; its exit code (null when a signal ended it). */
+export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
 }
