@@ -180,12 +180,12 @@ describe("alarm services", () => {
     const alarm = (await alarmFor("auth.failed-sign-ins.account", `user:${account}`))!;
     expect((await listAlarms(auditor, { status: "open", limit: 200 })).map((a) => a.id)).toContain(alarm.id);
     await expect(listAlarms(responder)).rejects.toThrow(/permission/);
-    await expect(acknowledgeAlarm(auditor, alarm.id, clock.now())).rejects.toThrow(/permission/);
-    await expect(closeAlarm(admin, alarm.id, clock.now())).rejects.toThrow(/permission/);
-    await acknowledgeAlarm(lead, alarm.id, clock.now());
-    await expect(acknowledgeAlarm(lead, alarm.id, clock.now())).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await closeAlarm(lead, alarm.id, clock.now());
-    await expect(closeAlarm(lead, alarm.id, clock.now())).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(acknowledgeAlarm(auditor, { alarmId: alarm.id })).rejects.toThrow(/permission/);
+    await expect(closeAlarm(admin, { alarmId: alarm.id })).rejects.toThrow(/permission/);
+    await acknowledgeAlarm(lead, { alarmId: alarm.id });
+    await expect(acknowledgeAlarm(lead, { alarmId: alarm.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await closeAlarm(lead, { alarmId: alarm.id });
+    await expect(closeAlarm(lead, { alarmId: alarm.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await db().alarm.findUnique({ where: { id: alarm.id } })).toMatchObject({ status: "closed", closedById: "usr_lead", acknowledgedById: "usr_lead" });
     const trail = await db().auditEvent.findMany({ where: { targetType: "alarm", targetId: alarm.id }, orderBy: { sequence: "asc" } });
     // The refusals were checked against the locked alarm, so they are part of its trail.

@@ -31,7 +31,7 @@ describe("opening an incident from an alarm", () => {
     const lead = await actor("lead", ["security_lead"]);
     const firstSeenAt = new Date(Date.now() - 2 * 3600_000);
     const alarmId = await alarm("auth.failed-sign-ins.account", firstSeenAt);
-    const { incidentId, reference } = await openIncidentFromAlarm(lead, alarmId);
+    const { incidentId, reference } = await openIncidentFromAlarm(lead, { alarmId });
     const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(incident).toMatchObject({ reference, typeId: "unauthorized-access", severity: "SEV3", status: "detected" });
     expect(incident.detectedAt.toISOString()).toBe(firstSeenAt.toISOString());
@@ -42,7 +42,7 @@ describe("opening an incident from an alarm", () => {
     expect(actions).toEqual(expect.arrayContaining(["incident.created", "alarm.incident-opened"]));
 
     const before = await db().incident.count();
-    await expect(openIncidentFromAlarm(lead, alarmId)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(openIncidentFromAlarm(lead, { alarmId })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await db().incident.count()).toBe(before);
   });
 
@@ -51,10 +51,10 @@ describe("opening an incident from an alarm", () => {
     const auditor = await actor("aud", ["auditor"]);
     const lead = await actor("lead2", ["security_lead"]);
     const alarmId = await alarm("external.ids.port-scan", new Date(Date.now() - 600_000));
-    await expect(openIncidentFromAlarm(responder, alarmId)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(openIncidentFromAlarm(auditor, alarmId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(openIncidentFromAlarm(responder, { alarmId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(openIncidentFromAlarm(auditor, { alarmId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db().alarm.findUniqueOrThrow({ where: { id: alarmId } })).incidentId).toBeNull();
     await db().alarm.update({ where: { id: alarmId }, data: { status: "closed" } });
-    await expect(openIncidentFromAlarm(lead, alarmId)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(openIncidentFromAlarm(lead, { alarmId })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 });

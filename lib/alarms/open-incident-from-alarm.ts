@@ -2,18 +2,21 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
+import { parseInput } from "@/lib/core/field-errors";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createIncident } from "@/lib/incidents";
 import { canOpenIncident } from "./alarm-state";
 import { linkAlarmToIncident } from "./link-alarm-to-incident";
+import { ZAlarmTarget } from "./types";
 
 /**
  * One action from an alarm to an incident: the incident is logged (detected when the alarm was
  * first seen, so its clock starts then) and the alarm is linked and acknowledged, in one
  * transaction. A second attempt finds the alarm already linked and creates nothing.
  */
-export async function openIncidentFromAlarm(actor: Actor, alarmId: string): Promise<{ incidentId: string; reference: string }> {
+export async function openIncidentFromAlarm(actor: Actor, input: unknown): Promise<{ incidentId: string; reference: string }> {
+  const { alarmId } = parseInput(ZAlarmTarget, input);
   await authorize(actor, "alarm.manage", { type: "alarm", id: alarmId });
   const alarm = await db().alarm.findUnique({ where: { id: alarmId } });
   if (!alarm) throw new AppError("NOT_FOUND", "This alarm does not exist.");

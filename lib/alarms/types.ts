@@ -22,4 +22,7 @@ export const ZAlarmSourceCreate = z.object({
   name: z.string().trim().min(2, "At least 2 characters.").max(60, "At most 60 characters."),
 });
 
+/** The alarm a change is about (acknowledge, close, open an incident from it). */
+export const ZAlarmTarget = z.object({ alarmId: z.string().trim().min(1, "Choose an alarm.").max(64, "Not an alarm id.") });
+
 export const ZAlarmSourceTarget = z.object({ sourceId: z.string().min(1, "Choose an alarm source.") });

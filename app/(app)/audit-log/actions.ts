@@ -1,16 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { openIncidentFromAlarm } from "@/lib/alarms/open-incident-from-alarm";
-import { acknowledgeAlarm } from "@/lib/alarms/acknowledge-alarm";
-import { markCanary, unmarkCanary } from "@/lib/alarms";
-import { closeAlarm } from "@/lib/alarms/close-alarm";
+import { acknowledgeAlarm, closeAlarm, markCanary, openIncidentFromAlarm, unmarkCanary } from "@/lib/alarms";
 import { changeAuditSettings, signAuditCheckpoint } from "@/lib/audit-log";
-import { now } from "@/lib/clock";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
-
-const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
 
 export async function signCheckpointAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "audit-log.sign-checkpoint", revalidate: "/audit-log/verify" }, async ({ actor }) => {
@@ -28,14 +22,14 @@ export async function updateAuditSettingsAction(prev: TActionState, formData: Fo
 
 export async function acknowledgeAlarmAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "alarms.acknowledge", revalidate: "/audit-log/alarms" }, async ({ actor, values }) => {
-    await acknowledgeAlarm(actor, str(values.alarmId), now());
+    await acknowledgeAlarm(actor, values);
     return { message: "Alarm acknowledged." };
   });
 }
 
 export async function closeAlarmAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "alarms.close", revalidate: "/audit-log/alarms" }, async ({ actor, values }) => {
-    await closeAlarm(actor, str(values.alarmId), now());
+    await closeAlarm(actor, values);
     return { message: "Alarm closed." };
   });
 }
@@ -56,7 +50,7 @@ export async function unmarkCanaryAction(prev: TActionState, formData: FormData)
 
 export async function openIncidentFromAlarmAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "alarms.open-incident", revalidate: "/audit-log/alarms" }, async ({ actor, values }) => {
-    const { reference } = await openIncidentFromAlarm(actor, str(values.alarmId));
+    const { reference } = await openIncidentFromAlarm(actor, values);
     redirect(`/incidents/${reference}`);
   });
 }
