@@ -1,5 +1,6 @@
 import "server-only";
 import { ROLE_GRANTS, ROLES } from "@/lib/auth/policy";
+import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
 import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
 import { z } from "zod";
@@ -7,6 +8,8 @@ import type { TPolicyVersion } from "./catalog";
 import type { TComplianceFacts } from "./evaluate";
 
 const YEAR_MS = 365 * 24 * 3600_000;
+/** Every open item, whatever its due time. */
+const END_OF_TIME = new Date(8.64e15);
 export const VERSION_SETTING = "compliance.policyVersion";
 /** Vigil's own lockout threshold (lib/auth): failed sign-ins before an account locks. */
 const VIGIL_LOCKOUT_THRESHOLD = 5;
@@ -48,7 +51,8 @@ export async function gatherComplianceFacts(
     database.alarm.count({ where: { status: "open", firstSeenAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } }),
     database.controlAttestation.findMany({ orderBy: { attestedAt: "desc" }, take: 500 }),
     database.controlOwner.findMany(),
-    database.auditFinding.findMany({ where: { status: "open" }, select: { controlId: true, reference: true, dueDate: true }, orderBy: { dueDate: "asc" } }),
+    // Open findings with their remediation deadlines, as the clock registry lists them.
+    clockSource("finding.due").listOpen(database, now, { dueBefore: END_OF_TIME, scope: { kind: "all" } }),
   ]);
 
   // One pass over every ledger, grouped by item, rather than a query per item.
@@ -109,6 +113,6 @@ export async function gatherComplianceFacts(
         nextDueAt: a.nextDueAt,
       })),
     owners: Object.fromEntries(owners.map((o) => [o.controlId, name.get(o.ownerId) ?? "Unknown"])),
-    openFindings,
+    openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
   };
 }

@@ -28,7 +28,7 @@ export const custodyTransferClock: TClockSource = {
     // The ("status", "requestedAt") index: due 24 hours after the request.
     const transfers = await database.custodyTransfer.findMany({
       where: { status: "pending", requestedAt: { lt: new Date(dueBefore.getTime() - TRANSFER_WAITING_MS) }, ...member },
-      select: { id: true, toUserId: true, requestedAt: true, evidence: { select: { label: true } } },
+      select: { id: true, fromUserId: true, toUserId: true, requestedAt: true, evidence: { select: { label: true } } },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
       take: limit,
     });
@@ -43,6 +43,7 @@ export const custodyTransferClock: TClockSource = {
         ownerIds: [transfer.toUserId],
         link: `/evidence/${transfer.evidence.label}`,
         state: transferState(dueAt, now),
+        facts: { fromUserId: transfer.fromUserId },
       };
     });
   },

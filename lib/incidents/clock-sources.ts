@@ -29,7 +29,7 @@ export const incidentNoticeClock: TClockSource = {
         notificationDueAt: { lt: dueBefore },
         ...(scope.kind === "member" ? { memberIds: { has: scope.userId } } : {}),
       },
-      select: { id: true, reference: true, title: true, commanderId: true, notificationDueAt: true },
+      select: { id: true, reference: true, title: true, status: true, commanderId: true, notificationDueAt: true },
       orderBy: [{ notificationDueAt: "asc" }, { id: "asc" }],
       take: limit,
     });
@@ -42,6 +42,7 @@ export const incidentNoticeClock: TClockSource = {
       ownerIds: incident.commanderId ? [incident.commanderId] : [],
       link: `/incidents/${incident.reference}`,
       state: noticeDueState(incident.notificationDueAt!, now),
+      facts: { status: incident.status },
     }));
   },
 };
@@ -69,6 +70,7 @@ export const legalRequestNoticeClock: TClockSource = {
       ownerIds: [request.createdById],
       link: `/legal-requests/${request.reference}`,
       state: noticeDueState(request.notificationDueAt, now),
+      facts: { requestingParty: request.requestingParty },
     }));
   },
 };
@@ -90,7 +92,7 @@ export const incidentTaskClock: TClockSource = {
         dueDate: { lt: dueBefore },
         incident: { status: { in: [...OPEN_STATUSES] }, ...(scope.kind === "member" ? { memberIds: { has: scope.userId } } : {}) },
       },
-      select: { id: true, title: true, ownerId: true, dueDate: true, incident: { select: { reference: true } } },
+      select: { id: true, title: true, ownerId: true, dueDate: true, incident: { select: { reference: true, status: true, commanderId: true } } },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       take: limit,
     });
@@ -103,6 +105,7 @@ export const incidentTaskClock: TClockSource = {
       ownerIds: [task.ownerId],
       link: `/incidents/${task.incident.reference}`,
       state: incidentTaskState(task.dueDate!, now),
+      facts: { status: task.incident.status, ...(task.incident.commanderId ? { commanderId: task.incident.commanderId } : {}) },
     }));
   },
 };

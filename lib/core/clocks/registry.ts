@@ -1,7 +1,8 @@
 import "server-only";
 // Every kind of deadline Vigil runs. A module that adds a clock writes a TClockSource (see
 // types.ts and lib/findings/clock-source.ts) and appends it here; the dashboard's "overdue and
-// falling due" list and reminder rules read them through this list.
+// falling due" list, the deadline reminder rules and the compliance map's open findings read
+// them through this list.
 import { controlAttestationClock } from "@/lib/compliance/clock-source";
 import { custodyTransferClock } from "@/lib/evidence/clock-source";
 import { findingDueClock } from "@/lib/findings/clock-source";

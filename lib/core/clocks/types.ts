@@ -29,7 +29,10 @@ export interface TDueItem {
   /** A path inside Vigil. */
   link: string;
   state: TDueState;
-  /** Kind-specific codes a reminder may need (a finding's control id): ids and codes, no personal data. */
+  /**
+   * Kind-specific values a reminder may need (a finding's control id, an incident's status, user
+   * ids, a legal request's requesting party, already in the title): never more personal data than the title.
+   */
   facts?: Record<string, string>;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
 import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
 import { TRANSFER_WAITING_MS, TRANSFER_WAITING_RULE, transferWaitingReminder } from "./transfer-waiting.pure";
@@ -6,11 +7,11 @@ import { TRANSFER_WAITING_MS, TRANSFER_WAITING_RULE, transferWaitingReminder } f
 export const evidenceTransferRule: TReminderRule = {
   name: TRANSFER_WAITING_RULE,
   async collect(database: Db, now: Date): Promise<TDueReminder[]> {
-    const rows = await database.custodyTransfer.findMany({
-      where: { status: "pending", requestedAt: { lte: new Date(now.getTime() - TRANSFER_WAITING_MS) } },
-      include: { evidence: { select: { label: true } } },
-      take: 1000,
+    // Transfers still pending 24 hours after the request, as the clock registry lists them.
+    const items = await clockSource("evidence.transfer-waiting").listOpen(database, now, { dueBefore: new Date(now.getTime() + 1), scope: { kind: "all" }, limit: 1000 });
+    return items.flatMap((item) => {
+      const transfer = { id: item.id, label: item.reference, fromUserId: item.facts!.fromUserId!, toUserId: item.ownerIds[0]!, requestedAt: new Date(item.dueAt.getTime() - TRANSFER_WAITING_MS) };
+      return transferWaitingReminder(transfer, now) ?? [];
     });
-    return rows.flatMap((r) => transferWaitingReminder({ id: r.id, label: r.evidence.label, fromUserId: r.fromUserId, toUserId: r.toUserId, requestedAt: r.requestedAt }, now) ?? []);
   },
 };

@@ -1,22 +1,34 @@
 import "server-only";
+import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
+import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { noticeReminderRecipients } from "@/lib/notices";
 import { NOTICE_REMINDER_HORIZON_MS } from "@/lib/notices/types";
 import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
-import { OPEN_STATUSES } from "../status-rules";
 import { INCIDENT_NOTICE_RULE, incidentNoticeReminder } from "./incident-amazon-notice.pure";
 
 export const incidentNoticeRule: TReminderRule = {
   name: INCIDENT_NOTICE_RULE,
   async collect(database: Db, now: Date): Promise<TDueReminder[]> {
-    // Open incidents not yet notified whose notice falls due within 12 hours or is overdue.
-    const incidents = await database.incident.findMany({
-      where: { amazonNotifiedAt: null, status: { in: [...OPEN_STATUSES] }, notificationDueAt: { lte: new Date(now.getTime() + NOTICE_REMINDER_HORIZON_MS) } },
-      select: { id: true, reference: true, title: true, status: true, commanderId: true, notificationDueAt: true, amazonNotifiedAt: true },
-      orderBy: { notificationDueAt: "asc" },
+    // Notices to Amazon not yet given that fall due within 12 hours or are overdue, as the clock
+    // registry lists them; the rule itself stays quiet once the incident is no longer open.
+    const items = await clockSource("incident.amazon-notice").listOpen(database, now, {
+      dueBefore: new Date(now.getTime() + NOTICE_REMINDER_HORIZON_MS + 1),
+      scope: { kind: "all" },
     });
-    if (incidents.length === 0) return [];
+    if (items.length === 0) return [];
     const recipients = await noticeReminderRecipients(database);
-    return incidents.flatMap((incident) => incidentNoticeReminder(incident, now, recipients) ?? []);
+    return items.flatMap((item) => {
+      const incident = {
+        id: item.id,
+        reference: item.reference,
+        title: item.title,
+        status: item.facts!.status as IncidentStatus,
+        commanderId: item.ownerIds[0] ?? null,
+        notificationDueAt: item.dueAt,
+        amazonNotifiedAt: null,
+      };
+      return incidentNoticeReminder(incident, now, recipients) ?? [];
+    });
   },
 };

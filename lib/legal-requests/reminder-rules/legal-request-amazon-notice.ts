@@ -1,4 +1,5 @@
 import "server-only";
+import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
 import { noticeReminderRecipients } from "@/lib/notices";
 import { NOTICE_REMINDER_HORIZON_MS } from "@/lib/notices/types";
@@ -8,14 +9,25 @@ import { LEGAL_REQUEST_NOTICE_RULE, legalRequestNoticeReminder } from "./legal-r
 export const legalRequestNoticeRule: TReminderRule = {
   name: LEGAL_REQUEST_NOTICE_RULE,
   async collect(database: Db, now: Date): Promise<TDueReminder[]> {
-    // Open requests not yet notified whose notice falls due within 12 hours or is overdue.
-    const requests = await database.legalRequest.findMany({
-      where: { amazonNotifiedAt: null, closedAt: null, notificationDueAt: { lte: new Date(now.getTime() + NOTICE_REMINDER_HORIZON_MS) } },
-      select: { id: true, reference: true, requestingParty: true, createdById: true, notificationDueAt: true, amazonNotifiedAt: true, closedAt: true },
-      orderBy: { notificationDueAt: "asc" },
+    // Open requests not yet notified whose notice falls due within 12 hours or is overdue, as
+    // the clock registry lists them.
+    const items = await clockSource("legal-request.amazon-notice").listOpen(database, now, {
+      dueBefore: new Date(now.getTime() + NOTICE_REMINDER_HORIZON_MS + 1),
+      scope: { kind: "all" },
     });
-    if (requests.length === 0) return [];
+    if (items.length === 0) return [];
     const recipients = await noticeReminderRecipients(database);
-    return requests.flatMap((request) => legalRequestNoticeReminder(request, now, recipients) ?? []);
+    return items.flatMap((item) => {
+      const request = {
+        id: item.id,
+        reference: item.reference,
+        requestingParty: item.facts!.requestingParty!,
+        createdById: item.ownerIds[0]!,
+        notificationDueAt: item.dueAt,
+        amazonNotifiedAt: null,
+        closedAt: null,
+      };
+      return legalRequestNoticeReminder(request, now, recipients) ?? [];
+    });
   },
 };
