@@ -68,9 +68,9 @@ export default defineConfig({
     { name: "default-install", testMatch: /default-install\/.*\.spec\.ts/, timeout: 480_000, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    // The production build made by scripts/run-e2e.ts, started with the next binary itself so
-    // that stopping it stops the server.
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The production build made by scripts/run-e2e.ts, served by Vigil's own server as
+    // `npm start` does (scripts/serve.mjs: it stamps each request with the socket's address).
+    command: `node scripts/serve.mjs`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -78,6 +78,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
+      PORT: String(port),
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       VIGIL_DATA_DIR: dataDir,
       VIGIL_BASE_URL: baseURL,

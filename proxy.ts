@@ -1,7 +1,8 @@
 // Runs first on every request (Next 16's replacement of middleware.ts):
-// 1. the IP allow-list (VIGIL_IP_ALLOWLIST; client address resolved through VIGIL_TRUSTED_PROXIES),
+// 1. the IP allow-list (VIGIL_IP_ALLOWLIST; the client address is the socket's peer stamped by
+//    scripts/serve.mjs, or behind VIGIL_TRUSTED_PROXIES the client they name: lib/http/client-address.ts),
 // 2. in production, plain HTTP is refused except on loopback or behind a trusted TLS proxy,
-// 3. request id and client IP forwarded to the app; CSP with a per-request nonce and the other
+// 3. request id forwarded to the app; CSP with a per-request nonce and the other
 //    security headers on the response; HSTS in production except for loopback hosts,
 // 4. the session cookie's last-seen time is refreshed (30-minute idle timeout),
 // 5. a read-only session (an auditor's) changes nothing: every state-changing request (a server
@@ -12,7 +13,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { networkGate } from "@/lib/http/network-gate";
-import { CLIENT_IP_HEADER, NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
+import { NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, wantsHsts } from "@/lib/http/security-headers";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, sessionSecret } from "@/lib/auth/session-cookie";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, readClaims, type TSessionClaims } from "@/lib/auth/session-rules";
@@ -54,7 +55,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const gate = networkGate({ headers: request.headers, url: request.nextUrl, method: request.method });
   if (gate.kind === "refuse") return refuse(gate.status, gate.message, requestId);
   if (gate.kind === "redirect") return NextResponse.redirect(gate.location, 308);
-  const { ip, hostname } = gate;
+  const { hostname } = gate;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, config.isProduction);
@@ -62,8 +63,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   forwarded.set(REQUEST_ID_HEADER, requestId);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set("Content-Security-Policy", csp);
-  if (ip) forwarded.set(CLIENT_IP_HEADER, ip);
-  else forwarded.delete(CLIENT_IP_HEADER);
 
   const claims = await sessionClaims(request);
   const refusal = claims?.ro ? readOnlyRefusal(request) : null;

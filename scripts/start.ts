@@ -1,8 +1,8 @@
 // `npm start`: one command from a fresh clone to a running Vigil. Validates configuration,
 // starts the embedded PostgreSQL server when DATABASE_URL is unset (this process owns it: it
 // stops it last, after the web server), applies pending migrations, prints the first-run setup
-// link, builds when there is no production build, then serves it. `--dev` runs the development
-// server instead.
+// link, builds when there is no production build, then serves it through scripts/serve.mjs.
+// `--dev` runs the development server instead.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +16,7 @@ const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 // Loaded into the web server: it stops when this process is gone (even after a SIGKILL).
 const exitWithParent = path.resolve("scripts/exit-with-parent.cjs");
+const serveScript = path.resolve("scripts/serve.mjs");
 
 let database: TEmbeddedServer | undefined;
 let server: ChildProcess | undefined;
@@ -106,10 +107,12 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
-  // The next binary itself, not npx: stopping this process must stop the server.
-  server = spawn(process.execPath, ["--require", exitWithParent, nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+  // Vigil's own server (it stamps each request with the socket's address, which the allow-list,
+  // sign-in throttle and audit log rely on), as a child of this process: stopping this process
+  // must stop it.
+  server = spawn(process.execPath, ["--require", exitWithParent, serveScript, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: "1" },
   });
   console.log(`Vigil is starting on ${config.baseUrl}`);
   server.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));

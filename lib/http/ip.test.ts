@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFrom, ipInAny, ipInCidr, isLoopbackIp, parseCidr, parseCidrList, parseIp } from "./ip";
+import { clientBehindProxy } from "./client-address";
+import { ipInAny, ipInCidr, isLoopbackIp, parseCidr, parseCidrList, parseIp } from "./ip";
 
 describe("IP addresses and CIDR ranges", () => {
   it("parses IPv4 and IPv6, including :: shorthand, brackets and mapped IPv4", () => {
@@ -31,14 +32,13 @@ describe("IP addresses and CIDR ranges", () => {
 
   it("finds the client behind trusted proxies and ignores what the client wrote itself", () => {
     const trusted = parseCidrList("10.0.0.0/8,::1/128");
-    // client-sent, real client, proxy
-    expect(clientIpFrom("6.6.6.6, 203.0.113.9, 10.0.0.2", trusted)).toBe("203.0.113.9");
-    expect(clientIpFrom("203.0.113.9", trusted)).toBe("203.0.113.9");
-    // Without trusted proxies the rightmost entry counts, never the leftmost.
-    expect(clientIpFrom("6.6.6.6, 198.51.100.4", [])).toBe("198.51.100.4");
-    expect(clientIpFrom("::ffff:127.0.0.1", [])).toBe("127.0.0.1");
-    expect(clientIpFrom(null, trusted)).toBeNull();
-    expect(clientIpFrom("not-an-ip", trusted)).toBeNull();
+    // client-sent, real client, proxy (the peer, 10.0.0.1, is a trusted proxy)
+    expect(clientBehindProxy("6.6.6.6, 203.0.113.9, 10.0.0.2", "10.0.0.1", trusted)).toBe("203.0.113.9");
+    expect(clientBehindProxy("203.0.113.9", "10.0.0.1", trusted)).toBe("203.0.113.9");
+    expect(clientBehindProxy("::ffff:198.51.100.4", "10.0.0.1", trusted)).toBe("198.51.100.4");
+    // The proxy added nothing: the proxy itself is the client.
+    expect(clientBehindProxy(null, "10.0.0.1", trusted)).toBe("10.0.0.1");
+    expect(clientBehindProxy("not-an-ip", "10.0.0.1", trusted)).toBeNull();
   });
 
   it("knows loopback addresses", () => {

@@ -80,27 +80,6 @@ export function ipInAny(ip: string, ranges: readonly TCidr[]): boolean {
   return ranges.some((range) => ipInCidr(ip, range));
 }
 
-/**
- * The client's address from the X-Forwarded-For chain. Entries are read from the right: each
- * one added by a trusted proxy is skipped, and the first address not in the trusted list is the
- * client (anything to its left was written by the client itself and is ignored). With no
- * trusted proxies the rightmost entry is used: Next.js writes the socket address there when
- * the request carries no X-Forwarded-For of its own.
- */
-export function clientIpFrom(forwardedFor: string | null | undefined, trusted: readonly TCidr[]): string | null {
-  const chain = (forwardedFor ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (chain.length === 0) return null;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const entry = chain[i]!;
-    if (!parseIp(entry)) return null;
-    if (i === 0 || !ipInAny(entry, trusted)) return normaliseIp(entry);
-  }
-  return null;
-}
-
 export function normaliseIp(text: string): string {
   let s = text.trim();
   if (s.startsWith("[") && s.includes("]")) s = s.slice(1, s.indexOf("]"));

@@ -3,7 +3,8 @@
 // to every route; the evidence upload route, which the proxy must not touch (it would buffer
 // the body), applies them itself.
 import { env, isLoopbackHost } from "@/lib/env";
-import { clientIpFrom, ipInAny } from "./ip";
+import { clientAddress } from "./client-address";
+import { ipInAny } from "./ip";
 import { ipAllowList, trustedProxies } from "./network-settings";
 import { hostnameOf } from "./security-headers";
 
@@ -13,15 +14,19 @@ export type TNetworkDecision =
   | { kind: "redirect"; location: string };
 
 export function networkGate(request: { headers: Pick<Headers, "get">; url: URL; method: string }): TNetworkDecision {
-  const trusted = trustedProxies();
-  const ip = clientIpFrom(request.headers.get("x-forwarded-for"), trusted);
+  const { ip, viaTrustedProxy, stamped } = clientAddress(request.headers, trustedProxies());
   const allow = ipAllowList();
+  if (allow.length > 0 && !stamped) {
+    // Without the stamp of Vigil's own server the address is unknown: someone ran `next start`.
+    return { kind: "refuse", status: 403, message: "Vigil cannot tell this request's network address: start it with npm start, which the IP allow-list needs." };
+  }
   if (allow.length > 0 && (!ip || !ipInAny(ip, allow))) {
     return { kind: "refuse", status: 403, message: "Access to Vigil is not allowed from this network address." };
   }
   const hostname = hostnameOf(request.headers.get("host"));
   if (env().isProduction && !isLoopbackHost(hostname)) {
-    const https = trusted.length > 0 ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" : request.url.protocol === "https:";
+    // X-Forwarded-Proto counts only when a trusted proxy sent the request.
+    const https = viaTrustedProxy ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" : request.url.protocol === "https:";
     if (!https) {
       if (request.method === "GET" || request.method === "HEAD") {
         return { kind: "redirect", location: new URL(request.url.pathname + request.url.search, `https://${request.headers.get("host")}`).toString() };

@@ -3,9 +3,16 @@ import { NextRequest } from "next/server";
 import { resetEnvForTests } from "@/lib/env";
 import { resetKeysForTests } from "@/lib/crypto/keys";
 import { proxy } from "@/proxy";
+import { PEER_HEADER, PEER_SIGNATURE_HEADER, peerSignature } from "./client-address";
 import { resetNetworkSettingsForTests } from "./network-settings";
 
 const saved = { ...process.env };
+const PEER_SECRET = "the-serve-script-boot-secret-0123456789";
+
+/** What scripts/serve.mjs adds: the socket's peer, signed (lib/http/client-address.ts). */
+function fromPeer(peer: string): Record<string, string> {
+  return { [PEER_HEADER]: peer, [PEER_SIGNATURE_HEADER]: peerSignature(peer, PEER_SECRET) };
+}
 
 function configure(vars: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(vars)) {
@@ -13,6 +20,7 @@ function configure(vars: Record<string, string | undefined>) {
     else process.env[k] = v;
   }
   process.env.VIGIL_SECRET = "a-test-secret-that-is-long-enough-0123456789";
+  process.env.VIGIL_PEER_SECRET = PEER_SECRET;
   resetEnvForTests();
   resetKeysForTests();
   resetNetworkSettingsForTests();
@@ -51,12 +59,12 @@ describe("proxy", () => {
 
   it("in production, redirects plain HTTP on other hosts and sends HSTS over HTTPS", async () => {
     configure({ NODE_ENV: "production", VIGIL_TRUSTED_PROXIES: "10.0.0.0/8" });
-    const plain = await proxy(request("http://vigil.example.com/incidents", { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "http" }));
+    const plain = await proxy(request("http://vigil.example.com/incidents", { ...fromPeer("10.0.0.2"), "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "http" }));
     expect(plain.status).toBe(308);
     expect(plain.headers.get("location")).toBe("https://vigil.example.com/incidents");
-    const post = await proxy(request("http://vigil.example.com/api/x", { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "http" }, "POST"));
+    const post = await proxy(request("http://vigil.example.com/api/x", { ...fromPeer("10.0.0.2"), "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "http" }, "POST"));
     expect(post.status).toBe(403);
-    const tls = await proxy(request("http://vigil.example.com/", { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https" }));
+    const tls = await proxy(request("http://vigil.example.com/", { ...fromPeer("10.0.0.2"), "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https" }));
     expect(tls.status).toBe(200);
     expect(tls.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
   });
@@ -69,16 +77,16 @@ describe("proxy", () => {
 
   it("refuses addresses outside the allow-list before anything else, v4 and v6", async () => {
     configure({ NODE_ENV: "production", VIGIL_IP_ALLOWLIST: "192.0.2.0/24, 2001:db8::/32", VIGIL_TRUSTED_PROXIES: "127.0.0.1" });
-    const outside = await proxy(request("http://localhost:3000/", { "x-forwarded-for": "198.51.100.1" }));
+    const outside = await proxy(request("http://localhost:3000/", { ...fromPeer("127.0.0.1"), "x-forwarded-for": "198.51.100.1" }));
     expect(outside.status).toBe(403);
     expect(await outside.text()).toMatch(/not allowed from this network address/);
     expect(outside.headers.get("x-content-type-options")).toBe("nosniff");
-    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "192.0.2.77" }))).status).toBe(200);
-    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "2001:db8::9" }))).status).toBe(200);
-    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "2001:db9::9" }))).status).toBe(403);
+    expect((await proxy(request("http://localhost:3000/", { ...fromPeer("127.0.0.1"), "x-forwarded-for": "192.0.2.77" }))).status).toBe(200);
+    expect((await proxy(request("http://localhost:3000/", { ...fromPeer("127.0.0.1"), "x-forwarded-for": "2001:db8::9" }))).status).toBe(200);
+    expect((await proxy(request("http://localhost:3000/", { ...fromPeer("127.0.0.1"), "x-forwarded-for": "2001:db9::9" }))).status).toBe(403);
     // A client cannot talk its way in by prepending an allowed address.
-    expect((await proxy(request("http://localhost:3000/", { "x-forwarded-for": "192.0.2.1, 198.51.100.1" }))).status).toBe(403);
-    // Unknown address: refused.
+    expect((await proxy(request("http://localhost:3000/", { ...fromPeer("127.0.0.1"), "x-forwarded-for": "192.0.2.1, 198.51.100.1" }))).status).toBe(403);
+    // Unknown address (no stamp from Vigil's server): refused.
     expect((await proxy(request("http://localhost:3000/"))).status).toBe(403);
   });
 });

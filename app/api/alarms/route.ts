@@ -1,15 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { MAX_ALARM_BODY_BYTES, ingestExternalAlarm } from "@/lib/alarms/ingest-external-alarm";
 import { log } from "@/lib/http/log";
+import { requestContextFrom } from "@/lib/http/request-context";
 
 export const dynamic = "force-dynamic";
 
 // Alarms from other systems. See lib/alarms/request-signature.ts for how to sign a request.
 export async function POST(request: Request): Promise<Response> {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || undefined;
+  const context = requestContextFrom(request.headers);
+  const { requestId } = context;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_ALARM_BODY_BYTES) return Response.json({ error: "The body is larger than 16 KB." }, { status: 413 });
   const body = await request.text();
@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
         timestamp: request.headers.get("x-vigil-timestamp"),
         signature: request.headers.get("x-vigil-signature"),
         body,
-        context: { requestId, ip, userAgent: request.headers.get("user-agent") ?? undefined },
+        context,
       },
       now(),
     );

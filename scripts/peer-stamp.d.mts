@@ -1,0 +1,4 @@
+import type { IncomingMessage } from "node:http";
+export const PEER_HEADER: "x-vigil-peer";
+export const PEER_SIGNATURE_HEADER: "x-vigil-peer-signature";
+export function stampPeer(req: IncomingMessage, secret: string): void;
