@@ -1,83 +1,11 @@
 // An auditor changes nothing: every mutation Vigil has, listed here from the code itself (each
 // server action and each state-changing route handler), is refused with 403 and written to the
 // audit log as denied. A new action or route is picked up without editing this file.
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { READ_ONLY_OPEN_PATHS } from "@/lib/http/read-only-guard";
 import { testDb } from "../support/db";
+import { actionIds, mutatingRoutesInCode, serverActionsInCode } from "../support/surfaces";
 import { createUser, signIn, type TTestUser } from "../support/users";
-
-const ROOT = process.cwd();
-const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
-// Values for dynamic segments: the refusal must not depend on whether the record exists.
-const SAMPLE_PARAMS: Record<string, string> = { reference: "INC-2026-0001", label: "EV-2026-0001", token: "probe" };
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
-const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
-
-/** Every exported function of a "use server" module, and every inline "use server" function. */
-function serverActionsInCode(): { file: string; name: string }[] {
-  const found: { file: string; name: string }[] = [];
-  for (const file of ["app", "lib", "components"].flatMap((dir) => walk(path.join(ROOT, dir)))) {
-    const source = fs.readFileSync(file, "utf8");
-    if (/^\s*["']use server["'];?/.test(source)) {
-      for (const match of source.matchAll(/^export\s+(?:async\s+function|const|function)\s+([A-Za-z0-9_$]+)/gm)) found.push({ file: relative(file), name: match[1]! });
-    } else if (/\{\s*["']use server["']/.test(source)) {
-      throw new Error(`${relative(file)} has an inline "use server" function: this test cannot name it; move it to an actions module.`);
-    }
-  }
-  return found;
-}
-
-/** Route handlers exporting a state-changing method, as URL paths with sample parameters. */
-function mutatingRoutesInCode(): { file: string; url: string; method: string }[] {
-  const routes: { file: string; url: string; method: string }[] = [];
-  for (const file of walk(path.join(ROOT, "app")).filter((f) => /\/route\.ts$/.test(f))) {
-    const source = fs.readFileSync(file, "utf8");
-    const url =
-      "/" +
-      relative(path.dirname(file))
-        .replace(/^app\/?/, "")
-        .split("/")
-        .filter((segment) => segment && !/^\(.*\)$/.test(segment))
-        .map((segment) => {
-          const dynamic = /^\[\.{0,3}(.+)\]$/.exec(segment);
-          return dynamic ? (SAMPLE_PARAMS[dynamic[1]!] ?? "probe") : segment;
-        })
-        .join("/");
-    for (const method of MUTATING_METHODS) {
-      const exported =
-        new RegExp(`^export\\s+(?:async\\s+)?(?:function|const)\\s+${method}\\b`, "m").test(source) ||
-        new RegExp(`^export\\s*\\{[^}]*\\bas\\s+${method}\\b[^}]*\\}`, "m").test(source) ||
-        new RegExp(`^export\\s*\\{[^}]*\\b${method}\\b[^}]*\\}`, "m").test(source);
-      if (exported) routes.push({ file: relative(file), url, method });
-    }
-  }
-  return routes;
-}
-
-/** The server-action ids of the production build under test, by module and export name. */
-function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  const ids = new Map<string, string>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    expect(entry.filename && entry.exportedName, `manifest entry ${id} names its module and export`).toBeTruthy();
-    ids.set(`${entry.filename}#${entry.exportedName}`, id);
-  }
-  return ids;
-}
 
 async function deniedCount(userId: string): Promise<number> {
   const { rows } = await testDb().query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "actorId" = $1 AND outcome = 'denied'`, [userId]);

@@ -43,6 +43,22 @@ describe("audit chain verification", () => {
     expect(verifyRows(rows)).toMatchObject({ sequence: 17n, kind: "edited" });
   });
 
+  it("reports every break, not only the first: a later edit is not hidden behind an earlier one", () => {
+    const rows = clone(makeChain(40));
+    (rows[4]!.details as { n: number }).n = 99;
+    rows[19]!.actorId = "usr_9";
+    rows.splice(29, 2);
+    const verifier = new ChainVerifier();
+    for (const row of rows) verifier.push(row);
+    verifier.finish({ sequence: 40n, hash: rows.at(-1)!.hash });
+    expect(verifier.breaks.map((b) => [b.sequence, b.kind])).toEqual([
+      [5n, "edited"],
+      [20n, "edited"],
+      [30n, "missing"],
+    ]);
+    expect(verifier.firstBreak).toMatchObject({ sequence: 5n, kind: "edited" });
+  });
+
   it("finds an edited byte in the stored hash, the actor or the time, at the right sequence", () => {
     const a = clone(makeChain(30));
     a[9]!.hash = `${a[9]!.hash.slice(0, -1)}${a[9]!.hash.endsWith("0") ? "1" : "0"}`;
