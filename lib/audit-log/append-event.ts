@@ -4,6 +4,7 @@ import { actorId, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { keyedHash } from "@/lib/crypto/keys";
 import type { Tx } from "@/lib/db/client";
+import { storable, storableText } from "@/lib/core/storable-text";
 import { GENESIS_HASH, canonicalEventTemplate, type TChainedFields } from "./canonical";
 
 /** Where a request came from; the IP address and user agent are stored only as keyed hashes. */
@@ -39,17 +40,20 @@ export function ipHashOf(ip: string): string {
  * sequences follow commit order with no gaps.
  */
 export async function appendAuditEvent(tx: Tx, input: TAuditEventInput): Promise<{ sequence: bigint; hash: string }> {
+  // Stored and hashed alike: text a client sent may hold lone surrogates or NULs, which
+  // PostgreSQL would store as U+FFFD or refuse; storable() makes that change before hashing.
+  const text = (value: string | null | undefined) => (value == null ? null : storableText(value));
   const fields: Omit<TChainedFields, "sequence"> = {
     occurredAt: input.occurredAt ?? now(),
-    actorId: input.actorIdOverride ?? actorId(input.actor),
-    action: input.action,
-    targetType: input.target?.type ?? null,
-    targetId: input.target?.id ?? null,
+    actorId: storableText(input.actorIdOverride ?? actorId(input.actor)),
+    action: storableText(input.action),
+    targetType: text(input.target?.type),
+    targetId: text(input.target?.id),
     outcome: input.outcome ?? "success",
-    requestId: input.context?.requestId ?? null,
+    requestId: text(input.context?.requestId),
     ipHash: input.context?.ip ? ipHashOf(input.context.ip) : null,
     userAgentHash: input.context?.userAgent ? keyedHash("audit.user-agent", input.context.userAgent) : null,
-    details: JSON.parse(JSON.stringify(input.details ?? {})),
+    details: storable(JSON.parse(JSON.stringify(input.details ?? {}))),
   };
   const { before, after } = canonicalEventTemplate(fields);
   // One round trip: the database locks the head, numbers, hashes and inserts (see the

@@ -19,6 +19,8 @@ const intact: TVerification = {
   firstSequence: 1n,
   last: { sequence: 42n, hash: "d".repeat(64) },
   break: null,
+  breaks: [],
+  totalBreaks: 0,
   checkpoints: { total: 1, checked: 1, problems: [] },
   durationMs: 3.6,
   summary: `intact: 42 events, head ${"d".repeat(64)}`,
@@ -36,6 +38,8 @@ describe("verificationReport", () => {
       firstSequence: "1",
       lastVerified: { sequence: "42", hash: "d".repeat(64) },
       break: null,
+      breaks: [],
+      totalBreaks: 0,
       checkpointProblems: [],
       durationMs: 4,
       checkpoints: [{ id: "ack_1", reason: "daily", sequence: "41", hash: "a".repeat(64), signedAt: "2026-11-28T00:00:05.000Z", keyId: "b".repeat(64), publicKey: checkpoint.publicKey, signature: "c2lnbmF0dXJl" }],
@@ -49,6 +53,11 @@ describe("verificationReport", () => {
       count: 11,
       last: { sequence: 11n, hash: "e".repeat(64) },
       break: { sequence: 12n, kind: "edited", message: "event 12 was changed: its content does not match its hash" },
+      breaks: [
+        { sequence: 12n, kind: "edited", message: "event 12 was changed: its content does not match its hash" },
+        { sequence: 30n, kind: "missing", message: "event 30 is missing" },
+      ],
+      totalBreaks: 2,
       checkpoints: { total: 1, checked: 0, problems: [{ id: "ack_1", sequence: 41n, problem: "signed checkpoint ack_1: the signature is not valid" }] },
       summary: "broken at sequence 12 (edited): event 12 was changed: its content does not match its hash",
     };
@@ -56,6 +65,8 @@ describe("verificationReport", () => {
     expect(report).toMatchObject({
       intact: false,
       break: { sequence: "12", kind: "edited" },
+      breaks: [{ sequence: "12", kind: "edited" }, { sequence: "30", kind: "missing" }],
+      totalBreaks: 2,
       checkpointProblems: [{ id: "ack_1", sequence: "41", problem: "signed checkpoint ack_1: the signature is not valid" }],
     });
     for (const r of [report, verificationReport(intact, [], new Date())]) {

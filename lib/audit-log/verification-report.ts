@@ -14,6 +14,8 @@ export interface TVerificationReport {
   firstSequence: string | null;
   lastVerified: { sequence: string; hash: string };
   break: { sequence: string; kind: string; message: string } | null;
+  breaks: { sequence: string; kind: string; message: string }[];
+  totalBreaks: number;
   checkpointProblems: { id: string; sequence: string; problem: string }[];
   durationMs: number;
   checkpoints: TExportedCheckpoint[];
@@ -30,6 +32,8 @@ export function verificationReport(result: TVerification, checkpoints: readonly 
     firstSequence: result.firstSequence?.toString() ?? null,
     lastVerified: { sequence: result.last.sequence.toString(), hash: result.last.hash },
     break: result.break ? { sequence: result.break.sequence.toString(), kind: result.break.kind, message: result.break.message } : null,
+    breaks: result.breaks.map((b) => ({ sequence: b.sequence.toString(), kind: b.kind, message: b.message })),
+    totalBreaks: result.totalBreaks,
     checkpointProblems: result.checkpoints.problems.map((p) => ({ id: p.id, sequence: p.sequence.toString(), problem: p.problem })),
     durationMs: Math.round(result.durationMs),
     checkpoints: checkpoints.map(exportableCheckpoint),
@@ -48,12 +52,12 @@ export function verificationReportPdf(report: TVerificationReport): TPdf {
   );
   doc.moveDown(0.5);
   fields(doc, [
-    ["Result", report.intact ? "INTACT: every event and every checkpoint verifies" : "BROKEN: see the first break and the checkpoint problems below"],
+    ["Result", report.intact ? "INTACT: every event and every checkpoint verifies" : "BROKEN: see the breaks and the checkpoint problems below"],
     ["Summary", report.summary],
     ["Events verified", report.eventsVerified.toLocaleString("en-GB")],
     ["First kept event", report.firstSequence],
     ["Last verified event", `sequence ${report.lastVerified.sequence}\nhash ${report.lastVerified.hash}`],
-    ["First break", report.break ? `event ${report.break.sequence} (${report.break.kind}): ${report.break.message}` : "none"],
+    ["Breaks", report.breaks.length ? `${report.totalBreaks} in all${report.totalBreaks > report.breaks.length ? ` (the first ${report.breaks.length} listed)` : ""}\n${report.breaks.map((b) => `event ${b.sequence} (${b.kind}): ${b.message}`).join("\n")}` : "none"],
     ["Checkpoint problems", report.checkpointProblems.length ? report.checkpointProblems.map((p) => p.problem).join("\n") : "none"],
   ]);
   heading(doc, `Signed checkpoints (${report.checkpoints.length})`, 2);

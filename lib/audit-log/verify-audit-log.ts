@@ -30,9 +30,13 @@ export interface TVerification {
   /** Events verified (from the first kept one). */
   count: number;
   firstSequence: bigint | null;
-  /** The last verified event: the head when intact. */
+  /** The last event read: the head when intact. */
   last: TChainStart;
+  /** The first break, or null. */
   break: TChainBreak | null;
+  /** Every break, in chain order (the first MAX_REPORTED_BREAKS of them). */
+  breaks: TChainBreak[];
+  totalBreaks: number;
   checkpoints: { total: number; checked: number; problems: TCheckpointProblem[] };
   durationMs: number;
   /** One line: "intact: N events, head <hash>" or where and how the chain breaks. */
@@ -94,27 +98,21 @@ export async function verifyAuditLog(reader: TAuditReader, options: TVerifyOptio
       const rows = await batch;
       if (rows.length === 0) break;
       after = rows[rows.length - 1]!.sequence;
-      // Fetch the next batch while this one is hashed.
+      // Fetch the next batch while this one is hashed. A break does not stop the walk: every
+      // break is reported, so a later edit is not hidden behind an earlier one.
       batch = rows.length === batchSize ? reader.events(after, batchSize) : Promise.resolve([]);
-      let stop = false;
-      for (const row of rows) {
-        if (verifier.push(row)) {
-          stop = true;
-          break;
-        }
-      }
-      if (stop) {
-        await batch.catch(() => undefined);
-        break;
-      }
+      for (const row of rows) verifier.push(row);
     }
     verifier.finish(head);
   }
-  const found = startBreak ?? verifier.firstBreak;
+  const breaks = startBreak ? [startBreak] : [...verifier.breaks];
+  const totalBreaks = startBreak ? 1 : verifier.totalBreaks;
+  const found = breaks[0] ?? null;
   const intact = !found && problems.length === 0;
   const last = verifier.last;
+  const more = totalBreaks > 1 ? `; ${totalBreaks} breaks in all` : "";
   const summary = found
-    ? `broken at sequence ${found.sequence} (${found.kind}): ${found.message}`
+    ? `broken at sequence ${found.sequence} (${found.kind}): ${found.message}${more}`
     : problems.length
       ? `chain intact (${verifier.count} events) but ${problems.length} checkpoint problem(s): ${problems[0]!.problem}`
       : `intact: ${verifier.count} events, head ${last.hash}`;
@@ -124,6 +122,8 @@ export async function verifyAuditLog(reader: TAuditReader, options: TVerifyOptio
     firstSequence,
     last,
     break: found,
+    breaks,
+    totalBreaks,
     checkpoints: { total: all.length, checked: valid.length, problems },
     durationMs: performance.now() - started,
     summary,

@@ -42,6 +42,16 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
                 {verification.checkpoints.checked} of {verification.checkpoints.total} checkpoints valid · checked in{" "}
                 {(verification.durationMs / 1000).toFixed(2)} s
               </p>
+              {verification.breaks.length > 1 ? (
+                <ul className={styles.problem} aria-label="Every break">
+                  {verification.breaks.slice(0, 50).map((b) => (
+                    <li key={`${b.sequence}-${b.kind}-${b.message}`}>
+                      Event {b.sequence.toString()} ({b.kind}): {b.message}
+                    </li>
+                  ))}
+                  {verification.totalBreaks > 50 ? <li>… and {verification.totalBreaks - 50} more: download the verification report for the full list.</li> : null}
+                </ul>
+              ) : null}
               {verification.checkpoints.problems.map((p) => (
                 <p key={`${p.id}-${p.problem}`} className={styles.problem}>
                   {p.problem}
