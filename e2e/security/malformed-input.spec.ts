@@ -151,6 +151,18 @@ test.describe("malformed input at every boundary", () => {
       await context.close();
     }
 
+    // Signing in (next-auth's credentials callback): the same malformed text in every field.
+    const visitor = await browser.newContext();
+    const csrf = (await (await visitor.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    for (const [i, value] of ["a\u0000b@example.com", "\ud800@example.com", "x".repeat(70_000), "\u0000"].entries()) {
+      const response = await visitor.request.post("/api/auth/callback/credentials", {
+        form: { csrfToken: csrf.csrfToken, email: value, password: i % 2 ? value : "a\u0000", code: i % 2 ? "\u0000" : value, json: "true" },
+        maxRedirects: 0,
+      });
+      await expectHandled(response, `sign-in with ${JSON.stringify(value).slice(0, 40)}`);
+    }
+    await visitor.close();
+
     const verification = await verifyAuditLog(pgAuditReader(testDb()));
     expect(verification.summary).toMatch(/^intact/);
   });

@@ -11,6 +11,7 @@ import { zodFieldErrors } from "@/lib/core/field-errors";
 import { isAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "./log";
+import { MALFORMED_REQUEST, malformedActionRequest } from "./malformed-input";
 import { getRequestContext } from "./request-context";
 
 // The one server-action client. Every action: resolve the actor before anything else, hand the
@@ -30,8 +31,13 @@ export type TActionOutcome = { message?: string; data?: unknown } | void;
 export interface TActionOptions {
   /** Dotted name for logs, e.g. "incidents.close". */
   name: string;
-  /** Paths to re-render after a success. */
-  revalidate?: string | readonly string[];
+  /** Paths to re-render after a success (or a function of the form's values naming them). */
+  revalidate?: string | readonly string[] | ((values: TFormValues) => string | readonly string[]);
+  /**
+   * The action's bound arguments (`action.bind(null, reference)`): a client can send anything in
+   * their place, so each must be a plain id or reference, checked before anything runs.
+   */
+  bound?: readonly unknown[];
 }
 
 const SESSION_ENDED = "Your session has ended. Sign in again.";
@@ -41,6 +47,12 @@ function isNextSignal(error: unknown): boolean {
   return typeof digest === "string" && /^NEXT_/.test(digest);
 }
 
+/** The answer's sequence number: one more than the previous state's (which a client could send as anything). */
+function nextSeq(prev: unknown): number {
+  const seq = prev && typeof prev === "object" ? (prev as { seq?: unknown }).seq : undefined;
+  return (typeof seq === "number" && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0) + 1;
+}
+
 async function run<A extends Actor | null>(
   prev: TActionState,
   formData: FormData,
@@ -48,13 +60,19 @@ async function run<A extends Actor | null>(
   actor: A,
   body: (ctx: TActionContext<A>) => Promise<TActionOutcome>,
 ): Promise<TActionState> {
-  const seq = (prev?.seq ?? 0) + 1;
-  const values = formData instanceof FormData ? formValues(formData) : {};
+  const seq = nextSeq(prev);
+  const problem = malformedActionRequest(formData, options.bound ?? []);
+  if (problem) {
+    log.warn("malformed action request refused", { action: options.name, problem });
+    return { ok: false, message: MALFORMED_REQUEST, seq };
+  }
+  const values = formValues(formData);
   const echoed = echoableValues(values);
   const request = await getRequestContext();
   try {
     const outcome = await withRequestContext(request, () => body({ actor, values, request }));
-    for (const path of typeof options.revalidate === "string" ? [options.revalidate] : (options.revalidate ?? [])) revalidatePath(path);
+    const revalidate = typeof options.revalidate === "function" ? options.revalidate(values) : options.revalidate;
+    for (const path of typeof revalidate === "string" ? [revalidate] : (revalidate ?? [])) revalidatePath(path);
     return { ok: true, message: outcome?.message, data: outcome?.data, seq };
   } catch (error) {
     // redirect() and notFound() signal with errors that Next must see.
@@ -82,7 +100,7 @@ export async function runAction(
   body: (ctx: TActionContext<Actor>) => Promise<TActionOutcome>,
 ): Promise<TActionState> {
   const actor = await getActor();
-  if (!actor) return { ok: false, message: SESSION_ENDED, seq: (prev?.seq ?? 0) + 1 };
+  if (!actor) return { ok: false, message: SESSION_ENDED, seq: nextSeq(prev) };
   return run(prev, formData, options, actor, body);
 }
 

@@ -33,7 +33,7 @@ export async function createIncidentAction(prev: TActionState, formData: FormDat
 }
 
 export async function updateIncidentAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.update", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.update", ...at(reference) }, async ({ actor, values }) => {
     const input: Record<string, unknown> = { ...values, teamIds: formData.getAll("teamIds").map(String), amazonInfoInvolved: values.amazonInfoInvolved ?? "", piiInvolved: values.piiInvolved ?? "" };
     if (!("piiDetails" in values) || values.piiDetails === "") delete input.piiDetails;
     await updateIncident(actor, reference, input);
@@ -41,61 +41,64 @@ export async function updateIncidentAction(reference: string, prev: TActionState
 }
 
 export async function changeStatusAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.change-status", ...at(reference) }, ({ actor, values }) => changeIncidentStatus(actor, reference, values));
+  return runAction(prev, formData, { bound: [reference], name: "incidents.change-status", ...at(reference) }, ({ actor, values }) => changeIncidentStatus(actor, reference, values));
 }
 
 export async function changeDetectionTimeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.change-detection-time", ...at(reference) }, ({ actor, values }) => changeDetectionTime(actor, reference, values));
+  return runAction(prev, formData, { bound: [reference], name: "incidents.change-detection-time", ...at(reference) }, ({ actor, values }) => changeDetectionTime(actor, reference, values));
 }
 
 export async function closeIncidentAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.close", ...at(reference) }, ({ actor, values }) => closeIncident(actor, reference, values));
+  return runAction(prev, formData, { bound: [reference], name: "incidents.close", ...at(reference) }, ({ actor, values }) => closeIncident(actor, reference, values));
 }
 
 export async function falsePositiveAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.false-positive", ...at(reference) }, ({ actor, values }) => markFalsePositive(actor, reference, values));
+  return runAction(prev, formData, { bound: [reference], name: "incidents.false-positive", ...at(reference) }, ({ actor, values }) => markFalsePositive(actor, reference, values));
 }
 
 export async function sendNoticeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.send-notice", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.send-notice", ...at(reference) }, async ({ actor, values }) => {
     await sendAmazonNotice(actor, reference, values);
   });
 }
 
 export async function recordNoticeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.record-notice", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.record-notice", ...at(reference) }, async ({ actor, values }) => {
     await recordAmazonNotice(actor, reference, values);
   });
 }
 
 export async function addTimelineEntryAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.add-timeline-entry", ...at(reference) }, ({ actor, values }) => addManualTimelineEntry(actor, reference, values));
+  return runAction(prev, formData, { bound: [reference], name: "incidents.add-timeline-entry", ...at(reference) }, ({ actor, values }) => addManualTimelineEntry(actor, reference, values));
 }
 
 export async function addTaskAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.add-task", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.add-task", ...at(reference) }, async ({ actor, values }) => {
     await addIncidentTask(actor, reference, values);
   });
 }
 
 export async function setTaskDoneAction(reference: string, taskId: string, done: boolean, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.set-task-done", ...at(reference) }, ({ actor }) => setIncidentTaskDone(actor, reference, taskId, done));
+  // `done` must be a boolean: anything else a client sends in its place is not one of Vigil's forms.
+  return runAction(prev, formData, { bound: [reference, taskId, ...(typeof done === "boolean" ? [] : [done])], name: "incidents.set-task-done", ...at(reference) }, ({ actor }) =>
+    setIncidentTaskDone(actor, reference, taskId, done),
+  );
 }
 
 export async function addCommentAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.add-comment", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.add-comment", ...at(reference) }, async ({ actor, values }) => {
     await addIncidentComment(actor, reference, values);
   });
 }
 
 export async function recordThirdPartyAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.record-third-party", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.record-third-party", ...at(reference) }, async ({ actor, values }) => {
     await recordThirdPartyNotification(actor, reference, values);
   });
 }
 
 export async function updateIncidentTypeAction(typeId: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.update-type", revalidate: "/incidents/types" }, ({ actor, values }) =>
+  return runAction(prev, formData, { bound: [typeId], name: "incidents.update-type", revalidate: "/incidents/types" }, ({ actor, values }) =>
     updateIncidentType(actor, typeId, { ...values, active: values.active ?? "" }),
   );
 }

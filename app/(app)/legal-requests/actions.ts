@@ -15,19 +15,19 @@ export async function createLegalRequestAction(prev: TActionState, formData: For
 }
 
 export async function sendLegalNoticeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "legal-requests.send-notice", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "legal-requests.send-notice", ...at(reference) }, async ({ actor, values }) => {
     await sendLegalRequestNotice(actor, reference, values);
   });
 }
 
 export async function recordLegalNoticeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "legal-requests.record-notice", ...at(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "legal-requests.record-notice", ...at(reference) }, async ({ actor, values }) => {
     await recordLegalRequestNotice(actor, reference, values);
   });
 }
 
 export async function closeLegalRequestAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "legal-requests.close", ...at(reference) }, async ({ actor }) => {
+  return runAction(prev, formData, { bound: [reference], name: "legal-requests.close", ...at(reference) }, async ({ actor }) => {
     await closeLegalRequest(actor, reference);
   });
 }

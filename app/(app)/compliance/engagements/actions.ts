@@ -60,19 +60,19 @@ export async function createEngagementAction(prev: TActionState, formData: FormD
 const page = (reference: string) => `/compliance/engagements/${reference}`;
 
 export async function changeEngagementEndAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.change-end", revalidate: page(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "engagements.change-end", revalidate: page(reference) }, async ({ actor, values }) => {
     await changeEngagementEnd(actor, reference, values);
   });
 }
 
 export async function endEngagementNowAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.end-now", revalidate: page(reference) }, async ({ actor }) => {
+  return runAction(prev, formData, { bound: [reference], name: "engagements.end-now", revalidate: page(reference) }, async ({ actor }) => {
     await endEngagementNow(actor, reference);
   });
 }
 
 export async function addEngagementAuditorAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.add-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "engagements.add-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
     const input = str(values.userId) ? { userId: str(values.userId) } : { displayName: str(values.displayName), email: str(values.email) };
     const { invitationLink } = await addEngagementAuditor(actor, reference, input);
     return invitationLink ? { data: { invitations: [{ displayName: str(values.displayName), link: invitationLink }] } } : undefined;
@@ -80,26 +80,26 @@ export async function addEngagementAuditorAction(reference: string, prev: TActio
 }
 
 export async function removeEngagementAuditorAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.remove-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "engagements.remove-auditor", revalidate: page(reference) }, async ({ actor, values }) => {
     await removeEngagementAuditor(actor, reference, values);
   });
 }
 
 /** From an evidence item's page: share its file with one engagement's auditors. */
 export async function grantEvidenceAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.grant-evidence", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [label], name: "engagements.grant-evidence", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
     await grantEvidenceDownload(actor, values);
   });
 }
 
 export async function revokeEvidenceGrantAction(label: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.revoke-grant", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [label], name: "engagements.revoke-grant", revalidate: `/evidence/${label}` }, async ({ actor, values }) => {
     await revokeEvidenceGrant(actor, values);
   });
 }
 
 export async function revokeEngagementGrantAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "engagements.revoke-grant", revalidate: page(reference) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { bound: [reference], name: "engagements.revoke-grant", revalidate: page(reference) }, async ({ actor, values }) => {
     await revokeEvidenceGrant(actor, values);
   });
 }

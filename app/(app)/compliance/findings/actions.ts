@@ -16,7 +16,7 @@ export async function recordFindingAction(prev: TActionState, formData: FormData
 type TFindingChange = (actor: Actor, reference: string, input: unknown) => Promise<void>;
 
 function change(name: string, work: TFindingChange, reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name, revalidate: [`/compliance/findings/${reference}`, "/compliance"] }, ({ actor, values }) => work(actor, reference, values));
+  return runAction(prev, formData, { name, bound: [reference], revalidate: [`/compliance/findings/${reference}`, "/compliance"] }, ({ actor, values }) => work(actor, reference, values));
 }
 
 export async function changeFindingOwnerAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {

@@ -1,12 +1,12 @@
 "use server";
 
 import type { Actor } from "@/lib/auth/actor";
-import type { TActionState } from "@/lib/core/action-state";
+import type { TActionState, TFormValues } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
 import { inviteUser } from "@/lib/users/invite-user";
 import { changeUserRoles, deactivateUser, reactivateUser, resetUserMfa, signOutEverywhere, unlockUser } from "@/lib/users";
 
-const userPage = (values: Record<string, unknown>) => `/settings/users/${typeof values.userId === "string" ? values.userId : ""}`;
+const userPage = (values: TFormValues) => `/settings/users/${typeof values.userId === "string" ? values.userId : ""}`;
 
 export async function inviteUserAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "users.invite", revalidate: "/settings/users" }, async ({ actor, values, request }) => {
@@ -16,7 +16,7 @@ export async function inviteUserAction(prev: TActionState, formData: FormData): 
 }
 
 export async function changeRolesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "users.change-roles", revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { name: "users.change-roles", revalidate: userPage }, async ({ actor, values }) => {
     await changeUserRoles(actor, values);
   });
 }
@@ -24,7 +24,7 @@ export async function changeRolesAction(prev: TActionState, formData: FormData):
 type TUserOperation = (actor: Actor, input: unknown) => Promise<{ link?: string } | void>;
 
 function userOperation(name: string, operation: TUserOperation, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name, revalidate: userPage(Object.fromEntries(formData)) }, async ({ actor, values }) => {
+  return runAction(prev, formData, { name, revalidate: userPage }, async ({ actor, values }) => {
     const result = await operation(actor, values);
     return { data: { link: result?.link ?? null } };
   });

@@ -1,16 +1,12 @@
-import { getActor } from "@/lib/auth/current-actor";
 import { downloadCertificate } from "@/lib/compliance";
-import { AppError } from "@/lib/errors";
-import { requestContextFrom } from "@/lib/http/request-context";
-import { attachment, errorResponse } from "@/lib/http/route-response";
+import { runRoute } from "@/lib/http/route";
+import { attachment } from "@/lib/http/route-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ reference: string }> }) {
-  try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to download the certificate.");
-    const file = await downloadCertificate(actor, (await params).reference, requestContextFrom(request.headers));
+  return runRoute(request, { params, signIn: "Sign in to download the certificate." }, async ({ actor, params: { reference }, request: context }) => {
+    const file = await downloadCertificate(actor, reference, context);
     return new Response(new Uint8Array(file.body), {
       headers: {
         "Content-Type": "application/pdf",
@@ -20,7 +16,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ refe
         "Cache-Control": "no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  });
 }

@@ -1,16 +1,12 @@
-import { getActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
 import { downloadEvidenceFile } from "@/lib/evidence";
-import { requestContextFrom } from "@/lib/http/request-context";
-import { attachment, errorResponse } from "@/lib/http/route-response";
+import { runRoute } from "@/lib/http/route";
+import { attachment } from "@/lib/http/route-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ label: string }> }) {
-  try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to download evidence.");
-    const file = await downloadEvidenceFile(actor, (await params).label, requestContextFrom(request.headers));
+  return runRoute(request, { params, signIn: "Sign in to download evidence." }, async ({ actor, params: { label }, request: context }) => {
+    const file = await downloadEvidenceFile(actor, label, context);
     return new Response(file.body, {
       headers: {
         "Content-Type": "application/octet-stream",
@@ -20,7 +16,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ labe
         "Cache-Control": "no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  });
 }

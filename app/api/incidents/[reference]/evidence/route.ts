@@ -5,17 +5,22 @@ import { createDigitalEvidence } from "@/lib/evidence";
 import { newId } from "@/lib/ids";
 import { networkGate } from "@/lib/http/network-gate";
 import { errorResponse } from "@/lib/http/route-response";
+import { checkRouteInput } from "@/lib/http/malformed-input";
+import { isStorable } from "@/lib/core/storable-text";
 import { STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 export const dynamic = "force-dynamic";
 
 function decodeMeta(header: string | null): unknown {
   if (!header) throw new AppError("VALIDATION", "The upload carries no collection record.");
+  let meta: unknown;
   try {
-    return JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    meta = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
   } catch {
     throw new AppError("VALIDATION", "The collection record of the upload cannot be read.");
   }
+  if (!isStorable(meta)) throw new AppError("VALIDATION", "The collection record of the upload holds characters Vigil cannot store (a NUL or a broken character).");
+  return meta;
 }
 
 function withSecurityHeaders(response: Response): Response {
@@ -34,9 +39,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     return withSecurityHeaders(Response.json({ error: gate.kind === "refuse" ? gate.message : "Vigil only accepts HTTPS." }, { status: 403 }));
   }
   try {
+    const { reference } = await params;
+    checkRouteInput(new URL(request.url), { reference });
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to upload evidence.");
-    const { reference } = await params;
     // Refuse people who may add no evidence anywhere (an auditor) before reading anything they
     // sent; the service checks the incident itself again.
     await authorize(actor, "evidence.create", { type: "incident", id: reference });
