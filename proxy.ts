@@ -12,6 +12,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { wellFormedPath } from "@/lib/http/malformed-input";
 import { networkGate } from "@/lib/http/network-gate";
 import { NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, wantsHsts } from "@/lib/http/security-headers";
@@ -52,6 +53,7 @@ async function refreshedSessionCookie(claims: TSessionClaims | null): Promise<st
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = env();
   const requestId = crypto.randomUUID();
+  if (!wellFormedPath(request.nextUrl.pathname)) return refuse(400, "This address is not well formed.", requestId);
   const gate = networkGate({ headers: request.headers, url: request.nextUrl, method: request.method });
   if (gate.kind === "refuse") return refuse(gate.status, gate.message, requestId);
   if (gate.kind === "redirect") return NextResponse.redirect(gate.location, 308);
@@ -89,5 +91,6 @@ export const config = {
   // Every path but the evidence upload: a proxy makes Next buffer the request body (and cut it at
   // 10 MB), and evidence files stream straight to encrypted storage. That route calls
   // networkGate() itself and sets the same security headers.
-  matcher: ["/((?!api/incidents/[^/]+/evidence$).*)"],
+  // Only references as Vigil makes them are skipped: any other address (a malformed one) passes here.
+  matcher: ["/((?!api/incidents/[A-Za-z0-9_.:-]+/evidence$).*)"],
 };

@@ -56,8 +56,13 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 const formArg: fc.Arbitrary<TArg> = fc.dictionary(fc.constantFrom(...FIELD_NAMES), nastyString, { minKeys: 1, maxKeys: 8 }).map((form) => ({ form }));
 const arg: fc.Arbitrary<TArg> = fc.oneof(formArg, jsonValue.map((json) => ({ json })));
-// Bound arguments come first (a reference, an id), then the previous state, then the form.
-const argList = fc.array(arg, { minLength: 0, maxLength: 5 });
+// As Vigil's forms call them: bound arguments first (a reference, an id), then the previous
+// state, then the form; and any list of anything.
+const boundArg = fc.oneof(fc.constantFrom("INC-2026-0001", "EV-2026-0001", "FND-2026-0001", "usr_probe"), nastyString);
+const shapedArgs: fc.Arbitrary<TArg[]> = fc
+  .tuple(fc.array(boundArg, { maxLength: 2 }), jsonValue, formArg)
+  .map(([bound, prev, form]) => [...bound.map((json) => ({ json })), { json: prev }, form]);
+const argList = fc.oneof(shapedArgs, fc.array(arg, { minLength: 0, maxLength: 5 }));
 
 /** React's reply encoding: a string starting with "$" is escaped as "$$". */
 function encodeJson(value: unknown): unknown {
@@ -119,7 +124,7 @@ test.describe("malformed input at every boundary", () => {
         const target = inBuild!.pages[0] ? urlOf(inBuild!.pages[0]) : "/";
         const what = `${person.roles.join(",")}: ${action.name} (${action.file}) via ${target}`;
         // The cases a browser never sends but an attacker does, then fast-check's own.
-        for (const args of [[], [{ json: "\ud800" }], [{ json: "\ud800" }, { json: null }, { form: { title: "a\u0000b", id: "\udc00" } }], [{ json: null }, { json: "not a form" }], [{ form: { x: "1" } }, { form: { y: "2" } }, { form: { z: "3" } }]] as TArg[][]) {
+        for (const args of [[], [{ json: "\ud800" }], [{ json: null }, { form: { title: "a\u0000b", note: "x".repeat(70_000) } }], [{ json: "INC-2026-0001" }, { json: null }, { form: { title: "a\u0000b" } }], [{ json: "\ud800" }, { json: null }, { form: { title: "a\u0000b", id: "\udc00" } }], [{ json: null }, { json: "not a form" }], [{ form: { x: "1" } }, { form: { y: "2" } }, { form: { z: "3" } }]] as TArg[][]) {
           await expectHandled(await callAction(request, target, inBuild!.id, args), `${what} with ${JSON.stringify(args).slice(0, 120)}`);
         }
         await fc.assert(

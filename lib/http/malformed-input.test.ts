@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FIELD_CHARS, checkRouteInput, malformedActionRequest } from "./malformed-input";
+import { MAX_FIELD_CHARS, checkRouteInput, malformedActionRequest, wellFormedPath } from "./malformed-input";
 
 function form(entries: Record<string, string>): FormData {
   const data = new FormData();
@@ -30,5 +30,11 @@ describe("malformed requests at the boundaries", () => {
     expect(() => checkRouteInput(new URL("http://x/api/a"), { label: "EV\u0000" })).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
     expect(() => checkRouteInput(new URL("http://x/api/a?q=%00"), {})).toThrow(expect.objectContaining({ code: "VALIDATION" }));
     expect(() => checkRouteInput(new URL(`http://x/api/a?q=${"a".repeat(3000)}`), {})).toThrow(expect.objectContaining({ code: "VALIDATION" }));
+  });
+
+  it("tells a path whose percent-encoding is not UTF-8", () => {
+    expect(wellFormedPath("/api/evidence/EV-2026-0001/download")).toBe(true);
+    expect(wellFormedPath("/api/evidence/Zo%C3%AB")).toBe(true);
+    for (const bad of ["/api/evidence/%ED%A0%80", "/a/%F0%9F", "/a/%C0%AF", "/a/%"]) expect(wellFormedPath(bad), bad).toBe(false);
   });
 });

@@ -39,3 +39,13 @@ export function checkRouteInput(url: URL, params: Record<string, unknown>): void
     if (!isStorableText(key) || !isStorableText(value) || key.length + value.length > MAX_QUERY_CHARS) throw new AppError("VALIDATION", MALFORMED_REQUEST);
   }
 }
+
+/** False when the path's percent-encoding is not UTF-8 (Next would fail decoding it with a 500). */
+export function wellFormedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
