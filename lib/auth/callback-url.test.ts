@@ -29,6 +29,8 @@ describe("the address after sign-in", () => {
       "javascript:alert(1)",
       " //evil.example",
       "/\u0000/evil.example",
+      "/.//evil.example",
+      "/a/..//evil.example",
     ];
     for (const attempt of attempts) {
       expect(landing(safeCallbackUrl(attempt)).origin, JSON.stringify(attempt)).toBe(ORIGIN);
