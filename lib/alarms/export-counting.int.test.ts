@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { downloadCertificate, exportAuditPack, exportComplianceMap, getComplianceMap, issueCertificate } from "@/lib/compliance";
-import { createDigitalEvidence, createPhysicalEvidence } from "@/lib/evidence/create-evidence";
+import { createDigitalEvidence } from "@/lib/evidence/create-evidence";
 import { exportEvidencePackage } from "@/lib/evidence";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { exportIncidentsCsv } from "@/lib/incidents";
@@ -58,21 +58,13 @@ describe("every export counts the records it took toward the bulk-download alarm
       } as never);
       incidentReference ??= created.reference;
     }
-    await createPhysicalEvidence(lead, incidentReference, {
-      description: "Printed export",
-      collectedAt: new Date(Date.now() - 3600_000).toISOString(),
-      collectionMethod: "Handed over",
-      storageLocation: "Safe 1",
-    });
-    async function* bytes(): AsyncGenerator<Uint8Array> {
-      yield Buffer.from("a log line\n".repeat(20));
+    // Two files: the package and the pack each carry them.
+    for (const fileName of ["gw.log", "fw.log"]) {
+      const meta = { description: `Log ${fileName}`, collectedAt: new Date(Date.now() - 1800_000).toISOString(), collectionMethod: "Exported", storageLocation: "Vigil evidence store", legalHold: false, fileName };
+      await createDigitalEvidence(lead, incidentReference, meta, (async function* () {
+        yield Buffer.from(`a line of ${fileName}\n`.repeat(20));
+      })());
     }
-    await createDigitalEvidence(
-      lead,
-      incidentReference,
-      { description: "Gateway log", collectedAt: new Date(Date.now() - 1800_000).toISOString(), collectionMethod: "Exported", storageLocation: "Vigil evidence store", legalHold: false, fileName: "gw.log" },
-      bytes(),
-    );
   });
   afterAll(async () => {
     await db().$disconnect();
