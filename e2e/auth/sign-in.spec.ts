@@ -40,7 +40,8 @@ test.describe("sign-in and sessions", () => {
   test("a callback address that points elsewhere lands on the dashboard, not on another site", async ({ page, baseURL }) => {
     const user = await createUser({ roles: ["member"] });
     let phished = false;
-    await page.route(/evil\.example/, (route) => {
+    // Any request to that host (not the sign-in page, whose query names it).
+    await page.route((url) => url.hostname === "evil.example", (route) => {
       phished = true;
       return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
     });
