@@ -23,6 +23,7 @@ import {
   REFUSED_ACTION_HEADER,
   REFUSED_METHOD_HEADER,
   REFUSED_PATH_HEADER,
+  REFUSAL_HEADERS,
   readOnlyRefusal,
 } from "@/lib/http/read-only-guard";
 
@@ -68,11 +69,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const claims = await sessionClaims(request);
   const refusal = claims?.ro ? readOnlyRefusal(request) : null;
+  // The refusal route trusts these headers: only the proxy sets them, a client's copy never passes.
+  for (const name of REFUSAL_HEADERS) forwarded.delete(name);
   if (refusal) {
     forwarded.set(REFUSED_PATH_HEADER, refusal.path);
     forwarded.set(REFUSED_METHOD_HEADER, refusal.method);
     if (refusal.action) forwarded.set(REFUSED_ACTION_HEADER, refusal.action);
-    else forwarded.delete(REFUSED_ACTION_HEADER);
   }
   const response = refusal
     ? NextResponse.rewrite(new URL(READ_ONLY_REFUSAL_PATH, request.url), { request: { headers: forwarded } })

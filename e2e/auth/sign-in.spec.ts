@@ -37,6 +37,21 @@ test.describe("sign-in and sessions", () => {
     await expect(alert).toHaveText("The email, password or code is not right, or this account cannot sign in now.");
   });
 
+  test("a callback address that points elsewhere lands on the dashboard, not on another site", async ({ page, baseURL }) => {
+    const user = await createUser({ roles: ["member"] });
+    let phished = false;
+    // Any request to that host (not the sign-in page, whose query names it).
+    await page.route((url) => url.hostname === "evil.example", (route) => {
+      phished = true;
+      return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
+    });
+    // callbackUrl=%2F%09%2Fevil.example%2Fphish: the browser drops the tab and reads //evil.example.
+    await signIn(page, user, "/\t/evil.example/phish");
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(phished).toBe(false);
+  });
+
   test("the session cookie is HttpOnly, SameSite=Lax, Secure with the __Host- prefix", async ({ page, context }) => {
     const user = await createUser({ roles: ["member"] });
     await signIn(page, user);

@@ -6,6 +6,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { sourceSecretAad } from "./alarm-access";
+import { countRefusal, refusalKey, refusedUntil } from "./ingest-throttle";
 import { raiseAlarm } from "./raise-alarm";
 import { MAX_CLOCK_SKEW_SECONDS, alarmSignatureValid, timestampFresh } from "./request-signature";
 
@@ -36,27 +37,41 @@ const REFUSAL_MESSAGES: Record<Refusal, string> = {
   replay: "This request was already received.",
 };
 
-async function refuse(reason: Refusal, request: TSignedAlarmRequest): Promise<never> {
-  await withTransaction((tx) =>
-    recordAuditEvent(tx, {
+/** Counts the refusal; the first of the address's window is also logged (ingest-throttle.ts). */
+async function refuse(reason: Refusal | "rate-limited", request: TSignedAlarmRequest, now: Date): Promise<void> {
+  await withTransaction(async (tx) => {
+    const counted = await countRefusal(tx, refusalKey(request.context), now);
+    if (!counted.log) return;
+    await recordAuditEvent(tx, {
       actor: systemActor("alarm-ingest"),
       action: "alarm.ingest.refused",
       outcome: "denied",
       target: request.sourceId && /^als_[a-z0-9]{1,40}$/.test(request.sourceId) ? { type: "alarm-source", id: request.sourceId } : undefined,
-      details: { reason },
+      details: { reason, refusedSinceLastEvent: counted.refusedSinceLastEvent },
       context: request.context,
-    }),
-  );
+    });
+  });
+}
+
+async function unauthenticated(reason: Refusal, request: TSignedAlarmRequest, now: Date): Promise<never> {
+  await refuse(reason, request, now);
   throw new AppError("UNAUTHENTICATED", REFUSAL_MESSAGES[reason]);
 }
 
 /**
  * Receives an alarm from another system: the source's HMAC signature over timestamp and body,
- * a timestamp within 5 minutes, and a signature never seen before. Every refusal is logged.
+ * a timestamp within 5 minutes, and a signature never seen before. Every refusal is counted
+ * per address, the first of each window logged; an address over the limit gets 429.
  */
 export async function ingestExternalAlarm(request: TSignedAlarmRequest, now: Date): Promise<{ alarmId: string; created: boolean }> {
   if (Buffer.byteLength(request.body, "utf8") > MAX_ALARM_BODY_BYTES) throw new AppError("VALIDATION", "The body is larger than 16 KB.");
-  if (!request.sourceId || !request.timestamp || !request.signature) return refuse("bad-signature", request);
+  const until = await withTransaction((tx) => refusedUntil(tx, refusalKey(request.context), now));
+  if (until) {
+    await refuse("rate-limited", request, now);
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+    throw new AppError("RATE_LIMITED", `Too many refused requests from this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+  if (!request.sourceId || !request.timestamp || !request.signature) return unauthenticated("bad-signature", request, now);
   const sourceId = request.sourceId;
   type Outcome = { refused: Refusal } | { refused: null; alarmId: string; created: boolean };
   const outcome = await withTransaction(async (tx): Promise<Outcome> => {
@@ -103,6 +118,6 @@ export async function ingestExternalAlarm(request: TSignedAlarmRequest, now: Dat
     });
     return { refused: null, alarmId: result.id, created: result.created };
   });
-  if (outcome.refused) return refuse(outcome.refused, request);
+  if (outcome.refused) return unauthenticated(outcome.refused, request, now);
   return { alarmId: outcome.alarmId, created: outcome.created };
 }

@@ -3,6 +3,7 @@
 // window. A rule fires for a subject when, at some new event, the events of that subject in the
 // window ending at that event reach the threshold: the result depends on event times only, not
 // on when the sweep runs, so a late sweep finds the same bursts.
+import { EXPORT_VERBS, RECORD_COUNT_FIELD } from "@/lib/audit-log/export-event";
 
 export interface TWindowRule {
   kind: "window";
@@ -29,6 +30,8 @@ export interface TCanaryRule {
 export type TAlarmRule = TWindowRule | TCanaryRule;
 
 export const FAILED_SIGN_IN_ACTION = "auth.sign-in.failed";
+
+const EXPORT_ACTIONS = EXPORT_VERBS.map((verb) => `e."action" LIKE '%.${verb}'`).join(" OR ");
 
 export const ALARM_RULES: readonly TAlarmRule[] = [
   {
@@ -65,10 +68,11 @@ export const ALARM_RULES: readonly TAlarmRule[] = [
     kind: "window",
     name: "data.bulk-download",
     title: (n) => `One user downloaded or exported more than ${n} records or files within an hour`,
-    filter: `e."outcome" = 'success' AND e."actorId" <> 'system' AND (e."action" LIKE '%.downloaded' OR e."action" LIKE '%.exported')`,
+    filter: `e."outcome" = 'success' AND e."actorId" <> 'system' AND (${EXPORT_ACTIONS})`,
     subject: `'user:' || e."actorId"`,
-    // An export says how many records it held in details.recordCount; a download is one file.
-    weight: `CASE WHEN jsonb_typeof(e."details"->'recordCount') = 'number' THEN (e."details"->>'recordCount')::numeric ELSE 1 END`,
+    // Every export says how many records it held in details.recordCount (lib/audit-log/export-event.ts);
+    // an evidence file's custody event is one file.
+    weight: `CASE WHEN jsonb_typeof(e."details"->'${RECORD_COUNT_FIELD}') = 'number' THEN (e."details"->>'${RECORD_COUNT_FIELD}')::numeric ELSE 1 END`,
     windowMinutes: 60,
     threshold: "exportAlarmThreshold",
     strict: true,

@@ -6,6 +6,7 @@ import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { buildAuditListQuery } from "./audit-list-query";
 import { AUDIT_ROW_COLUMNS, parseAuditFilter, toAuditRow, type TAuditRow } from "./list-audit-events";
+import { exportEvent } from "./export-event";
 import { recordAuditEvent, type TRequestContext } from "./record-audit-event";
 
 export const MAX_EXPORT_ROWS = 100_000;
@@ -36,13 +37,7 @@ export async function exportAuditEventsCsv(
     const used = Object.entries(parsed.filter)
       .filter(([k, v]) => v !== undefined && k !== "limit")
       .map(([k]) => k);
-    await recordAuditEvent(tx, {
-      actor,
-      action: "audit.exported",
-      target: { type: "audit-log", id: "csv" },
-      details: { recordCount: rows.length, filters: used },
-      context,
-    });
+    await recordAuditEvent(tx, exportEvent({ actor, record: "audit", target: { type: "audit-log", id: "csv" }, recordCount: rows.length, details: { filters: used }, context }));
     const csv = toCsv(
       HEADER,
       rows.map((r) => HEADER.map((h) => r[h])),

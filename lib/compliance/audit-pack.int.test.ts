@@ -181,7 +181,7 @@ describe("audit pack", () => {
   });
 
   it("records the export in the audit log with its counts, by user id only", async () => {
-    const events = await db().auditEvent.findMany({ where: { action: "compliance.audit-pack-exported" }, orderBy: { sequence: "asc" } });
+    const events = await db().auditEvent.findMany({ where: { action: "compliance.audit-pack.exported" }, orderBy: { sequence: "asc" } });
     expect(events.map((e) => e.actorId)).toEqual([auditor.userId, lead.userId]);
     expect(events[0]).toMatchObject({ outcome: "success", targetType: "audit-pack" });
     expect(events[0]!.details).toMatchObject({ incidents: await db().incident.count(), evidenceItems: 2, checkpoints: 1 });
@@ -195,7 +195,7 @@ describe("audit pack", () => {
     const denied = await db().auditEvent.findMany({ where: { actorId: responder.userId, action: "authorization.denied" } });
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ outcome: "denied", targetType: "audit-pack", details: { permission: "compliance.export" } });
-    expect(await db().auditEvent.count({ where: { actorId: responder.userId, action: "compliance.audit-pack-exported" } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { actorId: responder.userId, action: "compliance.audit-pack.exported" } })).toBe(0);
     expect((await download(null)).status).toBe(401);
   });
 

@@ -3,6 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { ZipArchive } from "archiver";
 import { actorId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { exportEvent } from "@/lib/audit-log/export-event";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { verificationReport, verificationReportPdf } from "@/lib/audit-log/verification-report";
 import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-log";
@@ -112,13 +113,18 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
     const incidents = await tx.incident.count();
     const evidenceItems = await tx.evidenceItem.count();
     const checkpoints = await tx.auditCheckpoint.count();
-    await recordAuditEvent(tx, {
-      actor,
-      action: "compliance.audit-pack-exported",
-      target: { type: "audit-pack", id: at.toISOString().slice(0, 10) },
-      details: { incidents, evidenceItems, checkpoints, controls: map.results.length, policyVersion: map.version },
-      context,
-    });
+    // The custody reports log an "evidence.exported" event each, so the pack counts the rest.
+    await recordAuditEvent(
+      tx,
+      exportEvent({
+        actor,
+        record: "compliance.audit-pack",
+        target: { type: "audit-pack", id: at.toISOString().slice(0, 10) },
+        recordCount: incidents + map.results.length,
+        details: { incidents, evidenceItems, checkpoints, controls: map.results.length, policyVersion: map.version },
+        context,
+      }),
+    );
   });
 
   const zip = new ZipArchive({ zlib: { level: 6 } });

@@ -133,7 +133,7 @@ describe("compliance certificates", () => {
     expect(file.fileName).toBe(`${issued.reference}.pdf`);
     expect(Buffer.compare(file.body, Buffer.from(stored.pdf))).toBe(0);
     expect(file.sha256).toBe(stored.pdfSha256);
-    expect(await db().auditEvent.count({ where: { action: "compliance.certificate-downloaded", targetId: issued.id, actorId: auditor.userId } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "compliance.certificate.downloaded", targetId: issued.id, actorId: auditor.userId } })).toBe(1);
     await expect(downloadCertificate(lead, "CERT-2026-9999")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -157,6 +157,6 @@ describe("compliance certificates", () => {
       await expect(listCertificates(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await db().auditEvent.count({ where: { action: "authorization.denied", actorId: privacy.userId, targetId: reference } })).toBe(1);
-    expect(await db().auditEvent.count({ where: { action: "compliance.certificate-downloaded", actorId: { in: [responder.userId, privacy.userId] } } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "compliance.certificate.downloaded", actorId: { in: [responder.userId, privacy.userId] } } })).toBe(0);
   });
 });

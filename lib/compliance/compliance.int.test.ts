@@ -119,7 +119,7 @@ describe("compliance map on live records", () => {
     expect(lines.find((l) => l.startsWith("GS-4e,"))).toMatch(/Not met/);
     const pdf = await exportComplianceMap(auditor, "pdf");
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await db().auditEvent.count({ where: { action: "compliance.map-exported", actorId: auditor.userId } })).toBe(2);
+    expect(await db().auditEvent.count({ where: { action: "compliance.map.exported", actorId: auditor.userId } })).toBe(2);
     await expect(exportComplianceMap(responder, "csv")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

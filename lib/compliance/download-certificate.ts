@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { exportEvent } from "@/lib/audit-log/export-event";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
@@ -12,7 +13,10 @@ export async function downloadCertificate(actor: Actor, reference: string, conte
   const certificate = await db().complianceCertificate.findUnique({ where: { reference }, select: { id: true, reference: true, pdf: true, pdfSha256: true } });
   if (!certificate) throw new AppError("NOT_FOUND", "There is no certificate with this reference.");
   await withTransaction((tx) =>
-    recordAuditEvent(tx, { actor, action: "compliance.certificate-downloaded", target: { type: "certificate", id: certificate.id }, details: { reference }, context }),
+    recordAuditEvent(
+      tx,
+      exportEvent({ actor, record: "compliance.certificate", verb: "downloaded", target: { type: "certificate", id: certificate.id }, recordCount: 1, details: { reference }, context }),
+    ),
   );
   return { fileName: `${certificate.reference}.pdf`, body: Buffer.from(certificate.pdf), sha256: certificate.pdfSha256 };
 }

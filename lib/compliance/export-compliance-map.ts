@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { exportEvent } from "@/lib/audit-log/export-event";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { toCsv } from "@/lib/csv";
 import { withTransaction } from "@/lib/db/transaction";
@@ -58,7 +59,9 @@ export async function complianceMapPdf(map: TComplianceMap): Promise<Buffer> {
 export async function exportComplianceMap(actor: Actor, format: "csv" | "pdf"): Promise<{ fileName: string; contentType: string; body: Buffer | string }> {
   await authorize(actor, "compliance.export");
   const map = await getComplianceMap(actor);
-  await withTransaction((tx) => recordAuditEvent(tx, { actor, action: "compliance.map-exported", target: { type: "compliance-map", id: map.version }, details: { format } }));
+  await withTransaction((tx) =>
+    recordAuditEvent(tx, exportEvent({ actor, record: "compliance.map", target: { type: "compliance-map", id: map.version }, recordCount: map.results.length, details: { format } })),
+  );
   const stamp = map.asOf.toISOString().slice(0, 10);
   return format === "csv"
     ? { fileName: `vigil-compliance-map-${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: complianceMapCsv(map) }

@@ -46,4 +46,18 @@ describe("field encryption", () => {
     expect(() => parseKeyRing(`1:${randomBytes(16).toString("base64")}`)).toThrow(/32 bytes/);
     expect(() => parseKeyRing(`1:${k1},1:${k2}`)).toThrow(/twice/);
   });
+
+  it("refuses a token whose authentication tag is cut short: only the full 16-byte tag is accepted", () => {
+    // An empty text's token is its 16-byte tag alone. With the tag cut to 4 bytes, a forger
+    // would need 2^32 tries, not 2^128, to make a token that decrypts.
+    const token = encryptField("", "a", ring);
+    const [prefix, version, iv, body] = token.split(".");
+    const tag = Buffer.from(body!, "base64url");
+    expect(tag).toHaveLength(16);
+    for (const length of [4, 8, 12, 15]) {
+      const cut = [prefix, version, iv, tag.subarray(0, length).toString("base64url")].join(".");
+      expect(() => decryptField(cut, "a", ring), `tag of ${length} bytes`).toThrow(/authentication tag/);
+    }
+    expect(decryptField(token, "a", ring)).toBe("");
+  });
 });

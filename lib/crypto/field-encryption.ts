@@ -6,11 +6,13 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { keyRing, type TKeyRing } from "./keys";
 
 const PREFIX = "enc1";
+/** GCM's full tag: pinned on both sides, so a token with a shorter tag is refused, never checked on fewer bits. */
+const TAG_BYTES = 16;
 
 export function encryptField(plaintext: string, associatedData: string, ring: TKeyRing = keyRing()): string {
   const key = ring.keys.get(ring.current)!;
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
   return [PREFIX, ring.current, iv.toString("base64url"), body.toString("base64url")].join(".");
@@ -22,10 +24,11 @@ export function decryptField(token: string, associatedData: string, ring: TKeyRi
   const key = ring.keys.get(Number(version));
   if (!key) throw new Error(`Encryption key version ${version} is not configured`);
   const body = Buffer.from(bodyText, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivText, "base64url"));
+  if (body.length < TAG_BYTES) throw new Error(`The encrypted field is shorter than its ${TAG_BYTES}-byte authentication tag`);
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(ivText, "base64url"), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(associatedData, "utf8"));
-  decipher.setAuthTag(body.subarray(body.length - 16));
-  return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString("utf8");
+  decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString("utf8");
 }
 
 /** Key version a token was written with: lets a rotation job find what to re-encrypt. */

@@ -4,6 +4,7 @@ import { PassThrough, Readable } from "node:stream";
 import { ZipArchive } from "archiver";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { exportEvent } from "@/lib/audit-log/export-event";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -50,7 +51,8 @@ export async function exportEvidencePackage(actor: Actor, incidentRef: string, c
       await tx.$executeRaw`SELECT 1 FROM "EvidenceItem" WHERE "id" = ${row.id} FOR UPDATE`;
       await appendCustodyEntry(tx, { actor, evidenceId: row.id, at, context, entry: { action: "exported", details: { format: "evidence-package" } } });
     }
-    await recordAuditEvent(tx, { actor, action: "evidence.package-exported", target: { type: "incident", id: found.id }, details: { items: rows.length }, context });
+    // Each file logged its own custody event above: the package adds its chain-of-custody PDF.
+    await recordAuditEvent(tx, exportEvent({ actor, record: "evidence.package", target: { type: "incident", id: found.id }, recordCount: 1, details: { items: rows.length }, context }));
     return { incident: found, items: rows };
   });
 

@@ -134,4 +134,27 @@ describe("proxy: read-only sessions change nothing", () => {
     const response = await proxy(request("http://localhost:3000/api/session/sign-out", { cookie: auditor, "next-action": "7f00aa" }, "POST"));
     expect(rewriteOf(response)).toBe("http://localhost:3000/api/read-only-refused");
   });
+
+  it("strips client-sent refusal headers: the refusal route only sees what the proxy itself set", async () => {
+    configure({ NODE_ENV: "test" });
+    const forged = { "x-vigil-refused-path": "/settings/users/usr_victim", "x-vigil-refused-method": "DELETE", "x-vigil-refused-action": "forged-action" };
+    // The headers the proxy forwards to the app (Next carries them as x-middleware-request-*).
+    const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+    const overridden = (response: Response) => (response.headers.get("x-middleware-override-headers") ?? "").split(",");
+    const visitor = await proxy(request("http://localhost:3000/api/read-only-refused", forged, "POST"));
+    const lead = await proxy(request("http://localhost:3000/api/read-only-refused", { cookie: await cookie(false), ...forged }, "POST"));
+    for (const response of [visitor, lead]) {
+      for (const name of Object.keys(forged)) {
+        expect(forwarded(response, name), name).toBeNull();
+        expect(overridden(response), name).not.toContain(name);
+      }
+    }
+    // An auditor's plain POST: the proxy sets path and method, and drops the forged action id.
+    const auditor = await proxy(request("http://localhost:3000/incidents", { cookie: await cookie(true), ...forged }, "POST"));
+    expect(rewriteOf(auditor)).toBe("http://localhost:3000/api/read-only-refused");
+    expect(forwarded(auditor, "x-vigil-refused-path")).toBe("/incidents");
+    expect(forwarded(auditor, "x-vigil-refused-method")).toBe("POST");
+    expect(forwarded(auditor, "x-vigil-refused-action")).toBeNull();
+    expect(overridden(auditor)).not.toContain("x-vigil-refused-action");
+  });
 });

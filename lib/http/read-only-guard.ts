@@ -6,6 +6,8 @@ export const READ_ONLY_REFUSAL_PATH = "/api/read-only-refused";
 export const REFUSED_PATH_HEADER = "x-vigil-refused-path";
 export const REFUSED_METHOD_HEADER = "x-vigil-refused-method";
 export const REFUSED_ACTION_HEADER = "x-vigil-refused-action";
+/** Set by proxy.ts alone: it deletes a client's copies of all three before setting its own. */
+export const REFUSAL_HEADERS = [REFUSED_PATH_HEADER, REFUSED_METHOD_HEADER, REFUSED_ACTION_HEADER] as const;
 
 /** Paths a read-only session may still POST to, with the reason. */
 export const READ_ONLY_OPEN_PATHS: readonly { prefix: string; why: string }[] = [

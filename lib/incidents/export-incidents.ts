@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { exportEvent } from "@/lib/audit-log/export-event";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { toCsv } from "@/lib/csv";
@@ -23,12 +24,16 @@ export async function exportIncidentsCsv(actor: Actor, rawQuery: unknown): Promi
       ["Reference", "Title", "Type", "Severity", "Status", "Detected at (UTC)", "Amazon notice due (UTC)", "Amazon notified at (UTC)", "Amazon clock", "Commander"],
       rows.map((r) => [r.reference, r.title, r.typeName, SEVERITY_LABELS[r.severity], STATUS_LABELS[r.status], r.detectedAt, r.notificationDueAt, r.amazonNotifiedAt, CLOCK_LABELS[r.clock], r.commanderName]),
     );
-    await recordAuditEvent(tx, {
-      actor,
-      action: "incident.exported",
-      target: { type: "incident-list", id: "csv" },
-      details: { count: rows.length, filters: { status: query.status, severity: query.severity, type: query.type ?? null, from: query.from ?? null, to: query.to ?? null, clock: query.clock, search: Boolean(query.q) } },
-    });
+    await recordAuditEvent(
+      tx,
+      exportEvent({
+        actor,
+        record: "incident",
+        target: { type: "incident-list", id: "csv" },
+        recordCount: rows.length,
+        details: { filters: { status: query.status, severity: query.severity, type: query.type ?? null, from: query.from ?? null, to: query.to ?? null, clock: query.clock, search: Boolean(query.q) } },
+      }),
+    );
     return { filename: `incidents-${now.toISOString().slice(0, 10)}.csv`, csv, count: rows.length };
   });
 }

@@ -115,7 +115,7 @@ describe("exportIncidentsCsv", () => {
     expect(lines[0]).toBe("Reference,Title,Type,Severity,Status,Detected at (UTC),Amazon notice due (UTC),Amazon notified at (UTC),Amazon clock,Commander");
     expect(lines).toHaveLength(3);
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "incident.exported" }, orderBy: { sequence: "desc" } });
-    expect(event.details).toMatchObject({ count: 2, filters: { severity: ["SEV1"] } });
+    expect(event.details).toMatchObject({ recordCount: 2, filters: { severity: ["SEV1"] } });
   });
 
   it("is refused to a responder and a privacy officer", async () => {

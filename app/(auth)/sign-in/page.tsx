@@ -1,18 +1,14 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
 
-/** Only same-site paths: never an absolute address (no open redirect). */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  const target = safeCallbackUrl(callbackUrl);
   if (await getActor()) redirect(target);
   return (
     <div className="card">
