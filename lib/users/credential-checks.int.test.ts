@@ -145,7 +145,7 @@ describe("re-checking the current password and code", () => {
       const totpSecret = newTotpSecret();
       return refusal(acceptInvitation({ token, password, totpSecret, code: totpCode(totpSecret, clock.now()) }, { ip: u.ip, requestId: "req_test" }));
     };
-    const answers = [];
+    const answers: Awaited<ReturnType<typeof refusal>>[] = [];
     for (let i = 0; i < 5; i++) answers.push(await enrol("wrong wrong wrong"));
     next();
     answers.push(await enrol(u.password));
