@@ -1,19 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { authenticate, mfaSecretAad } from "@/lib/auth/authenticate";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/policy";
 import { newTotpSecret, totpCode } from "@/lib/auth/totp";
 import { withRequestContext } from "@/lib/audit-log/request-scope";
-import { fixedClock, setClock } from "@/lib/clock";
-import { encryptField } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
-import { newId } from "@/lib/ids";
-import { acceptInvitation } from "./accept-invitation";
 import { changePassword } from "./change-password";
 import { reenrolMfa } from "./reenrol-mfa";
 import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
 import { resetUserMfa } from "./reset-user-mfa";
+import { makeSignedUpUser, fixedClockForEachTest, type TSignedUpUser } from "@/test/support/signed-up-user";
+import { acceptInvitation } from "./accept-invitation";
 
 // Issue 14, item 4: re-checks of the current password and code (change password, new recovery
 // codes, moving MFA, accepting an enrolment link after an MFA reset) count toward the same
@@ -22,34 +19,13 @@ import { resetUserMfa } from "./reset-user-mfa";
 
 const START = new Date("2026-03-02T09:00:00.000Z");
 const FAILED_CHECK = "auth.reauthentication.failed";
-let clock: ReturnType<typeof fixedClock>;
-let restore: () => void;
+const clockOf = fixedClockForEachTest(START);
 
-async function makeUser(roles: ("admin" | "responder")[] = ["responder"]) {
-  const id = newId("usr");
-  const email = `person-${randomBytes(4).toString("hex")}@example.com`;
-  const password = "a perfectly fine passphrase 9";
-  const secret = newTotpSecret();
-  await db().user.create({
-    data: {
-      id,
-      email,
-      displayName: "Test Person",
-      status: "active",
-      roles,
-      passwordHash: await hashPassword(password),
-      mfaSecretEnc: encryptField(secret, mfaSecretAad(id)),
-      mfaEnrolledAt: START,
-    },
-  });
-  const actor: Actor = { kind: "user", userId: id, roles };
-  return { id, email, password, secret, actor, ip: `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}` };
-}
-
-type U = Awaited<ReturnType<typeof makeUser>>;
-const code = (u: U) => totpCode(u.secret, clock.now());
+type U = TSignedUpUser;
+const makeUser = (roles: Role[] = ["responder"]) => makeSignedUpUser(roles, { enrolledAt: START });
+const code = (u: U) => totpCode(u.secret, clockOf().now());
 const wrongCode = (u: U) => (code(u) === "000000" ? "111111" : "000000");
-const next = (ms = 30_000) => clock.advance(ms);
+const next = (ms = 30_000) => clockOf().advance(ms);
 /** As a request from `ip` (what runAction sets up for a server action). */
 const from = <T>(ip: string, work: () => Promise<T>) => withRequestContext({ ip, requestId: "req_test" }, work);
 
@@ -74,14 +50,6 @@ function expectOneCombinedAnswer(answers: Awaited<ReturnType<typeof refusal>>[])
   expect(Object.keys(first.fieldErrors).filter((k) => k !== "form")).toEqual([]);
 }
 
-beforeEach(() => {
-  clock = fixedClock(START);
-  restore = setClock(clock);
-});
-afterEach(() => restore());
-afterAll(async () => {
-  await db().$disconnect();
-});
 
 describe("re-checking the current password and code", () => {
   it("locks the account after 5 failures across change password, new recovery codes and moving MFA, then refuses the right password and code", async () => {
@@ -90,7 +58,7 @@ describe("re-checking the current password and code", () => {
     const answers = await from(u.ip, async () => [
       await refusal(regenerateRecoveryCodes(u.actor, { currentPassword: "wrong wrong wrong", code: code(u) })),
       await refusal(regenerateRecoveryCodes(u.actor, { currentPassword: u.password, code: wrongCode(u) })),
-      await refusal(reenrolMfa(u.actor, { currentPassword: "wrong wrong wrong", code: code(u), totpSecret: fresh, newCode: totpCode(fresh, clock.now()) })),
+      await refusal(reenrolMfa(u.actor, { currentPassword: "wrong wrong wrong", code: code(u), totpSecret: fresh, newCode: totpCode(fresh, clockOf().now()) })),
       await refusal(changePassword(u.actor, { currentPassword: u.password, code: wrongCode(u), newPassword: "a brand new passphrase 11" })),
       await refusal(changePassword(u.actor, { currentPassword: "wrong wrong wrong", code: code(u), newPassword: "a brand new passphrase 11" })),
     ]);
@@ -102,7 +70,7 @@ describe("re-checking the current password and code", () => {
     expectOneCombinedAnswer([...answers, locked]);
     const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.status).toBe("locked");
-    expect(row.lockedUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(clockOf().now().getTime());
     expect(await verifyPassword(row.passwordHash!, u.password)).toBe(true);
     expect(await db().auditEvent.count({ where: { targetId: u.id, action: "auth.account.locked" } })).toBe(1);
     // And sign-in is refused too: it is one lockout.
@@ -143,7 +111,7 @@ describe("re-checking the current password and code", () => {
     const token = new URL(link).searchParams.get("token")!;
     const enrol = (password: string) => {
       const totpSecret = newTotpSecret();
-      return refusal(acceptInvitation({ token, password, totpSecret, code: totpCode(totpSecret, clock.now()) }, { ip: u.ip, requestId: "req_test" }));
+      return refusal(acceptInvitation({ token, password, totpSecret, code: totpCode(totpSecret, clockOf().now()) }, { ip: u.ip, requestId: "req_test" }));
     };
     const answers: Awaited<ReturnType<typeof refusal>>[] = [];
     for (let i = 0; i < 5; i++) answers.push(await enrol("wrong wrong wrong"));
