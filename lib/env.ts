@@ -63,6 +63,9 @@ const ZRawEnv = z.object({
   SMTP_TLS_REJECT_UNAUTHORIZED: boolean.default(true),
   // Ed25519 private key signing audit checkpoints: PEM, or base64 of the PKCS#8 DER.
   VIGIL_AUDIT_SIGNING_KEY: z.string().trim().min(1).optional(),
+  // Public keys of replaced signing keys, whose checkpoints stay trusted: inline, or a file of them.
+  VIGIL_AUDIT_RETIRED_PUBLIC_KEYS: z.string().trim().optional(),
+  VIGIL_AUDIT_RETIRED_PUBLIC_KEYS_FILE: z.string().trim().optional(),
 });
 
 export type TEnv = z.infer<typeof ZRawEnv> & {

@@ -1,4 +1,4 @@
-import { CUSTODY_ACTION_LABEL, type TCustodyEntryView } from "@/lib/evidence/types";
+import { custodyEntryLabel, type TCustodyEntryView } from "@/lib/evidence/types";
 import { formatWhen } from "./labels";
 
 
@@ -27,7 +27,7 @@ export function CustodyTimeline({ entries }: { entries: TCustodyEntryView[] }) {
           <li key={e.sequence} className="timeline-entry">
             <div className="timeline-head">
               <span className="timeline-seq mono">#{e.sequence}</span>
-              <strong>{CUSTODY_ACTION_LABEL[e.action]}</strong>
+              <strong>{custodyEntryLabel(e)}</strong>
               <span className="muted">by {e.actorName}</span>
             </div>
             <div className="muted timeline-when">

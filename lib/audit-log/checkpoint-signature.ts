@@ -1,7 +1,7 @@
 // What a checkpoint signature covers, and its check. Kept free of database imports so that an
 // auditor's copy of exported checkpoints can be checked with this file alone.
-import { createPublicKey, sign, verify } from "node:crypto";
-import { keyIdOf, type TSigningKey } from "./signing-key";
+import { sign, verify } from "node:crypto";
+import type { TSigningKey, TTrustedKey } from "./signing-key";
 
 export interface TCheckpointFields {
   sequence: bigint;
@@ -28,13 +28,18 @@ export function signCheckpoint(key: TSigningKey, fields: Omit<TCheckpointFields,
   return { ...full, publicKey: key.publicKeyPem, signature };
 }
 
-/** True when the signature is valid for these fields under the stored public key. */
-export function checkpointSignatureValid(checkpoint: TSignedCheckpoint): boolean {
+/**
+ * Why the checkpoint cannot be trusted, or null when it is signed by one of the trusted keys.
+ * The public key stored with the checkpoint is never used: whoever can write the row can put
+ * their own key there.
+ */
+export function checkpointSignatureProblem(checkpoint: TSignedCheckpoint, trusted: readonly TTrustedKey[]): string | null {
+  const key = trusted.find((k) => k.keyId === checkpoint.keyId);
+  if (!key) return `signed by a key that is neither the signing key nor a configured retired key (${checkpoint.keyId.slice(0, 16)}…)`;
   try {
-    const publicKey = createPublicKey(checkpoint.publicKey);
-    if (keyIdOf(publicKey) !== checkpoint.keyId) return false;
-    return verify(null, checkpointMessage(checkpoint), publicKey, Buffer.from(checkpoint.signature, "base64"));
+    if (verify(null, checkpointMessage(checkpoint), key.publicKey, Buffer.from(checkpoint.signature, "base64"))) return null;
   } catch {
-    return false;
+    // a malformed signature: not valid
   }
+  return "the signature is not valid";
 }

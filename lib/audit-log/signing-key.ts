@@ -54,6 +54,55 @@ function generatedKeyFile(): string {
   }
 }
 
+/** A public key checkpoints may be signed with: the configured signing key's, or a retired one's. */
+export interface TTrustedKey {
+  keyId: string;
+  publicKey: KeyObject;
+}
+
+export function trustedKey(publicKey: KeyObject | string): TTrustedKey {
+  const key = typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey;
+  return { keyId: keyIdOf(key), publicKey: key };
+}
+
+function parsePublicKey(text: string): KeyObject {
+  const key = text.includes("-----BEGIN") ? createPublicKey(text) : createPublicKey({ key: Buffer.from(text, "base64"), format: "der", type: "spki" });
+  if (key.asymmetricKeyType !== "ed25519") throw new Error("not an Ed25519 key");
+  return key;
+}
+
+/**
+ * Public keys of signing keys that were replaced: PEM blocks ("BEGIN PUBLIC KEY"), or base64 of
+ * the SPKI DER separated by commas or white space. `source` names the setting in errors.
+ */
+export function parseRetiredPublicKeys(value: string, source: string): KeyObject[] {
+  const pems = value.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  const rest = pems.reduce((text, pem) => text.replace(pem, " "), value);
+  const texts = [...pems, ...rest.split(/[\s,]+/).filter(Boolean)];
+  return texts.map((text, index) => {
+    try {
+      return parsePublicKey(text);
+    } catch {
+      throw new Error(`${source}: key ${index + 1} is not an Ed25519 public key (PEM "BEGIN PUBLIC KEY", or base64 of the SPKI DER)`);
+    }
+  });
+}
+
+/**
+ * The only keys an audit checkpoint may be signed with: the configured signing key and the
+ * retired public keys from VIGIL_AUDIT_RETIRED_PUBLIC_KEYS and VIGIL_AUDIT_RETIRED_PUBLIC_KEYS_FILE.
+ */
+export function trustedCheckpointKeys(): TTrustedKey[] {
+  const config = env();
+  const retired = [
+    ...(config.VIGIL_AUDIT_RETIRED_PUBLIC_KEYS ? parseRetiredPublicKeys(config.VIGIL_AUDIT_RETIRED_PUBLIC_KEYS, "VIGIL_AUDIT_RETIRED_PUBLIC_KEYS") : []),
+    ...(config.VIGIL_AUDIT_RETIRED_PUBLIC_KEYS_FILE
+      ? parseRetiredPublicKeys(fs.readFileSync(config.VIGIL_AUDIT_RETIRED_PUBLIC_KEYS_FILE, "utf8"), "VIGIL_AUDIT_RETIRED_PUBLIC_KEYS_FILE")
+      : []),
+  ];
+  return [trustedKey(signingKey().publicKeyPem), ...retired.map((key) => trustedKey(key))];
+}
+
 let cached: TSigningKey | undefined;
 
 export function signingKey(): TSigningKey {

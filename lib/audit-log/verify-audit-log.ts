@@ -4,7 +4,8 @@
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { GENESIS_START, ChainVerifier, type TChainBreak, type TChainRow, type TChainStart } from "./verify-chain";
-import { checkpointSignatureValid, type TSignedCheckpoint } from "./checkpoint-signature";
+import { checkpointSignatureProblem, type TSignedCheckpoint } from "./checkpoint-signature";
+import { trustedCheckpointKeys, type TTrustedKey } from "./signing-key";
 
 export interface TStoredCheckpoint extends TSignedCheckpoint {
   id: string;
@@ -46,8 +47,11 @@ export interface TVerification {
 export interface TVerifyOptions {
   /** Checkpoints kept outside the database (an export): they must match too. */
   externalCheckpoints?: TStoredCheckpoint[];
-  /** When given, checkpoints signed by any other key are reported. */
-  trustedKeyIds?: string[];
+  /**
+   * The keys a checkpoint may be signed with; any other key is a problem. Default: the configured
+   * signing key and the retired keys of VIGIL_AUDIT_RETIRED_PUBLIC_KEYS(_FILE).
+   */
+  trustedKeys?: readonly TTrustedKey[];
   batchSize?: number;
 }
 
@@ -60,14 +64,11 @@ export async function verifyAuditLog(reader: TAuditReader, options: TVerifyOptio
   ];
   const problems: TCheckpointProblem[] = [];
   const valid: { c: TStoredCheckpoint; label: string }[] = [];
+  const trusted = options.trustedKeys ?? trustedCheckpointKeys();
   for (const entry of all) {
-    if (!checkpointSignatureValid(entry.c)) {
-      problems.push({ id: entry.c.id, sequence: entry.c.sequence, problem: `${entry.label}: the signature is not valid` });
-    } else if (options.trustedKeyIds && !options.trustedKeyIds.includes(entry.c.keyId)) {
-      problems.push({ id: entry.c.id, sequence: entry.c.sequence, problem: `${entry.label}: signed by an unknown key ${entry.c.keyId.slice(0, 16)}…` });
-    } else {
-      valid.push(entry);
-    }
+    const problem = checkpointSignatureProblem(entry.c, trusted);
+    if (problem) problems.push({ id: entry.c.id, sequence: entry.c.sequence, problem: `${entry.label}: ${problem}` });
+    else valid.push(entry);
   }
 
   let start: TChainStart = GENESIS_START;

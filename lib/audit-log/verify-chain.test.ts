@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { GENESIS_HASH, chainHash, type TChainedFields } from "./canonical";
 import { ChainVerifier, verifyRows, type TChainRow } from "./verify-chain";
-import { checkpointSignatureValid, signCheckpoint } from "./checkpoint-signature";
+import { checkpointSignatureProblem, signCheckpoint } from "./checkpoint-signature";
 import { generateKeyPairSync } from "node:crypto";
-import { parseSigningKey } from "./signing-key";
+import { parseRetiredPublicKeys, parseSigningKey, trustedKey } from "./signing-key";
 
 function makeChain(length: number): TChainRow[] {
   const rows: TChainRow[] = [];
@@ -122,12 +122,28 @@ describe("audit chain verification", () => {
     const pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const key = parseSigningKey(pem);
     const signed = signCheckpoint(key, { sequence: 41n, hash: "ab".repeat(32), signedAt: new Date("2026-11-29T00:00:00Z") });
-    expect(checkpointSignatureValid(signed)).toBe(true);
-    expect(checkpointSignatureValid({ ...signed, sequence: 42n })).toBe(false);
-    expect(checkpointSignatureValid({ ...signed, hash: "ac".repeat(32) })).toBe(false);
+    const trusted = [trustedKey(key.publicKeyPem)];
+    expect(checkpointSignatureProblem(signed, trusted)).toBeNull();
+    expect(checkpointSignatureProblem({ ...signed, sequence: 42n }, trusted)).toMatch(/not valid/);
+    expect(checkpointSignatureProblem({ ...signed, hash: "ac".repeat(32) }, trusted)).toMatch(/not valid/);
+    // Valid under the key stored with it, but that key is not trusted.
+    expect(checkpointSignatureProblem(signed, [])).toMatch(/neither the signing key nor a configured retired key/);
     const der = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64");
     expect(parseSigningKey(der).keyId).toMatch(/^[0-9a-f]{64}$/);
     expect(() => parseSigningKey("not a key")).toThrow(/Ed25519/);
+  });
+
+  it("reads retired public keys as PEM blocks or base64 DER, separated by commas or white space", () => {
+    const publicKey = () => generateKeyPairSync("ed25519").publicKey;
+    const [a, b, c] = [publicKey(), publicKey(), publicKey()];
+    const pem = (k: typeof a) => k.export({ type: "spki", format: "pem" }).toString();
+    const der = (k: typeof a) => k.export({ type: "spki", format: "der" }).toString("base64");
+    const parsed = parseRetiredPublicKeys(`${pem(a)}\n${der(b)}, ${der(c)}\n`, "SETTING");
+    expect(parsed.map((k) => trustedKey(k).keyId)).toEqual([a, b, c].map((k) => trustedKey(k).keyId));
+    expect(parseRetiredPublicKeys("  ", "SETTING")).toEqual([]);
+    expect(() => parseRetiredPublicKeys(`${der(a)}, not-a-key`, "SETTING")).toThrow(/SETTING: key 2 is not an Ed25519 public key/);
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey;
+    expect(() => parseRetiredPublicKeys(pem(rsa), "SETTING")).toThrow(/key 1/);
   });
 });
 

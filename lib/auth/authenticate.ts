@@ -1,13 +1,11 @@
 import "server-only";
-import { systemActor } from "@/lib/auth/actor";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { decryptField } from "@/lib/crypto/field-encryption";
-import { keyedHash } from "@/lib/crypto/keys";
-import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { IP_BLOCK_MS, IP_FAILURE_LIMIT, FAILURE_WINDOW_MS, afterFailure, isLocked } from "./lockout";
+import { countAccountFailure, countIpFailure, ipThrottled, lockoutActor, throttleKey } from "./credential-failures";
+import { isLocked } from "./lockout";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
 import { verifyTotp } from "./totp";
@@ -34,27 +32,6 @@ export interface TSignedIn {
 
 type FailureReason = "unknown-account" | "not-active" | "access-ended" | "locked" | "password" | "code" | "ip-throttled";
 
-const audit = systemActor("setup");
-
-async function ipThrottled(tx: Tx, ipHash: string | null, at: Date): Promise<boolean> {
-  if (!ipHash) return false;
-  const row = await tx.signInThrottle.findUnique({ where: { ipHash } });
-  return !!row?.blockedUntil && row.blockedUntil > at;
-}
-
-async function countIpFailure(tx: Tx, ipHash: string | null, at: Date): Promise<void> {
-  if (!ipHash) return;
-  const row = await tx.signInThrottle.findUnique({ where: { ipHash } });
-  const inWindow = row && at.getTime() - row.windowStartAt.getTime() < FAILURE_WINDOW_MS;
-  const failures = inWindow ? row.failures + 1 : 1;
-  const blockedUntil = failures >= IP_FAILURE_LIMIT ? new Date(at.getTime() + IP_BLOCK_MS) : (row?.blockedUntil ?? null);
-  await tx.signInThrottle.upsert({
-    where: { ipHash },
-    create: { ipHash, failures, windowStartAt: at, blockedUntil },
-    update: { failures: failures >= IP_FAILURE_LIMIT ? 0 : failures, windowStartAt: inWindow ? row.windowStartAt : at, blockedUntil },
-  });
-}
-
 /**
  * Checks email, password and TOTP (or a recovery code). Every failure counts toward the
  * account's lockout and the client IP's throttle and is audit-logged; all failures raise the
@@ -63,12 +40,12 @@ async function countIpFailure(tx: Tx, ipHash: string | null, at: Date): Promise<
 export async function authenticate(input: TSignInInput, context: TRequestContext = {}): Promise<TSignedIn> {
   const at = now();
   const email = input.email.trim().toLowerCase();
-  const ipHash = context.ip ? keyedHash("signin.ip", context.ip) : null;
+  const ipHash = throttleKey(context.ip);
   const fail = async (reason: FailureReason, userId?: string): Promise<never> => {
     await withTransaction(async (tx) => {
       if (reason !== "ip-throttled") await countIpFailure(tx, ipHash, at);
       await recordAuditEvent(tx, {
-        actor: audit,
+        actor: lockoutActor,
         actorIdOverride: userId ?? "anonymous",
         action: "auth.sign-in.failed",
         target: userId ? { type: "user", id: userId } : undefined,
@@ -114,28 +91,7 @@ export async function authenticate(input: TSignInInput, context: TRequestContext
       if (step === null && !recoveryCodeId) reason = "code";
     }
     if (reason) {
-      const next = afterFailure(current, at);
-      await tx.user.update({
-        where: { id: current.id },
-        data: {
-          failedSignIns: next.failedSignIns,
-          firstFailedAt: next.firstFailedAt,
-          lockedUntil: next.lockedUntil,
-          lockCount: next.lockCount,
-          ...(next.locked ? { status: "locked" as const, sessionVersion: { increment: 1 } } : {}),
-        },
-      });
-      if (next.locked) {
-        await recordAuditEvent(tx, {
-          actor: audit,
-          actorIdOverride: current.id,
-          action: "auth.account.locked",
-          target: { type: "user", id: current.id },
-          outcome: "failed",
-          details: { lockCount: next.lockCount, lockedUntil: next.lockedUntil!.toISOString() },
-          context,
-        });
-      }
+      await countAccountFailure(tx, current, at, context);
       return { ok: false as const, reason };
     }
     if (recoveryCodeId) await tx.recoveryCode.update({ where: { id: recoveryCodeId }, data: { usedAt: at } });

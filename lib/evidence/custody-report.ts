@@ -9,7 +9,7 @@ import { appendCustodyEntry } from "./append-custody-entry";
 import { formatBytes } from "./encrypted-file-store";
 import { loadEvidenceFor } from "./evidence-access";
 import { getEvidence } from "./get-evidence";
-import { CUSTODY_ACTION_LABEL, EVIDENCE_STATUS_LABEL, type TEvidenceDetail } from "./types";
+import { EVIDENCE_STATUS_LABEL, custodyEntryLabel, type TEvidenceDetail } from "./types";
 
 export function formatInstant(iso: string, timeZone: string): string {
   const at = new Date(iso);
@@ -76,7 +76,7 @@ function writeItemSection(doc: TPdf, item: TEvidenceDetail): void {
     item.ledger.map((e) => [
       String(e.sequence),
       formatInstant(e.occurredAt, e.actorTimeZone),
-      CUSTODY_ACTION_LABEL[e.action],
+      custodyEntryLabel(e),
       e.actorName,
       e.fromName || e.toName ? `from ${e.fromName ?? "—"}\nto ${e.toName ?? "—"}` : "",
       [e.location, e.purpose].filter(Boolean).join("\n"),

@@ -13,6 +13,8 @@ import { IntegrityError, readDecryptedFile } from "./encrypted-file-store";
 import { findEvidence, memberIdsOfEvidence } from "./evidence-access";
 import { evidenceReadOptions, recordIntegrityResult } from "./evidence-integrity";
 
+const DESTROYED_NO_DOWNLOAD = "This item was destroyed: its file and its key were erased, so there is nothing to download. Its custody ledger and report remain.";
+
 export interface TEvidenceDownload {
   fileName: string;
   fileType: string;
@@ -35,8 +37,8 @@ export async function downloadEvidenceFile(actor: Actor, evidenceRef: string, co
     const memberIds = memberIdsOfEvidence(loaded);
     const grant = can(actor, "evidence.download", { memberIds }) ? null : await engagementGrantFor(tx, actor, loaded.id);
     if (!grant) await authorize(actor, "evidence.download", { type: "evidence", id: loaded.id, memberIds });
+    if (loaded.status === "destroyed") throw new AppError("INVALID_STATE", DESTROYED_NO_DOWNLOAD);
     if (loaded.kind !== "digital" || !loaded.storageName) throw new AppError("INVALID_STATE", "This item has no file to download.");
-    if (loaded.status === "destroyed") throw new AppError("INVALID_STATE", "This item was destroyed.");
     await appendCustodyEntry(tx, { actor, evidenceId: loaded.id, at: now(), context, entry: { action: "downloaded", details: grant ?? undefined } });
     return loaded;
   });

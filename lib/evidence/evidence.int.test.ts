@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/policy";
+import { pdfText } from "@/test/support/pdf-text";
 import { readZip } from "@/test/support/zip";
 import { createDigitalEvidence, createPhysicalEvidence } from "./create-evidence";
 import { exportCustodyReport } from "./custody-report";
@@ -267,6 +268,36 @@ describe("evidence and chain of custody", () => {
     const detail = await getEvidence(lead, item.label, { recordView: false });
     expect(detail.status).toBe("destroyed");
     expect(detail.ledger.at(-1)).toMatchObject({ action: "destroyed", details: { method: "destroy", witness: "A. Witness" } });
+  });
+
+  it("destroying a digital item erases its file and its wrapped key at once: the ledger says so, downloads refuse, the custody report keeps the history", async () => {
+    const created = await createDigitalEvidence(lead, incidentRef, meta("destroy-me.log"), bytes(logFile(1_000)));
+    const stored = await db().evidenceItem.findUniqueOrThrow({ where: { id: created.id } });
+    const file = path.join(env().evidenceDir, stored.storageName!);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(stored.wrappedKey).not.toBeNull();
+
+    await recordCustodyEvent(lead, created.label, { action: "destroyed", method: "purge", witness: "A. Witness", purpose: "Retention ended" });
+    // Cryptographic erase: the key that decrypts the file is gone from the database, and the file from the disk.
+    const after = await db().evidenceItem.findUniqueOrThrow({ where: { id: created.id } });
+    expect(after.status).toBe("destroyed");
+    expect(after.wrappedKey).toBeNull();
+    expect(fs.existsSync(file)).toBe(false);
+    // What was collected stays on record: name, size and hash.
+    expect(after).toMatchObject({ fileName: "destroy-me.log", sha256: created.sha256 });
+
+    const detail = await getEvidence(lead, created.label, { recordView: false });
+    expect(detail.ledgerProblem).toBeNull();
+    expect(detail.ledger.at(-1)).toMatchObject({ action: "destroyed", details: { method: "purge", witness: "A. Witness", erased: "file and key" } });
+
+    await expect(downloadEvidenceFile(lead, created.label)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/destroyed.*file and its key were erased/i),
+    });
+    const report = await pdfText((await exportCustodyReport(lead, created.label)).pdf);
+    expect(report).toContain("Destroyed (file and key erased)");
+    expect(report).toContain("Collected");
+    expect(report).toContain(created.sha256);
   });
 
   it("finds an edited ledger entry (edit made with triggers bypassed)", async () => {

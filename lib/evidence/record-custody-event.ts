@@ -2,12 +2,15 @@ import "server-only";
 import { parseInput, validationError } from "@/lib/core/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
-import { withTransaction } from "@/lib/db/transaction";
+import { afterCommit, withTransaction } from "@/lib/db/transaction";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { appendCustodyEntry } from "./append-custody-entry";
 import { nextEvidenceStatus } from "./custody-event-rules";
+import { deleteStoredFile } from "./encrypted-file-store";
 import { loadEvidenceFor } from "./evidence-access";
 import { ZCustodyEvent } from "./schemas";
+import { ERASED_FILE_AND_KEY } from "./types";
 
 /**
  * Records what was done to the item (analysed, sealed, unsealed, released, destroyed) in its
@@ -26,16 +29,22 @@ export async function recordCustodyEvent(actor: Actor, evidenceRef: string, inpu
       throw validationError({ sealNumber: `The item was sealed with ${item.sealNumber}.` });
     }
     const at = now();
+    // Destroying a stored file is a cryptographic erase: its wrapped key is erased with the
+    // status change, and the file itself is deleted once that has committed.
+    const erase = event.action === "destroyed" && item.storageName !== null;
     await tx.evidenceItem.update({
       where: { id: item.id },
       data: {
         status: next,
         ...(event.action === "sealed" ? { sealNumber: event.sealNumber, storageLocation: event.location } : {}),
         ...(event.action === "unsealed" ? { sealNumber: null } : {}),
+        ...(erase ? { wrappedKey: null } : {}),
       },
     });
     const { action, purpose, location, ...facts } = event;
-    await appendCustodyEntry(tx, { actor, evidenceId: item.id, at, entry: { action, purpose: purpose ?? null, location: location ?? null, details: facts } });
+    const details = erase ? { ...facts, erased: ERASED_FILE_AND_KEY } : facts;
+    await appendCustodyEntry(tx, { actor, evidenceId: item.id, at, entry: { action, purpose: purpose ?? null, location: location ?? null, details } });
+    if (erase) await afterCommit(() => deleteStoredFile(env().evidenceDir, item.storageName!));
     return { status: next };
   });
 }

@@ -52,6 +52,15 @@ export const CUSTODY_ACTION_LABEL: Record<TCustodyAction, string> = {
   exported: "Exported",
 };
 
+/** What a destroyed digital item's ledger entry records: its stored file and the key to it were erased. */
+export const ERASED_FILE_AND_KEY = "file and key";
+
+/** An entry's wording in the ledger: a destroyed item's says whether its file and key were erased. */
+export function custodyEntryLabel(entry: { action: TCustodyAction; details: Record<string, unknown> }): string {
+  const erased = entry.action === "destroyed" && entry.details.erased === ERASED_FILE_AND_KEY;
+  return CUSTODY_ACTION_LABEL[entry.action] + (erased ? ` (${ERASED_FILE_AND_KEY} erased)` : "");
+}
+
 /** The custody events recorded through the one custody-event operation (not transfers). */
 export type TCustodyEventKind = TCustodyEvent["action"];
 

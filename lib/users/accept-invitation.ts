@@ -1,11 +1,10 @@
 import "server-only";
-import { verifyPassword } from "@/lib/auth/password";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { checkNewPassword, enrolMfa, storePassword } from "./credentials";
+import { checkNewPassword, confirmPassword, enrolMfa, storePassword } from "./credentials";
 import { hashOneTimeToken } from "./one-time-token";
 import { ZAcceptInvitation } from "./schemas";
 
@@ -42,14 +41,15 @@ export async function acceptInvitation(input: unknown, context: TRequestContext 
     const row = await findUsable(tx, data.token, at, true);
     if (!row?.user) throw new AppError("INVALID_STATE", INVALID_LINK);
     const user = row.user;
+    let recoveryCodes: string[];
     if (user.passwordHash) {
-      if (!(await verifyPassword(user.passwordHash, data.password))) {
-        throw new AppError("VALIDATION", "Check the highlighted fields.", { fieldErrors: { password: "Your password is not right." } });
-      }
+      // The new device first: its code is no secret, so refusing it says nothing about the password.
+      recoveryCodes = await enrolMfa(tx, user.id, data.totpSecret, data.code, at);
+      await confirmPassword(tx, user, data.password, at, context);
     } else {
       await storePassword(tx, user.id, await checkNewPassword(tx, user.id, user.email, data.password), at);
+      recoveryCodes = await enrolMfa(tx, user.id, data.totpSecret, data.code, at);
     }
-    const recoveryCodes = await enrolMfa(tx, user.id, data.totpSecret, data.code, at);
     await tx.user.update({
       where: { id: user.id },
       data: { status: user.status === "invited" ? "active" : user.status, sessionVersion: { increment: 1 } },

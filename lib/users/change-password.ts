@@ -14,7 +14,7 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
   const data = parseInput(ZChangePassword, input);
   const at = now();
   await withTransaction(async (tx) => {
-    await verifyCurrentCredentials(tx, userId, data.currentPassword, data.code, at);
+    await verifyCurrentCredentials(tx, { userId, password: data.currentPassword, code: data.code, at, operation: "change-password" });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     const hash = await checkNewPassword(tx, userId, user.email, data.newPassword, "newPassword");
     await storePassword(tx, userId, hash, at);

@@ -18,7 +18,7 @@ export async function reenrolMfa(actor: Actor, input: unknown): Promise<string[]
   const data = parseInput(ZReenrolMfa, input);
   const at = now();
   return withTransaction(async (tx) => {
-    await verifyCurrentCredentials(tx, userId, data.currentPassword, data.code, at, true);
+    await verifyCurrentCredentials(tx, { userId, password: data.currentPassword, code: data.code, at, operation: "reenrol-mfa", acceptRecoveryCode: true });
     const codes = await enrolMfa(tx, userId, data.totpSecret, data.newCode, at, "newCode");
     await recordAuditEvent(tx, { actor, action: "user.mfa-reenrolled", target: { type: "user", id: userId } });
     return codes;

@@ -14,7 +14,7 @@ export async function regenerateRecoveryCodes(actor: Actor, input: unknown): Pro
   const data = parseInput(ZConfirmWithCode, input);
   const at = now();
   return withTransaction(async (tx) => {
-    await verifyCurrentCredentials(tx, userId, data.currentPassword, data.code, at);
+    await verifyCurrentCredentials(tx, { userId, password: data.currentPassword, code: data.code, at, operation: "recovery-codes" });
     const codes = await replaceRecoveryCodes(tx, userId, at);
     await recordAuditEvent(tx, { actor, action: "user.recovery-codes-replaced", target: { type: "user", id: userId } });
     return codes;
