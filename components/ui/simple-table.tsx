@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { EmptyRow } from "./empty-row";
 import styles from "./simple-table.module.css";
 
 export interface TSimpleColumn<R> {
@@ -41,13 +42,7 @@ export function SimpleTable<R>({ columns, rows, rowKey, empty }: { columns: read
               ))}
             </tr>
           ))}
-          {rows.length === 0 && empty ? (
-            <tr>
-              <td colSpan={columns.length} className="muted">
-                {empty}
-              </td>
-            </tr>
-          ) : null}
+          {rows.length === 0 && empty ? <EmptyRow colSpan={columns.length}>{empty}</EmptyRow> : null}
         </tbody>
       </table>
     </div>

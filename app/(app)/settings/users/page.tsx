@@ -60,10 +60,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <UserTable
         rows={rows.map((r) => ({ ...r, roleLabels: r.roles.map((role) => ROLE_LABELS[role]).join(", ") }))}
         total={total}
-        page={query.page}
-        pageSize={query.pageSize}
-        sort={query.sort}
-        dir={query.dir}
+        query={query}
       />
     </>
   );
