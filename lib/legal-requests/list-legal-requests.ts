@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { now as clockNow } from "@/lib/clock";
+import { pageArgs } from "@/lib/core/list-query";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toLegalRequestRow } from "./legal-request-access";
@@ -23,12 +24,7 @@ export async function listLegalRequests(actor: Actor, rawQuery: unknown): Promis
     where.OR = [{ reference: { contains: query.q, mode: "insensitive" } }, { requestingParty: { contains: query.q, mode: "insensitive" } }];
   }
   const [requests, total] = await Promise.all([
-    db().legalRequest.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
+    db().legalRequest.findMany({ where, ...pageArgs(query) }),
     db().legalRequest.count({ where }),
   ]);
   const now = clockNow();

@@ -1,5 +1,6 @@
 // Input schemas for legal-process requests. Notices about them use lib/notices' schemas.
 import { z } from "zod";
+import { listQueryFields } from "@/lib/core/list-query";
 import { ZDateTimeText } from "@/lib/incidents/types";
 
 export const ZLegalRequestCreate = z.object({
@@ -16,10 +17,7 @@ export const LEGAL_REQUEST_STATUS_FILTERS = ["open", "closed", "all"] as const;
 
 /** The list's state as it lives in the URL; anything malformed falls back to the default. */
 export const ZLegalRequestListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  pageSize: z.coerce.number().int().min(5).max(100).catch(25).default(25),
-  sort: z.enum(LEGAL_REQUEST_SORT_COLUMNS).catch("receivedAt").default("receivedAt"),
-  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  ...listQueryFields(LEGAL_REQUEST_SORT_COLUMNS, { sort: "receivedAt", dir: "desc" }),
   status: z.enum(LEGAL_REQUEST_STATUS_FILTERS).catch("all").default("all"),
   /** Part of a reference or of the requesting party's name. */
   q: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional().catch(undefined)),
