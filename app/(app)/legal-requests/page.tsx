@@ -23,7 +23,7 @@ export default async function LegalRequestsPage({ searchParams }: { searchParams
       <PageHeader title="Legal-process requests" description="Subpoenas, court orders and authority requests for Amazon's data: inform Amazon within 24 hours of receipt." />
       <div className="stack">
         <div>
-          <FilterForm label="Filter legal-process requests">
+          <FilterForm label="Filter legal-process requests" keep={{ sort: query.sort, dir: query.dir }}>
             <TextFilter name="q" label="Search" value={query.q} placeholder="Reference or requesting party" />
             <SelectFilter name="status" label="Status" value={query.status} labels={LEGAL_REQUEST_STATUS_LABEL} anyLabel={null} />
           </FilterForm>
