@@ -24,7 +24,7 @@ export default async function LegalRequestsPage({ searchParams }: { searchParams
       <div className="stack">
         <div>
           <FilterForm label="Filter legal-process requests" keep={{ sort: query.sort, dir: query.dir }}>
-            <TextFilter name="q" label="Search" value={query.q} placeholder="Reference or requesting party" />
+            <TextFilter name="q" label="Search" value={query.q} placeholder="Reference or party" />
             <SelectFilter name="status" label="Status" value={query.status} labels={LEGAL_REQUEST_STATUS_LABEL} anyLabel={null} />
           </FilterForm>
           <LegalRequestTable rows={rows} total={total} query={query} timeZone={catalog.timeZone} serverNow={now().toISOString()} />
