@@ -3,6 +3,8 @@ import { DueList } from "@/components/core/due-list";
 import { Countdown } from "@/components/incidents/countdown";
 import { SEVERITY_BADGE, STATUS_BADGE } from "@/components/incidents/labels";
 import { PageHeader } from "@/components/ui/page-header";
+import { RecordLink } from "@/components/ui/record-link";
+import { SimpleTable, type TSimpleColumn } from "@/components/ui/simple-table";
 import { requireActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
@@ -17,41 +19,16 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
 
 function IncidentRows({ rows, serverNow }: { rows: TIncidentListRow[]; serverNow: string }) {
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Incident</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">Amazon clock</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link href={`/incidents/${r.reference}`} className="mono">
-                  {r.reference}
-                </Link>{" "}
-                {r.title}
-              </td>
-              <td>
-                <span className={SEVERITY_BADGE[r.severity]}>{r.severity}</span>
-              </td>
-              <td>
-                <span className={STATUS_BADGE[r.status]}>{STATUS_LABELS[r.status]}</span>
-              </td>
-              <td>
-                <Countdown dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} stopped={r.status === "false_positive"} serverNow={serverNow} compact />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: TSimpleColumn<TIncidentListRow>[] = [
+    { header: "Incident", cell: (r) => <RecordLink href={`/incidents/${r.reference}`} reference={r.reference} title={r.title} /> },
+    { header: "Severity", cell: (r) => <span className={SEVERITY_BADGE[r.severity]}>{r.severity}</span> },
+    { header: "Status", cell: (r) => <span className={STATUS_BADGE[r.status]}>{STATUS_LABELS[r.status]}</span> },
+    {
+      header: "Amazon clock",
+      cell: (r) => <Countdown dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} stopped={r.status === "false_positive"} serverNow={serverNow} compact />,
+    },
+  ];
+  return <SimpleTable columns={columns} rows={rows} rowKey={(r) => r.id} />;
 }
 
 export default async function DashboardPage() {

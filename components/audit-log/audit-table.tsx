@@ -1,16 +1,15 @@
 "use client";
-import { FlexRender, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { useTable, type ColumnDef } from "@tanstack/react-table";
+import { serverTableFeatures, TableView, type TServerTableFeatures } from "@/components/data-table/data-table";
 import type { TAuditTableRow } from "@/lib/audit-log/types";
 import styles from "./audit.module.css";
 
 // The audit log table: react-table in manual mode. Filtering and pagination happen in the
 // database (the page passes one page of rows); the table only lays them out.
 
-const features = tableFeatures({});
-
 const OUTCOME_BADGE = { success: "badge-ok", denied: "badge-danger", failed: "badge-warn" } as const;
 
-const columns: ColumnDef<typeof features, TAuditTableRow>[] = [
+const columns: ColumnDef<TServerTableFeatures, TAuditTableRow>[] = [
   { accessorKey: "sequence", header: "#", cell: (info) => <span className="mono">{info.getValue<string>()}</span> },
   {
     accessorKey: "occurredAt",
@@ -51,36 +50,7 @@ const columns: ColumnDef<typeof features, TAuditTableRow>[] = [
 ];
 
 export function AuditTable({ rows }: { rows: TAuditTableRow[] }) {
-  const table = useTable({ features, columns, data: rows, getRowId: (row) => row.sequence });
-  return (
-    <div className="table-wrap">
-      <table className={styles.table}>
-        <caption className="visually-hidden">
-          Audit events, newest first
-        </caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  <FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} data-label={String(cell.column.columnDef.header ?? "")}>
-                  <FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  // Keyset paging (newer/older) is the page's; this table neither sorts nor pages.
+  const table = useTable({ features: serverTableFeatures, columns, data: rows, getRowId: (row) => row.sequence, enableSorting: false, manualPagination: true });
+  return <TableView table={table} className={styles.table} caption="Audit events, newest first" cellLabels />;
 }

@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { RecordLink } from "@/components/ui/record-link";
+import { SimpleTable, type TSimpleColumn } from "@/components/ui/simple-table";
 import { DUE_STATE_LABELS, type TDueState } from "@/lib/core/clocks/types";
 import { formatRemaining } from "@/lib/incidents/clock-rules";
 
@@ -22,36 +23,20 @@ const BADGE: Record<TDueState, string> = {
 /** Deadlines of every kind in one list, nearest first, each coloured by its state and linked to its record. */
 export function DueList({ items, serverNow }: { items: readonly TDueListItem[]; serverNow: string }) {
   const now = new Date(serverNow);
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Due</th>
-            <th scope="col">What</th>
-            <th scope="col">Record</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.key} data-state={item.state}>
-              <td>
-                <span className={BADGE[item.state]}>{DUE_STATE_LABELS[item.state]}</span>{" "}
-                <span className="muted">
-                  {formatRemaining(new Date(item.dueAt), now)} · {item.dueAt.slice(0, 16).replace("T", " ")} UTC
-                </span>
-              </td>
-              <td>{item.kindLabel}</td>
-              <td>
-                <Link href={item.link} className="mono">
-                  {item.reference}
-                </Link>{" "}
-                {item.title}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: TSimpleColumn<TDueListItem>[] = [
+    {
+      header: "Due",
+      cell: (item) => (
+        <>
+          <span className={BADGE[item.state]}>{DUE_STATE_LABELS[item.state]}</span>{" "}
+          <span className="muted">
+            {formatRemaining(new Date(item.dueAt), now)} · {item.dueAt.slice(0, 16).replace("T", " ")} UTC
+          </span>
+        </>
+      ),
+    },
+    { header: "What", cell: (item) => item.kindLabel },
+    { header: "Record", cell: (item) => <RecordLink href={item.link} reference={item.reference} title={item.title} /> },
+  ];
+  return <SimpleTable columns={columns} rows={items} rowKey={(item) => item.key} rowAttributes={(item) => ({ "data-state": item.state })} />;
 }

@@ -9,11 +9,89 @@ import {
   useTable,
   type ColumnDef,
   type PaginationState,
+  type ReactTable,
+  type RowData,
   type SortingState,
 } from "@tanstack/react-table";
+import { EmptyRow } from "@/components/ui/empty-row";
 
 export const serverTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 export type TServerTableFeatures = typeof serverTableFeatures;
+
+/** Where a list stands, as its service parsed it from the URL. */
+export interface TTableQuery {
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+}
+
+/** What every list screen hands its table: one page of rows, the total and the parsed query. */
+export interface TTablePage<TRow> {
+  rows: TRow[];
+  total: number;
+  query: TTableQuery;
+}
+
+/**
+ * The header and body of a react-table: sortable headers become buttons with `aria-sort`, and
+ * `cellLabels` repeats each header on its cells (`data-label`) for layouts that stack cells on a
+ * phone. `children` go at the end of the body (an empty row).
+ */
+export function TableView<TRow extends RowData>({
+  table,
+  className,
+  caption,
+  cellLabels = false,
+  children,
+}: {
+  table: ReactTable<TServerTableFeatures, TRow>;
+  className?: string;
+  caption?: string;
+  cellLabels?: boolean;
+  children?: React.ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className={className}>
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th key={header.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    {header.column.getCanSort() ? (
+                      <button type="button" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} data-label={cellLabels ? String(cell.column.columnDef.header ?? "") : undefined}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+          {children}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /**
  * A table in manual mode: rows arrive sorted, filtered and paged by the server; sorting and
@@ -23,23 +101,14 @@ export function DataTable<TRow extends { id: string }>({
   columns,
   rows,
   total,
-  page,
-  pageSize,
-  sort,
-  dir,
+  query,
   noun,
   caption,
   className,
   pageSizes,
   footnote,
-}: {
+}: TTablePage<TRow> & {
   columns: ColumnDef<TServerTableFeatures, TRow>[];
-  rows: TRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
   /** Plural noun for the pager and the empty row: "evidence items". */
   noun: string;
   caption?: string;
@@ -49,6 +118,7 @@ export function DataTable<TRow extends { id: string }>({
   /** A short note in the pager, e.g. "Times in UTC." */
   footnote?: React.ReactNode;
 }) {
+  const { page, pageSize, sort, dir } = query;
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -84,50 +154,13 @@ export function DataTable<TRow extends { id: string }>({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
-      <div className="table-wrap">
-        <table className={className}>
-          {caption ? <caption className="visually-hidden">{caption}</caption> : null}
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                      {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()}>
-                          <table.FlexRender header={header} />
-                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="muted table-empty">
-                  No {noun} match these filters.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <TableView table={table} className={className} caption={caption}>
+        {rows.length === 0 ? (
+          <EmptyRow colSpan={columns.length} className="table-empty">
+            No {noun} match these filters.
+          </EmptyRow>
+        ) : null}
+      </TableView>
       <nav className="pager" aria-label="Pages">
         <span className="muted">
           {total === 0 ? `No ${noun}` : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total}`}

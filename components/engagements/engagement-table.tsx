@@ -1,26 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { DataTable, type TServerTableFeatures, type TTablePage } from "@/components/data-table/data-table";
+import { linkCell } from "@/components/data-table/link-cell";
 import { ENGAGEMENT_STATE_LABEL, type TEngagementRow } from "@/lib/engagements/types";
 import { ENGAGEMENT_STATE_BADGE, formatDay } from "./labels";
 import styles from "./engagements.module.css";
-
 
 const helper = createColumnHelper<TServerTableFeatures, TEngagementRow>();
 
 // Sortable columns are the indexed ones (reference, startsAt, endsAt): the sort runs in the database.
 const columns = helper.columns([
-  helper.accessor("reference", {
-    id: "reference",
-    header: "Reference",
-    cell: (info) => (
-      <Link href={`/compliance/engagements/${info.getValue()}`} className={`mono ${styles.nowrap}`}>
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  helper.accessor("reference", { id: "reference", header: "Reference", cell: linkCell((reference) => `/compliance/engagements/${reference}`, `mono ${styles.nowrap}`) }),
   helper.accessor("name", { id: "name", header: "Name", enableSorting: false }),
   helper.accessor("auditFirm", { id: "auditFirm", header: "Audit firm", enableSorting: false }),
   helper.accessor("startsAt", { id: "startsAt", header: "Starts", cell: (info) => <span className={styles.nowrap}>{formatDay(info.getValue())}</span> }),
@@ -34,6 +25,6 @@ const columns = helper.columns([
   helper.accessor("auditorCount", { id: "auditors", header: "Auditors", enableSorting: false }),
 ]);
 
-export function EngagementTable(props: { rows: TEngagementRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+export function EngagementTable(props: TTablePage<TEngagementRow>) {
   return <DataTable columns={columns} noun="engagements" caption="Audit engagements" {...props} />;
 }

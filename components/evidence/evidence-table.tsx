@@ -1,25 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { DataTable, type TServerTableFeatures, type TTablePage } from "@/components/data-table/data-table";
+import { linkCell } from "@/components/data-table/link-cell";
 import { EVIDENCE_STATUS_LABEL, type TEvidenceRow } from "@/lib/evidence/types";
 import { EVIDENCE_STATUS_BADGE, formatSize, formatWhen } from "./labels";
 import styles from "./evidence.module.css";
 
-
 const helper = createColumnHelper<TServerTableFeatures, TEvidenceRow>();
 
 const columns = helper.columns([
-  helper.accessor("label", {
-    id: "label",
-    header: "Label",
-    cell: (info) => (
-      <Link href={`/evidence/${info.getValue()}`} className="mono">
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  helper.accessor("label", { id: "label", header: "Label", cell: linkCell((label) => `/evidence/${label}`) }),
   helper.accessor("description", {
     id: "description",
     header: "Item",
@@ -34,16 +25,7 @@ const columns = helper.columns([
       );
     },
   }),
-  helper.accessor("incidentReference", {
-    id: "incident",
-    header: "Incident",
-    enableSorting: false,
-    cell: (info) => (
-      <Link href={`/incidents/${info.getValue()}`} className="mono">
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  helper.accessor("incidentReference", { id: "incident", header: "Incident", enableSorting: false, cell: linkCell((reference) => `/incidents/${reference}`) }),
   helper.accessor("status", {
     id: "status",
     header: "Status",
@@ -63,6 +45,6 @@ const columns = helper.columns([
   helper.accessor("collectedAt", { id: "collectedAt", header: "Collected", cell: (info) => <span className={styles.nowrap}>{formatWhen(info.getValue())}</span> }),
 ]);
 
-export function EvidenceTable(props: { rows: TEvidenceRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+export function EvidenceTable(props: TTablePage<TEvidenceRow>) {
   return <DataTable columns={columns} noun="evidence items" caption="Evidence items" {...props} />;
 }

@@ -1,25 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { DataTable, type TServerTableFeatures, type TTablePage } from "@/components/data-table/data-table";
+import { linkCell } from "@/components/data-table/link-cell";
 import { FINDING_STATUS_LABEL, SEVERITY_LABEL, type TFindingRow } from "@/lib/findings/types";
 import { DUE_TONE_BADGE, FINDING_STATUS_BADGE, SEVERITY_BADGE } from "./labels";
 import styles from "./findings.module.css";
 
-
 const helper = createColumnHelper<TServerTableFeatures, TFindingRow>();
 
 const columns = helper.columns([
-  helper.accessor("reference", {
-    id: "reference",
-    header: "Reference",
-    cell: (info) => (
-      <Link href={`/compliance/findings/${info.getValue()}`} className="mono">
-        {info.getValue()}
-      </Link>
-    ),
-  }),
+  helper.accessor("reference", { id: "reference", header: "Reference", cell: linkCell((reference) => `/compliance/findings/${reference}`) }),
   helper.accessor("controlId", {
     id: "control",
     header: "Control",
@@ -63,6 +54,6 @@ const columns = helper.columns([
   }),
 ]);
 
-export function FindingTable(props: { rows: TFindingRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
+export function FindingTable(props: TTablePage<TFindingRow>) {
   return <DataTable columns={columns} noun="findings" caption="Audit findings" {...props} />;
 }

@@ -2,6 +2,7 @@
 
 import { Fragment, createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useSyncExternalStore } from "react";
 import { INITIAL_ACTION_STATE, type TActionState } from "@/lib/core/action-state";
+import { describedBy, FieldFrame } from "./field-frame";
 
 export type { TActionState };
 
@@ -135,7 +136,6 @@ export function Field(props: TFieldProps) {
   const typed = state.ok ? undefined : state.values?.[props.name];
   const value = typeof typed === "string" ? typed : props.defaultValue;
   const id = `${state.idPrefix ?? "f"}-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name: props.name,
@@ -143,21 +143,22 @@ export function Field(props: TFieldProps) {
     key: `${state.seq}`,
     defaultValue: value,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": described,
+    "aria-describedby": describedBy(id, props.hint, error),
     required: props.required,
     autoFocus: props.autoFocus,
   } as const;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {props.hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
+    <FieldFrame
+      id={id}
+      label={
+        <>
+          {props.label}
+          {props.required ? <span aria-hidden="true"> *</span> : null}
+        </>
+      }
+      hint={props.hint}
+      error={error}
+    >
       {props.as === "textarea" ? (
         <textarea {...common} rows={props.rows ?? 4} placeholder={props.placeholder} />
       ) : props.as === "select" ? (
@@ -172,12 +173,7 @@ export function Field(props: TFieldProps) {
       ) : (
         <input {...common} type={props.type ?? "text"} max={props.max} placeholder={props.placeholder} />
       )}
-      {error ? (
-        <span className="error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

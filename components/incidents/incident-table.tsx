@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
+import { DataTable, type TServerTableFeatures, type TTablePage } from "@/components/data-table/data-table";
+import { linkCell } from "@/components/data-table/link-cell";
 import { Countdown } from "./countdown";
 import { SEVERITY_LABELS, STATUS_LABELS, type TIncidentListRow } from "@/lib/incidents/types";
 import styles from "./incident.module.css";
@@ -19,33 +19,9 @@ const helper = createColumnHelper<TServerTableFeatures, TIncidentTableRow>();
  * The incident list in manual mode: rows arrive sorted, filtered and paged by the server;
  * sorting and paging change the URL, which is the list's only state.
  */
-export function IncidentTable({
-  rows,
-  total,
-  page,
-  pageSize,
-  sort,
-  dir,
-  serverNow,
-}: {
-  rows: TIncidentTableRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
-  serverNow: string;
-}) {
+export function IncidentTable({ serverNow, ...page }: TTablePage<TIncidentTableRow> & { serverNow: string }) {
   const columns = helper.columns([
-    helper.accessor("reference", {
-      id: "reference",
-      header: "Reference",
-      cell: (info) => (
-        <Link href={`/incidents/${info.getValue()}`} className="mono">
-          {info.getValue()}
-        </Link>
-      ),
-    }),
+    helper.accessor("reference", { id: "reference", header: "Reference", cell: linkCell((reference) => `/incidents/${reference}`) }),
     helper.accessor("title", { id: "title", header: "Title" }),
     helper.accessor("typeName", { id: "type", header: "Type" }),
     helper.accessor("severity", { id: "severity", header: "Severity", cell: (info) => <span className={SEVERITY_BADGE[info.getValue()]}>{SEVERITY_LABELS[info.getValue()]}</span> }),
@@ -62,5 +38,5 @@ export function IncidentTable({
     helper.accessor("commanderName", { id: "commander", header: "Commander", enableSorting: false, cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
   ]);
 
-  return <DataTable columns={columns} rows={rows} total={total} page={page} pageSize={pageSize} sort={sort} dir={dir} noun="incidents" className="incident-table" />;
+  return <DataTable columns={columns} noun="incidents" className="incident-table" {...page} />;
 }

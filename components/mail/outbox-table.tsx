@@ -105,10 +105,7 @@ export function OutboxTable({
       columns={columns}
       rows={rows}
       total={total}
-      page={query.page}
-      pageSize={query.pageSize}
-      sort={query.sort}
-      dir={query.dir}
+      query={query}
       noun="emails"
       caption={`Outbox, sorted by ${query.sort} ${query.dir === "desc" ? "descending" : "ascending"}`}
       pageSizes={[10, 25, 50, 100]}

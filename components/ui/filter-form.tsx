@@ -1,9 +1,12 @@
 // The filter bar above a list: a GET form (the filters live in the address, so a filtered list
 // can be bookmarked and shared) with labelled fields and one "Filter" button.
 
-export function FilterForm({ label, children }: { label: string; children: React.ReactNode }) {
+export function FilterForm({ label, keep = {}, children }: { label: string; /** Parameters a new filter keeps (the sort). */ keep?: Record<string, string>; children: React.ReactNode }) {
   return (
     <form className="filters" method="get" role="search" aria-label={label}>
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
       <div className="form-actions">
         <button type="submit" className="button button-secondary">
@@ -46,11 +49,11 @@ export function SelectFilter({
   );
 }
 
-export function TextFilter({ name, label, value, placeholder }: { name: string; label: string; value: string | undefined; placeholder?: string }) {
+export function TextFilter({ name, label, value, placeholder, type }: { name: string; label: string; value: string | undefined; placeholder?: string; type?: "search" }) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      <input id={name} name={name} defaultValue={value ?? ""} placeholder={placeholder} />
+      <input id={name} name={name} type={type} defaultValue={value ?? ""} placeholder={placeholder} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { EmptyRow } from "./empty-row";
 import styles from "./simple-table.module.css";
 
 export interface TSimpleColumn<R> {
@@ -13,15 +14,35 @@ export interface TSimpleColumn<R> {
   className?: string;
 }
 
+/** Attributes a row may carry: an anchor id (`#control-GS-3`) or data attributes. */
+export type TRowAttributes = { id?: string } & { [data: `data-${string}`]: string };
+
 /**
- * A small read-only table for detail pages (the full list screens use DataTable): a header row,
- * one row per item, and the `empty` text in a single row when there is nothing to show. It
- * scrolls in its own box, so a wide table never widens the page on a phone.
+ * A small read-only table for detail pages and dashboards (the full list screens use DataTable):
+ * a header row, one row per item, and the `empty` text in a single row when there is nothing to
+ * show. It scrolls in its own box, so a wide table never widens the page on a phone.
+ * `cellLabels` repeats each header on its cells (`data-label`) for layouts that stack cells.
  */
-export function SimpleTable<R>({ columns, rows, rowKey, empty }: { columns: readonly TSimpleColumn<R>[]; rows: readonly R[]; rowKey: (row: R) => string; empty?: string }) {
+export function SimpleTable<R>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+  className,
+  cellLabels = false,
+  rowAttributes,
+}: {
+  columns: readonly TSimpleColumn<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  empty?: string;
+  className?: string;
+  cellLabels?: boolean;
+  rowAttributes?: (row: R) => TRowAttributes;
+}) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className={className}>
         <thead>
           <tr>
             {columns.map((c) => (
@@ -33,21 +54,19 @@ export function SimpleTable<R>({ columns, rows, rowKey, empty }: { columns: read
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
               {columns.map((c) => (
-                <td key={c.header} className={[c.nowrap ? styles.nowrap : "", c.wide ? styles.wide : "", c.className ?? ""].filter(Boolean).join(" ") || undefined}>
+                <td
+                  key={c.header}
+                  className={[c.nowrap ? styles.nowrap : "", c.wide ? styles.wide : "", c.className ?? ""].filter(Boolean).join(" ") || undefined}
+                  data-label={cellLabels ? c.header : undefined}
+                >
                   {c.cell(row)}
                 </td>
               ))}
             </tr>
           ))}
-          {rows.length === 0 && empty ? (
-            <tr>
-              <td colSpan={columns.length} className="muted">
-                {empty}
-              </td>
-            </tr>
-          ) : null}
+          {rows.length === 0 && empty ? <EmptyRow colSpan={columns.length}>{empty}</EmptyRow> : null}
         </tbody>
       </table>
     </div>

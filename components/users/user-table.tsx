@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
-import { DataTable, type TServerTableFeatures } from "@/components/data-table/data-table";
-
+import { DataTable, type TServerTableFeatures, type TTablePage } from "@/components/data-table/data-table";
 import { USER_STATUS_LABELS, type TUserRow, type TUserStatus } from "@/lib/users/types";
 
 /** A user row with its roles already labelled (ROLE_LABELS) by the page. */
@@ -38,6 +37,6 @@ const columns: ColumnDef<TServerTableFeatures, TUserTableRow>[] = [
 ];
 
 /** Users, paged, sorted and filtered by the server: the table only reflects the URL. */
-export function UserTable({ rows, total, page, pageSize, sort, dir }: { rows: TUserTableRow[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" }) {
-  return <DataTable columns={columns} rows={rows} total={total} page={page} pageSize={pageSize} sort={sort} dir={dir} noun="users" caption="Users" />;
+export function UserTable(props: TTablePage<TUserTableRow>) {
+  return <DataTable columns={columns} noun="users" caption="Users" {...props} />;
 }

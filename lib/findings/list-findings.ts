@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
 import { findControl } from "@/lib/compliance/types";
+import { pageArgs } from "@/lib/core/list-query";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dueText, dueTone, formatDay } from "./due-rules";
@@ -21,9 +22,7 @@ export async function listFindings(actor: Actor, rawQuery: unknown): Promise<{ r
   const [findings, total] = await Promise.all([
     db().auditFinding.findMany({
       where,
-      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageArgs(query),
       select: { id: true, reference: true, controlId: true, title: true, severity: true, ownerId: true, dueDate: true, status: true },
     }),
     db().auditFinding.count({ where }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listQueryFields } from "@/lib/core/list-query";
 import { text, optionalText } from "@/lib/core/schema-fields";
 
 const calendarDay = (message: string) => z.string({ message }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
@@ -43,10 +44,7 @@ export const FINDING_SORT_COLUMNS = ["reference", "dueDate", "severity", "create
 
 /** The list's state as it lives in the URL; anything malformed falls back to the default. */
 export const ZFindingListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  pageSize: z.coerce.number().int().min(5).max(100).catch(25).default(25),
-  sort: z.enum(FINDING_SORT_COLUMNS).catch("dueDate").default("dueDate"),
-  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  ...listQueryFields(FINDING_SORT_COLUMNS, { sort: "dueDate", dir: "asc" }),
   status: z.enum(["open", "closed", "all"]).catch("open").default("open"),
   control: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(20).optional().catch(undefined)),
 });

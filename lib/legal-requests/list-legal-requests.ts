@@ -2,18 +2,31 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { now as clockNow } from "@/lib/clock";
+import { pageArgs } from "@/lib/core/list-query";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { toLegalRequestRow } from "./legal-request-access";
-import type { TLegalRequestRow } from "./types";
+import { ZLegalRequestListQuery } from "./schemas";
+import type { TLegalRequestListPage } from "./types";
 
-/** The latest 200 requests, newest first (only the open ones with `open`). */
-export async function listLegalRequests(actor: Actor, options: { open?: boolean } = {}): Promise<TLegalRequestRow[]> {
+/**
+ * One page of legal-process requests, filtered, sorted and paged in the database. Every sort
+ * column has an index ("<column>, id"; reference is unique). The text search matches part of a
+ * reference or of the requesting party's name: a few requests a year, so a scan stays cheap.
+ */
+export async function listLegalRequests(actor: Actor, rawQuery: unknown): Promise<TLegalRequestListPage> {
   await authorize(actor, "legal-request.read");
-  const rows = await db().legalRequest.findMany({
-    where: options.open ? { closedAt: null } : {},
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: 200,
-  });
+  const query = ZLegalRequestListQuery.parse(rawQuery ?? {});
+  const where: Prisma.LegalRequestWhereInput = {};
+  if (query.status === "open") where.closedAt = null;
+  if (query.status === "closed") where.closedAt = { not: null };
+  if (query.q) {
+    where.OR = [{ reference: { contains: query.q, mode: "insensitive" } }, { requestingParty: { contains: query.q, mode: "insensitive" } }];
+  }
+  const [requests, total] = await Promise.all([
+    db().legalRequest.findMany({ where, ...pageArgs(query) }),
+    db().legalRequest.count({ where }),
+  ]);
   const now = clockNow();
-  return rows.map((r) => toLegalRequestRow(r, now));
+  return { rows: requests.map((r) => toLegalRequestRow(r, now)), total, query };
 }

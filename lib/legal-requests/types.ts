@@ -1,8 +1,18 @@
 // What screens and other modules may import about legal-process requests. No server code here.
 import type { TClockState } from "@/lib/incidents/types";
 import type { TNoticeDraft, TNoticeRow } from "@/lib/notices/types";
+import type { TLegalRequestListQuery } from "./schemas";
 
-export { ZLegalRequestCreate, type TLegalRequestCreate } from "./schemas";
+export {
+  LEGAL_REQUEST_SORT_COLUMNS,
+  ZLegalRequestCreate,
+  ZLegalRequestListQuery,
+  type TLegalRequestCreate,
+  type TLegalRequestListQuery,
+} from "./schemas";
+
+/** One label per status filter of the list. */
+export const LEGAL_REQUEST_STATUS_LABEL = { open: "Open", closed: "Closed", all: "All" } as const;
 
 export interface TLegalRequestRow {
   id: string;
@@ -24,4 +34,11 @@ export interface TLegalRequestDetail extends TLegalRequestRow {
   draft: TNoticeDraft | null;
   timeZone: string;
   canManage: boolean;
+}
+
+/** One page of the list, filtered, sorted and paged in the database. */
+export interface TLegalRequestListPage {
+  rows: TLegalRequestRow[];
+  total: number;
+  query: TLegalRequestListQuery;
 }

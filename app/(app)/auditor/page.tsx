@@ -1,20 +1,18 @@
 import Link from "next/link";
+import { ComplianceExportLinks } from "@/components/compliance/export-links";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { MyEngagementCard } from "@/components/engagements/my-engagement-card";
-import { CONTROL_STATUS_BADGE } from "@/components/compliance/status";
+import { ComplianceSummary } from "@/components/compliance/compliance-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { myEngagements } from "@/lib/engagements";
-import { CONTROL_STATUS_LABEL, getComplianceMap, toControlRows } from "@/lib/compliance";
+import { getComplianceMap, toControlRows } from "@/lib/compliance";
 import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Auditor portal" };
-
-const EXPORT_URL = "/api/compliance/map";
-const AUDIT_PACK_URL = "/api/compliance/audit-pack";
 
 /** The auditor's landing page: the compliance map, read-only, and the records behind it. */
 export default async function AuditorPortalPage() {
@@ -28,19 +26,13 @@ export default async function AuditorPortalPage() {
         title="Auditor portal"
         description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. Personal data is never shown here, and every view and export is logged."
         actions={
-          <div className="actions-row">
-            {can(actor, "compliance.export") ? (
-              <a className="button" href={AUDIT_PACK_URL}>
-                Export audit pack (ZIP)
-              </a>
-            ) : null}
-            <a className="button button-secondary" href={`${EXPORT_URL}?format=pdf`}>
-              Compliance map (PDF)
-            </a>
-            <a className="button button-secondary" href={`${EXPORT_URL}?format=csv`}>
-              Compliance map (CSV)
-            </a>
-          </div>
+          <ComplianceExportLinks
+            canExportPack={can(actor, "compliance.export")}
+            map={[
+              { format: "pdf", label: "Compliance map (PDF)" },
+              { format: "csv", label: "Compliance map (CSV)" },
+            ]}
+          />
         }
       />
       {engagements.map((e) => (
@@ -75,13 +67,7 @@ export default async function AuditorPortalPage() {
           </li>
         </ul>
       </nav>
-      <div className="badges-row" aria-label="Summary">
-        {(["met", "not_met", "attention", "not_attested", "not_tracked"] as const).map((s) => (
-          <span key={s} className={CONTROL_STATUS_BADGE[s]}>
-            {CONTROL_STATUS_LABEL[s]}: {map.counts[s]}
-          </span>
-        ))}
-      </div>
+      <ComplianceSummary counts={map.counts} />
       <ComplianceMapView rows={toControlRows(map.results)} />
     </>
   );

@@ -24,14 +24,7 @@ export default async function EvidenceListPage({ searchParams }: { searchParams:
         <SelectFilter name="status" label="Status" value={query.status} labels={EVIDENCE_STATUS_LABEL} />
         <SelectFilter name="kind" label="Kind" value={query.kind} labels={EVIDENCE_KIND_LABEL} />
       </FilterForm>
-      <EvidenceTable
-        rows={rows}
-        total={total}
-        page={query.page}
-        pageSize={query.pageSize}
-        sort={query.sort}
-        dir={query.dir}
-      />
+      <EvidenceTable rows={rows} total={total} query={query} />
     </>
   );
 }

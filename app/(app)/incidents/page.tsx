@@ -116,7 +116,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       </form>
-      <IncidentTable rows={rows} total={page.total} page={q.page} pageSize={q.pageSize} sort={q.sort} dir={q.dir} serverNow={now().toISOString()} />
+      <IncidentTable rows={rows} total={page.total} query={q} serverNow={now().toISOString()} />
     </>
   );
 }

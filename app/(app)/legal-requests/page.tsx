@@ -1,65 +1,33 @@
-import Link from "next/link";
 import { ActionForm, Field } from "@/components/forms/action-form";
-import { Countdown } from "@/components/incidents/countdown";
+import { LegalRequestTable } from "@/components/legal-requests/legal-request-table";
+import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { getIncidentCatalog } from "@/lib/incidents";
-import { formatWithZone } from "@/lib/incidents/types";
 import { listLegalRequests } from "@/lib/legal-requests";
+import { LEGAL_REQUEST_STATUS_LABEL } from "@/lib/legal-requests/types";
 import { createLegalRequestAction } from "./actions";
-import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Legal requests" };
 
-export default async function LegalRequestsPage() {
+export default async function LegalRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!can(actor, "legal-request.read")) return <NotAllowed title="Legal requests" who="Security leads, privacy officers and auditors can." />;
-  const [requests, catalog] = await Promise.all([listLegalRequests(actor), getIncidentCatalog(actor).catch(() => ({ timeZone: "UTC" }))]);
-  const serverNow = now().toISOString();
+  const [{ rows, total, query }, catalog] = await Promise.all([listLegalRequests(actor, await searchParams), getIncidentCatalog(actor).catch(() => ({ timeZone: "UTC" }))]);
   return (
     <>
       <PageHeader title="Legal-process requests" description="Subpoenas, court orders and authority requests for Amazon's data: inform Amazon within 24 hours of receipt." />
       <div className="stack">
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Received</th>
-                <th scope="col">From</th>
-                <th scope="col">Data sought</th>
-                <th scope="col">Amazon clock</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/legal-requests/${r.reference}`} className="mono">
-                      {r.reference}
-                    </Link>
-                  </td>
-                  <td>{formatWithZone(new Date(r.receivedAt), catalog.timeZone).replace(/ \(.*\)$/, "")}</td>
-                  <td>{r.requestingParty}</td>
-                  <td>{r.dataSought}</td>
-                  <td>
-                    <Countdown dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} serverNow={serverNow} compact />
-                  </td>
-                </tr>
-              ))}
-              {requests.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className={`muted ${styles.empty}`}>
-                    No legal-process requests recorded.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+        <div>
+          <FilterForm label="Filter legal-process requests" keep={{ sort: query.sort, dir: query.dir }}>
+            <TextFilter name="q" label="Search" value={query.q} placeholder="Reference or party" />
+            <SelectFilter name="status" label="Status" value={query.status} labels={LEGAL_REQUEST_STATUS_LABEL} anyLabel={null} />
+          </FilterForm>
+          <LegalRequestTable rows={rows} total={total} query={query} timeZone={catalog.timeZone} serverNow={now().toISOString()} />
         </div>
         {can(actor, "legal-request.manage") ? (
           <section className="card" aria-labelledby="new-heading">

@@ -3,10 +3,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FieldsForm } from "@/components/forms/fields-form";
 import { NotAllowed } from "@/components/ui/not-allowed";
+import { SimpleTable, type TSimpleColumn } from "@/components/ui/simple-table";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
-import { listAlarms } from "@/lib/alarms/list-alarms";
+import { listAlarms, type TAlarmView } from "@/lib/alarms/list-alarms";
 import { listCanaries } from "@/lib/alarms";
 import { acknowledgeAlarmAction, closeAlarmAction, markCanaryAction, openIncidentFromAlarmAction, unmarkCanaryAction } from "../actions";
 
@@ -15,6 +16,41 @@ export const metadata = { title: "Security alarms" };
 
 const STATUSES = { active: "Open and acknowledged", open: "Open", acknowledged: "Acknowledged", closed: "Closed" } as const;
 const STATUS_BADGE = { open: "badge-danger", acknowledged: "badge-warn", closed: "badge-neutral" } as const;
+
+const minute = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ");
+
+const ALARM_COLUMNS: TSimpleColumn<TAlarmView>[] = [
+  {
+    header: "Alarm",
+    cell: (alarm) => (
+      <>
+        {alarm.title}
+        <div className="muted mono">{alarm.rule}{alarm.source !== "vigil" ? ` · from ${alarm.source}` : ""}</div>
+      </>
+    ),
+  },
+  { header: "Subject", className: "mono", cell: (alarm) => (alarm.subjectKey.length > 40 ? `${alarm.subjectKey.slice(0, 40)}…` : alarm.subjectKey) },
+  { header: "Count", cell: (alarm) => alarm.count },
+  {
+    header: "First and last seen (UTC)",
+    cell: (alarm) => (
+      <>
+        {minute(alarm.firstSeenAt)}
+        <br />
+        {minute(alarm.lastSeenAt)}
+      </>
+    ),
+  },
+  {
+    header: "Status",
+    cell: (alarm) => (
+      <>
+        <span className={`badge ${STATUS_BADGE[alarm.status]}`}>{alarm.status}</span>
+        {alarm.incidentId ? <div className="muted mono">{alarm.incidentId}</div> : null}
+      </>
+    ),
+  },
+];
 
 export default async function AlarmsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const actor = await requireActor();
@@ -27,6 +63,22 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
   ]);
   const manage = can(actor, "alarm.manage");
   const canOpenIncidents = can(actor, "incident.create");
+  const actionsColumn: TSimpleColumn<TAlarmView> = {
+    header: "Actions",
+    cell: (alarm) => (
+      <div className={styles.row}>
+        {alarm.status === "open" ? (
+          <FieldsForm action={acknowledgeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Acknowledge" secondary label={`Acknowledge ${alarm.title}`} />
+        ) : null}
+        {alarm.status !== "closed" && !alarm.incidentId && canOpenIncidents ? (
+          <FieldsForm action={openIncidentFromAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Open incident" label={`Open an incident from ${alarm.title}`} />
+        ) : null}
+        {alarm.status !== "closed" ? (
+          <FieldsForm action={closeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Close" secondary label={`Close ${alarm.title}`} />
+        ) : null}
+      </div>
+    ),
+  };
 
   return (
     <>
@@ -51,58 +103,7 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
           <p>Nothing suspicious has been detected with this status.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Alarm</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Count</th>
-                <th scope="col">First and last seen (UTC)</th>
-                <th scope="col">Status</th>
-                {manage ? <th scope="col">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {alarms.map((alarm) => (
-                <tr key={alarm.id}>
-                  <td data-label="Alarm">
-                    {alarm.title}
-                    <div className="muted mono">{alarm.rule}{alarm.source !== "vigil" ? ` · from ${alarm.source}` : ""}</div>
-                  </td>
-                  <td data-label="Subject" className="mono">
-                    {alarm.subjectKey.length > 40 ? `${alarm.subjectKey.slice(0, 40)}…` : alarm.subjectKey}
-                  </td>
-                  <td data-label="Count">{alarm.count}</td>
-                  <td data-label="First and last seen (UTC)">
-                    {alarm.firstSeenAt.toISOString().slice(0, 16).replace("T", " ")}
-                    <br />
-                    {alarm.lastSeenAt.toISOString().slice(0, 16).replace("T", " ")}
-                  </td>
-                  <td data-label="Status">
-                    <span className={`badge ${STATUS_BADGE[alarm.status]}`}>{alarm.status}</span>
-                    {alarm.incidentId ? <div className="muted mono">{alarm.incidentId}</div> : null}
-                  </td>
-                  {manage ? (
-                    <td data-label="Actions">
-                      <div className={styles.row}>
-                        {alarm.status === "open" ? (
-                          <FieldsForm action={acknowledgeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Acknowledge" secondary label={`Acknowledge ${alarm.title}`} />
-                        ) : null}
-                        {alarm.status !== "closed" && !alarm.incidentId && canOpenIncidents ? (
-                          <FieldsForm action={openIncidentFromAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Open incident" label={`Open an incident from ${alarm.title}`} />
-                        ) : null}
-                        {alarm.status !== "closed" ? (
-                          <FieldsForm action={closeAlarmAction} hidden={{ alarmId: alarm.id }} submitLabel="Close" secondary label={`Close ${alarm.title}`} />
-                        ) : null}
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable className={styles.table} cellLabels columns={manage ? [...ALARM_COLUMNS, actionsColumn] : ALARM_COLUMNS} rows={alarms} rowKey={(alarm) => alarm.id} />
       )}
 
       {canaries ? (

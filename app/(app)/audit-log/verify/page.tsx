@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { FieldsForm } from "@/components/forms/fields-form";
 import { NotAllowed } from "@/components/ui/not-allowed";
+import { SimpleTable, type TSimpleColumn } from "@/components/ui/simple-table";
 import styles from "@/components/audit-log/audit.module.css";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
@@ -10,6 +11,33 @@ import { signCheckpointAction, updateAuditSettingsAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit log verification" };
+
+type TCheckpointRow = Awaited<ReturnType<typeof getAuditOverview>>["checkpoints"][number];
+
+const CHECKPOINT_COLUMNS: TSimpleColumn<TCheckpointRow>[] = [
+  { header: "Signed (UTC)", cell: (c) => c.signedAt.slice(0, 19).replace("T", " ") },
+  { header: "Reason", cell: (c) => c.reason },
+  { header: "Event", className: "mono", cell: (c) => c.sequence },
+  {
+    header: "Hash",
+    cell: (c) => (
+      <span className={styles.hash} title={c.hash}>
+        {c.hash.slice(0, 16)}…
+      </span>
+    ),
+  },
+  {
+    header: "Key",
+    cell: (c) => (
+      <>
+        <span className={styles.hash} title={c.keyId}>
+          {c.keyId.slice(0, 12)}…
+        </span>{" "}
+        {c.currentKey ? <span className="badge badge-ok">current</span> : <span className="badge badge-neutral">other key</span>}
+      </>
+    ),
+  },
+];
 
 export default async function AuditVerifyPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
   const actor = await requireActor();
@@ -84,41 +112,7 @@ export default async function AuditVerifyPage({ searchParams }: { searchParams: 
           {overview.checkpoints.length === 0 ? (
             <p className="muted">No checkpoint yet. The first daily checkpoint is signed by the background sweep.</p>
           ) : (
-            <div className="table-wrap">
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">Signed (UTC)</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Event</th>
-                    <th scope="col">Hash</th>
-                    <th scope="col">Key</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.checkpoints.map((c) => (
-                    <tr key={c.id}>
-                      <td data-label="Signed (UTC)">{c.signedAt.slice(0, 19).replace("T", " ")}</td>
-                      <td data-label="Reason">{c.reason}</td>
-                      <td data-label="Event" className="mono">
-                        {c.sequence}
-                      </td>
-                      <td data-label="Hash">
-                        <span className={styles.hash} title={c.hash}>
-                          {c.hash.slice(0, 16)}…
-                        </span>
-                      </td>
-                      <td data-label="Key">
-                        <span className={styles.hash} title={c.keyId}>
-                          {c.keyId.slice(0, 12)}…
-                        </span>{" "}
-                        {c.currentKey ? <span className="badge badge-ok">current</span> : <span className="badge badge-neutral">other key</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SimpleTable className={styles.table} cellLabels columns={CHECKPOINT_COLUMNS} rows={overview.checkpoints} rowKey={(c) => c.id} />
           )}
         </section>
 

@@ -34,7 +34,7 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
       <FilterForm label="Filter engagements">
         <SelectFilter name="state" label="State" value={query.state} labels={ENGAGEMENT_STATE_LABEL} />
       </FilterForm>
-      <EngagementTable rows={rows} total={total} page={query.page} pageSize={query.pageSize} sort={query.sort} dir={query.dir} />
+      <EngagementTable rows={rows} total={total} query={query} />
     </>
   );
 }

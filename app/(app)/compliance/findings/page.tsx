@@ -42,7 +42,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           className={styles.shrinkField}
         />
       </FilterForm>
-      <FindingTable rows={rows} total={total} page={query.page} pageSize={query.pageSize} sort={query.sort} dir={query.dir} />
+      <FindingTable rows={rows} total={total} query={query} />
     </>
   );
 }

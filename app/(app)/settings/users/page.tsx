@@ -1,9 +1,14 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/filter-form";
 import { UserTable } from "@/components/users/user-table";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { can, ROLE_LABELS, ROLES } from "@/lib/auth/policy";
 import { listUsers } from "@/lib/users/list-users";
+import { USER_STATUS_LABELS } from "@/lib/users/types";
+
+// The filter offers the statuses in the order people look for them.
+const USER_STATUS_FILTER_LABELS = { active: USER_STATUS_LABELS.active, invited: USER_STATUS_LABELS.invited, locked: USER_STATUS_LABELS.locked, deactivated: USER_STATUS_LABELS.deactivated };
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Users" };
@@ -25,45 +30,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
-      <form className="toolbar" method="get" role="search" aria-label="Filter users">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={can(actor, "user.email.read") ? "Name or email" : "Name"} />
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="invited">Invited</option>
-            <option value="locked">Locked</option>
-            <option value="deactivated">Deactivated</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="role">Role</label>
-          <select id="role" name="role" defaultValue={query.role}>
-            <option value="">Any</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <button className="button button-secondary" type="submit">
-          Filter
-        </button>
-      </form>
+      <FilterForm label="Filter users" keep={{ sort: query.sort, dir: query.dir }}>
+        <TextFilter name="q" label="Search" type="search" value={query.q} placeholder={can(actor, "user.email.read") ? "Name or email" : "Name"} />
+        <SelectFilter name="status" label="Status" value={query.status} labels={USER_STATUS_FILTER_LABELS} />
+        <SelectFilter name="role" label="Role" value={query.role} labels={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+      </FilterForm>
       <UserTable
         rows={rows.map((r) => ({ ...r, roleLabels: r.roles.map((role) => ROLE_LABELS[role]).join(", ") }))}
         total={total}
-        page={query.page}
-        pageSize={query.pageSize}
-        sort={query.sort}
-        dir={query.dir}
+        query={query}
       />
     </>
   );

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { listQueryFields, pageArgs } from "./list-query";
+
+const ZQuery = z.object(listQueryFields(["reference", "dueAt"], { sort: "dueAt", dir: "desc" }));
+
+describe("listQueryFields", () => {
+  it("reads page, size, sort and direction from the URL", () => {
+    expect(ZQuery.parse({ page: "3", pageSize: "50", sort: "reference", dir: "asc" })).toEqual({ page: 3, pageSize: 50, sort: "reference", dir: "asc" });
+  });
+
+  it("falls back to the defaults when a value is missing or malformed", () => {
+    expect(ZQuery.parse({})).toEqual({ page: 1, pageSize: 25, sort: "dueAt", dir: "desc" });
+    expect(ZQuery.parse({ page: "0", pageSize: "1000", sort: "title", dir: "up" })).toEqual({ page: 1, pageSize: 25, sort: "dueAt", dir: "desc" });
+  });
+});
+
+describe("pageArgs", () => {
+  it("skips the earlier pages and breaks ties by id in the same direction", () => {
+    expect(pageArgs({ page: 3, pageSize: 25, sort: "reference", dir: "asc" })).toEqual({ orderBy: [{ reference: "asc" }, { id: "asc" }], skip: 50, take: 25 });
+  });
+});
