@@ -1,5 +1,6 @@
 // Types, schemas and limits of the audit log's settings, for services and screens alike.
 import { z } from "zod";
+import type { TChainedFields } from "./canonical";
 
 export const RETENTION_FLOOR_DAYS = 90;
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -26,16 +27,9 @@ export interface TAuditSettings {
 }
 
 /** One event as the screen and the CSV show it: plain strings, nothing to decrypt. */
-export interface TAuditRow {
+export interface TAuditRow extends Pick<TChainedFields, "actorId" | "action" | "targetType" | "targetId" | "outcome" | "requestId" | "ipHash"> {
   sequence: string;
   occurredAt: string;
-  actorId: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: "success" | "denied" | "failed";
-  requestId: string | null;
-  ipHash: string | null;
   details: string;
   hash: string;
 }

@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import { engagementBasics } from "./engagement-rules";
 import type { TEvidenceAuditorAccess, TMyEngagement } from "./types";
 
 /** Accounts a security lead may put on an engagement: auditor as the only role, not deactivated. */
@@ -61,12 +62,7 @@ export async function myEngagements(actor: Actor): Promise<TMyEngagement[]> {
   });
   const byId = new Map(items.map((i) => [i.id, i]));
   return engagements.map((e) => ({
-    reference: e.reference,
-    name: e.name,
-    auditFirm: e.auditFirm,
-    scope: e.scope,
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
+    ...engagementBasics(e),
     // Files are downloadable only once the engagement has started.
     files:
       e.startsAt > at

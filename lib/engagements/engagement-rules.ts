@@ -2,6 +2,7 @@
 import { AppError } from "@/lib/errors";
 import { AUDITOR_MAX_DAYS } from "@/lib/users/types";
 import type { TEngagementState } from "./schemas";
+import type { TEngagementBasics } from "./types";
 
 const DAY_MS = 86_400_000;
 
@@ -53,4 +54,9 @@ export function auditorAccessEnd(engagements: readonly TEngagementWindow[], now:
     if (!latest || e.endsAt > latest) latest = e.endsAt;
   }
   return latest ? { accessEndsAt: latest, ended: false } : { accessEndsAt: now, ended: true };
+}
+
+/** What every view of one engagement shows about it, from its stored row. */
+export function engagementBasics(e: { reference: string; name: string; auditFirm: string; scope: string; startsAt: Date; endsAt: Date }): TEngagementBasics {
+  return { reference: e.reference, name: e.name, auditFirm: e.auditFirm, scope: e.scope, startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() };
 }

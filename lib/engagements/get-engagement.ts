@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { engagementState } from "./engagement-rules";
+import { engagementBasics, engagementState } from "./engagement-rules";
 import type { TEngagementDetail } from "./types";
 
 /** One engagement with its auditors (account state, access end) and evidence grants. */
@@ -30,12 +30,7 @@ export async function getEngagement(actor: Actor, reference: string): Promise<TE
   const item = new Map(evidence.map((x) => [x.id, x]));
   return {
     id: e.id,
-    reference: e.reference,
-    name: e.name,
-    auditFirm: e.auditFirm,
-    scope: e.scope,
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
+    ...engagementBasics(e),
     endedAt: e.endedAt?.toISOString() ?? null,
     state: engagementState(e, at),
     createdByName: person.get(e.createdById)?.displayName ?? "Unknown",
