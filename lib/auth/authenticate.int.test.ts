@@ -68,6 +68,12 @@ describe("sign-in", () => {
     expect(JSON.stringify(event, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain("nobody@example.com");
   });
 
+  it("gives an email no account can have (a NUL, a broken character, far too long) the same answer, without a database error", async () => {
+    for (const email of ["a\u0000b@example.com", "\ud800@example.com", `${"x".repeat(400)}@example.com`]) {
+      await refused(authenticate({ email, password: "whatever it is here", code: "123456" }));
+    }
+  });
+
   it("refuses an auditor after the access end date", async () => {
     const u = await makeUser(["auditor"], { accessEndsAt: new Date(START.getTime() + 60 * MIN) });
     // The session is marked read-only: the proxy refuses its writes with 403.

@@ -3,6 +3,7 @@ import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-a
 import { now } from "@/lib/clock";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
+import { isStorableText } from "@/lib/core/storable-text";
 import { AppError } from "@/lib/errors";
 import { countAccountFailure, countIpFailure, ipThrottled, lockoutActor, throttleKey } from "./credential-failures";
 import { isLocked } from "./lockout";
@@ -58,7 +59,8 @@ export async function authenticate(input: TSignInInput, context: TRequestContext
   };
 
   const throttled = await withTransaction((tx) => ipThrottled(tx, ipHash, at));
-  const user = await withTransaction((tx) => tx.user.findUnique({ where: { email } }));
+  // An address no account can have (a NUL, a broken character, far too long) is looked up nowhere.
+  const user = isStorableText(email) && email.length <= 320 ? await withTransaction((tx) => tx.user.findUnique({ where: { email } })) : null;
   if (throttled) {
     await burnPasswordCheck(input.password);
     return fail("ip-throttled", user?.id);
