@@ -58,6 +58,12 @@ describe("an administrator's own roles", () => {
 
   it("a lone administrator needs a reason of at least 20 characters, kept in the audit event", async () => {
     const self = await loneAdmin();
+    for (const reason of [`${REASON}\ud800`, `${REASON}\u0000`]) {
+      await expect(changeUserRoles(self.actor, { userId: self.id, roles: ["admin", "privacy_officer"], reason })).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { reason: "Use plain text." },
+      });
+    }
     for (const reason of [undefined, "", "   ", "too short a reason"]) {
       await expect(changeUserRoles(self.actor, { userId: self.id, roles: ["admin", "privacy_officer"], reason })).rejects.toMatchObject({
         code: "VALIDATION",
