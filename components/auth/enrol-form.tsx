@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { ActionForm, type TActionState } from "@/components/forms/action-form";
+import { ActionForm, Checkbox, type TActionState } from "@/components/forms/action-form";
 import { Field, fieldError } from "./field";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -16,6 +16,8 @@ interface TEnrolSetup {
   askIdentity: boolean;
   passwordMode: "new" | "current";
   submitLabel: string;
+  /** First-run setup: the first administrator may also take the security lead role (a one-person team). */
+  offerSecurityLead?: boolean;
 }
 
 export function EnrolForm({ action, ...setup }: TEnrolSetup & { action: (prev: TActionState, form: FormData) => Promise<TActionState> }) {
@@ -50,6 +52,7 @@ function EnrolFields({
   askIdentity,
   passwordMode,
   submitLabel,
+  offerSecurityLead,
 }: TEnrolSetup & { state: TActionState; pending: boolean; values: Record<string, string> }) {
   return (
     <>
@@ -87,6 +90,13 @@ function EnrolFields({
         </p>
         <Field id="code" label="Code from the app" inputMode="numeric" autoComplete="one-time-code" required error={fieldError(state, "code")} />
       </fieldset>
+      {offerSecurityLead ? (
+        <Checkbox
+          name="securityLead"
+          label="I am also the security lead"
+          hint="For a one-person team: this account then handles incidents, evidence and alarms too, and an alarm records the grant. Leave it unticked when someone else leads security, and invite them next."
+        />
+      ) : null}
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </button>

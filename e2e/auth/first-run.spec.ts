@@ -52,6 +52,8 @@ test("setup link → admin with MFA → invites a responder → responder enrols
   await page.getByLabel("Code from the app").fill("000000");
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(page.getByText("This password is too common")).toBeVisible();
+  // A one-person team: the first administrator is the security lead too.
+  await page.getByRole("checkbox", { name: "I am also the security lead" }).check();
   await enrol(page, admin, "Create administrator");
   await page.screenshot({ path: "/tmp/identity-recovery-codes.png", fullPage: true });
 
@@ -61,6 +63,9 @@ test("setup link → admin with MFA → invites a responder → responder enrols
 
   await signIn(page, admin);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  // The grant of the security lead role raised an alarm.
+  await page.goto("/audit-log/alarms");
+  await expect(page.getByRole("row").filter({ hasText: "Security lead or privacy officer role granted" })).toHaveCount(1);
 
   // Invite a responder.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
@@ -102,4 +107,29 @@ test("setup link → admin with MFA → invites a responder → responder enrols
   await rpage.getByRole("button", { name: "Sign in" }).click();
   await expect(rpage.getByRole("alert").filter({ hasText: "not right" })).toBeVisible();
   await responderContext.close();
+});
+
+test("the lone administrator changes their own roles only with a reason, and the grant raises an alarm", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, admin, "/settings/users?q=ada");
+  await page.getByRole("table").getByRole("link", { name: admin.displayName }).click();
+  const rolesForm = page.getByRole("region", { name: "Roles and access" });
+  await expect(rolesForm.getByText("These are your own roles.")).toBeVisible();
+  await rolesForm.getByRole("checkbox", { name: "Privacy officer" }).check();
+  await rolesForm.getByRole("button", { name: "Save roles" }).click();
+  await expect(rolesForm.getByText("You are the only administrator: give a reason of at least 20 characters.")).toBeVisible();
+  await rolesForm.getByLabel("Why you are changing your own roles").fill("Too short");
+  await rolesForm.getByRole("button", { name: "Save roles" }).click();
+  await expect(rolesForm.getByText("You are the only administrator: give a reason of at least 20 characters.")).toBeVisible();
+
+  await rolesForm.getByLabel("Why you are changing your own roles").fill("We are two people and I also answer data requests.");
+  await rolesForm.getByRole("checkbox", { name: "Privacy officer" }).check();
+  await rolesForm.getByRole("button", { name: "Save roles" }).click();
+  // The change ends the administrator's own sessions too.
+  await expect(page.getByText("Roles saved.").or(page.getByRole("button", { name: "Sign in" }))).toBeVisible();
+  await signIn(page, admin, "/audit-log/alarms");
+  // Both grants to this person, counted on one alarm.
+  await expect(page.getByRole("row").filter({ hasText: "Security lead or privacy officer role granted" }).locator('td[data-label="Count"]')).toHaveText("2");
+  await page.goto("/settings/users?q=ada");
+  await expect(page.getByRole("row").filter({ hasText: admin.displayName })).toContainText("Privacy officer");
 });

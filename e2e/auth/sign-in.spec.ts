@@ -140,4 +140,32 @@ test.describe("user administration", () => {
     await expect(page.getByTestId("enrolment-link")).toContainText("/accept-invitation?token=");
     await other.close();
   });
+
+  test("an admin cannot grant themselves a role while another admin exists; that admin can, and the grant raises an alarm", async ({ page, browser }) => {
+    const admin = await createUser({ roles: ["admin"] });
+    const colleague = await createUser({ roles: ["admin"] });
+    await signIn(page, admin, `/settings/users/${admin.id}`);
+    const rolesForm = page.getByRole("region", { name: "Roles and access" });
+    await expect(rolesForm.getByText("These are your own roles.")).toBeVisible();
+    await rolesForm.getByRole("checkbox", { name: "Security lead" }).check();
+    await rolesForm.getByLabel("Why you are changing your own roles").fill("I want to read the incidents myself.");
+    await rolesForm.getByRole("button", { name: "Save roles" }).click();
+    await expect(rolesForm.getByRole("alert")).toContainText("Another administrator must change your roles");
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Account" })).toContainText("Administrator");
+    await expect(page.getByRole("region", { name: "Account" })).not.toContainText("Security lead");
+
+    // The colleague does it; other people's roles need no reason.
+    const other = await browser.newContext();
+    const cpage = await other.newPage();
+    await signIn(cpage, colleague, `/settings/users/${admin.id}`);
+    const colleagueForm = cpage.getByRole("region", { name: "Roles and access" });
+    await expect(colleagueForm.getByLabel("Why you are changing your own roles")).toHaveCount(0);
+    await colleagueForm.getByRole("checkbox", { name: "Security lead" }).check();
+    await colleagueForm.getByRole("button", { name: "Save roles" }).click();
+    await expect(cpage.getByText("Roles saved.")).toBeVisible();
+    await cpage.goto("/audit-log/alarms");
+    await expect(cpage.getByRole("row").filter({ hasText: "Security lead or privacy officer role granted" }).filter({ hasText: admin.id })).toHaveCount(1);
+    await other.close();
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { systemActor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/policy";
 import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
@@ -7,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { checkNewPassword, enrolMfa, storePassword } from "./credentials";
 import { hashOneTimeToken } from "./one-time-token";
+import { alarmOnRoleGrant } from "./role-grant-alarm";
 import { ZSetup } from "./schemas";
 
 const INVALID_LINK = "This setup link is not valid: it has expired, was already used, or Vigil already has users. Restart Vigil (npm start) to get a new link while no user exists.";
@@ -21,7 +23,11 @@ export async function isSetupTokenValid(token: string | undefined): Promise<bool
   });
 }
 
-/** Creates the first administrator from the one-time setup link: password and MFA in one step. */
+/**
+ * Creates the first administrator from the one-time setup link: password and MFA in one step.
+ * For a one-person team they may also take the security lead role, which raises the alarm of
+ * any such grant.
+ */
 export async function completeSetup(input: unknown, context: TRequestContext = {}): Promise<{ userId: string; recoveryCodes: string[] }> {
   const data = ZSetup.parse(input);
   const at = now();
@@ -35,17 +41,20 @@ export async function completeSetup(input: unknown, context: TRequestContext = {
     }
     const passwordHash = await checkNewPassword(tx, null, data.email, data.password);
     const userId = newId("usr");
+    const roles: Role[] = data.securityLead ? ["admin", "security_lead"] : ["admin"];
     await tx.user.create({
-      data: { id: userId, email: data.email, displayName: data.displayName, roles: ["admin"], status: "active", createdAt: at },
+      data: { id: userId, email: data.email, displayName: data.displayName, roles, status: "active", createdAt: at },
     });
     await storePassword(tx, userId, passwordHash, at);
     const recoveryCodes = await enrolMfa(tx, userId, data.totpSecret, data.code, at);
     await tx.oneTimeToken.update({ where: { id: row.id }, data: { usedAt: at, userId } });
+    const actor = systemActor("setup");
+    await alarmOnRoleGrant(tx, actor, { userId, from: [], to: roles, at });
     await recordAuditEvent(tx, {
-      actor: systemActor("setup"),
+      actor,
       action: "user.setup-completed",
       target: { type: "user", id: userId },
-      details: { roles: ["admin"] },
+      details: { roles },
       context,
     });
     return { userId, recoveryCodes };

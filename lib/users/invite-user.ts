@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { enqueueEmail } from "@/lib/mail";
 import { createEnrolmentLink } from "./enrolment-link";
+import { alarmOnRoleGrant } from "./role-grant-alarm";
 import { ZInviteUser, type TInviteUser } from "./schemas";
 import { checkRoles } from "./user-rules";
 
@@ -57,6 +58,7 @@ export async function inviteUserInTransaction(
   });
   const { link, expiresAt } = await createEnrolmentLink(tx, { userId, createdById: actor.kind === "user" ? actor.userId : null, at, baseUrl: env().baseUrl });
   await enqueueEmail(tx, { template: "invitation", toUserId: userId, content: invitationContent(link, expiresAt) }, at);
+  await alarmOnRoleGrant(tx, actor, { userId, from: [], to: data.roles, at });
   await recordAuditEvent(tx, {
     actor,
     action: "user.invited",

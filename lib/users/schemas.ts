@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/policy";
 import { PASSWORD_MAX } from "@/lib/auth/password";
 
-export { AUDITOR_MAX_DAYS } from "./types";
+export { AUDITOR_MAX_DAYS, OWN_ROLES_REASON_MIN } from "./types";
 
 const email = z
   .string()
@@ -22,7 +22,9 @@ const accessEndsAt = z
   .optional()
   .transform((v) => (v instanceof Date ? v : v ? new Date(`${v}T23:59:59.999Z`) : null));
 
-export const ZSetup = z.object({ token: z.string().min(1), email, displayName, password, totpSecret, code });
+/** The setup form's "also security lead" checkbox ("on" when ticked, absent otherwise). */
+const securityLead = z.preprocess((v) => v === true || v === "on", z.boolean());
+export const ZSetup = z.object({ token: z.string().min(1), email, displayName, password, totpSecret, code, securityLead });
 export type TSetup = z.infer<typeof ZSetup>;
 
 export const ZInviteUser = z.object({ email, displayName, roles, accessEndsAt });
@@ -35,7 +37,19 @@ export type TAcceptInvitation = z.infer<typeof ZAcceptInvitation>;
 export const ZUserTarget = z.object({ userId: z.string().min(1, "Choose a user.") });
 export type TUserTarget = z.infer<typeof ZUserTarget>;
 
-export const ZChangeRoles = z.object({ userId: z.string().min(1), roles, accessEndsAt });
+/**
+ * Why an administrator changes their own roles (only a lone administrator may): kept in the audit
+ * event, so no lone surrogates or NULs, which PostgreSQL would store otherwise than hashed.
+ */
+const ownRolesReason = z.preprocess(
+  (v) => v ?? "",
+  z
+    .string()
+    .trim()
+    .max(500, "Use at most 500 characters.")
+    .refine((v) => !/\p{Cs}/u.test(v) && !v.includes("\0"), "Use plain text."),
+);
+export const ZChangeRoles = z.object({ userId: z.string().min(1), roles, accessEndsAt, reason: ownRolesReason });
 export type TChangeRoles = z.infer<typeof ZChangeRoles>;
 
 export const ZChangePassword = z.object({ currentPassword: password, code, newPassword: password });

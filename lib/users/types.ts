@@ -33,3 +33,6 @@ export interface TUserDetail extends TUserRow {
 
 /** The longest an auditor account may stay open, in days. */
 export const AUDITOR_MAX_DAYS = 90;
+
+/** A lone administrator changing their own roles says why in at least this many characters. */
+export const OWN_ROLES_REASON_MIN = 20;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, deny } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -17,8 +17,26 @@ export async function lockUserToManage(actor: Actor, userId: string) {
   return user;
 }
 
+function otherActiveAdmins(userId: string): Promise<number> {
+  return db().user.count({ where: { id: { not: userId }, status: "active", roles: { has: "admin" } } });
+}
+
 /** Another active administrator must remain. */
 export async function assertAnotherAdmin(userId: string): Promise<void> {
-  const others = await db().user.count({ where: { id: { not: userId }, status: "active", roles: { has: "admin" } } });
-  if (others === 0) throw new AppError("INVALID_STATE", "Vigil needs at least one other active administrator first.");
+  if ((await otherActiveAdmins(userId)) === 0) throw new AppError("INVALID_STATE", "Vigil needs at least one other active administrator first.");
+}
+
+/**
+ * Administration stays apart from incidents and personal data: while another active
+ * administrator exists, they change an administrator's roles, not the administrator themselves.
+ * The refusal is audit-logged.
+ */
+export async function refuseOwnRolesWhileAnotherAdmin(actor: Actor, userId: string): Promise<void> {
+  if ((await otherActiveAdmins(userId)) === 0) return;
+  throw await deny(actor, {
+    permission: "user.manage",
+    target: { type: "user", id: userId },
+    reason: "own roles",
+    message: "Another administrator must change your roles: Vigil has another active administrator, so ask them.",
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { checkCanDeactivate, checkCanReactivate, checkCanResetMfa, checkCanUnlock, checkNotSelf, type TAccountState } from "./user-rules";
+import { checkCanDeactivate, checkCanReactivate, checkCanResetMfa, checkCanUnlock, checkNotSelf, checkOwnRolesReason, isSelf, type TAccountState } from "./user-rules";
 
 const now = new Date("2026-03-01T09:00:00.000Z");
 const account = (fields: Partial<TAccountState> = {}): TAccountState => ({ status: "active", accessEndsAt: null, lockedUntil: null, ...fields });
@@ -36,5 +36,18 @@ describe("account state rules", () => {
     const admin: Actor = { kind: "user", userId: "usr_admin", roles: ["admin"] };
     expect(() => checkNotSelf(admin, "usr_other", "deactivate")).not.toThrow();
     expect(() => checkNotSelf(admin, "usr_admin", "deactivate")).toThrow(refusal("You cannot deactivate your own account."));
+  });
+
+  it("knows a person's own account, never the system's", () => {
+    const admin: Actor = { kind: "user", userId: "usr_admin", roles: ["admin"] };
+    expect(isSelf(admin, "usr_admin")).toBe(true);
+    expect(isSelf(admin, "usr_other")).toBe(false);
+    expect(isSelf({ kind: "system", name: "setup" }, "usr_admin")).toBe(false);
+  });
+
+  it("asks a lone administrator changing their own roles for a reason of at least 20 characters", () => {
+    const missing = expect.objectContaining({ code: "VALIDATION", fieldErrors: { reason: expect.stringContaining("at least 20 characters") } });
+    for (const reason of ["", " ".repeat(30), "nineteen characters", ` ${"x".repeat(19)}  `]) expect(() => checkOwnRolesReason(reason)).toThrow(missing);
+    expect(() => checkOwnRolesReason("x".repeat(20))).not.toThrow();
   });
 });

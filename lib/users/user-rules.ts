@@ -2,7 +2,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
-import { AUDITOR_MAX_DAYS } from "./schemas";
+import { AUDITOR_MAX_DAYS, OWN_ROLES_REASON_MIN } from "./schemas";
 
 /** What the state rules read of an account. */
 export interface TAccountState {
@@ -33,9 +33,23 @@ export function checkRoles(roles: readonly Role[], accessEndsAt: Date | null, no
   }
 }
 
+/** Is the actor acting on their own account? */
+export function isSelf(actor: Actor, userId: string): boolean {
+  return actor.kind === "user" && actor.userId === userId;
+}
+
 /** Administrators do not deactivate, reset or demote their own account. */
 export function checkNotSelf(actor: Actor, userId: string, what: string): void {
-  if (actor.kind === "user" && actor.userId === userId) throw new AppError("INVALID_STATE", `You cannot ${what} your own account.`);
+  if (isSelf(actor, userId)) throw new AppError("INVALID_STATE", `You cannot ${what} your own account.`);
+}
+
+/** A lone administrator changing their own roles says why (the audit event keeps it). */
+export function checkOwnRolesReason(reason: string): void {
+  if (reason.trim().length < OWN_ROLES_REASON_MIN) {
+    throw new AppError("VALIDATION", "Say why you are changing your own roles.", {
+      fieldErrors: { reason: `You are the only administrator: give a reason of at least ${OWN_ROLES_REASON_MIN} characters. It is kept in the audit log.` },
+    });
+  }
 }
 
 export function checkCanDeactivate(user: TAccountState): void {

@@ -31,7 +31,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
       <p className="muted">
         This account manages users and settings. Use your own email: every account in Vigil belongs to one person.
       </p>
-      <EnrolForm action={setupAction} token={token!} secret={secret} qrDataUrl={qrDataUrl} askIdentity passwordMode="new" submitLabel="Create administrator" />
+      <EnrolForm action={setupAction} token={token!} secret={secret} qrDataUrl={qrDataUrl} askIdentity passwordMode="new" submitLabel="Create administrator" offerSecurityLead />
     </div>
   );
 }

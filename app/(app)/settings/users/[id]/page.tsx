@@ -86,6 +86,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
               selected={user.roles}
               accessEndsAt={user.accessEndsAt ? user.accessEndsAt.slice(0, 10) : ""}
+              own={self}
             />
           </section>
         ) : null}
