@@ -11,11 +11,26 @@ export const PASSWORD_HISTORY = 10;
 // Algorithm.Argon2id is a const enum (2); written out so isolated transpilers accept it.
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+export type TArgon2Observer = (operation: "hash" | "verify") => void;
+let argon2Observer: TArgon2Observer | undefined;
+
+/**
+ * Tests: observe every argon2 computation (sign-in must cost the same whether or not the
+ * account exists). Returns the function that restores the previous observer.
+ */
+export function observeArgon2(observer: TArgon2Observer | undefined): () => void {
+  const previous = argon2Observer;
+  argon2Observer = observer;
+  return () => (argon2Observer = previous);
+}
+
 export function hashPassword(password: string): Promise<string> {
+  argon2Observer?.("hash");
   return hash(password, ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  argon2Observer?.("verify");
   try {
     return await verify(passwordHash, password);
   } catch {
