@@ -7,33 +7,22 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { fixedClock, setClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { createIncident, draftAmazonNotice, getIncident, recordThirdPartyNotification, sendAmazonNotice } from "@/lib/incidents";
+import { fixedClockForEachTest } from "@/test/support/signed-up-user";
 import { baseIncident, makeUser } from "./fixtures";
 
 const NAME = "Erika Mustermann-Olejnik";
-const clock = fixedClock("2026-11-28T12:00:00Z");
-let restore: () => void;
+fixedClockForEachTest(new Date("2026-11-28T12:00:00Z"));
 let lead: Actor & { kind: "user" }, responder: Actor & { kind: "user" }, auditor: Actor, privacy: Actor & { kind: "user" };
 
 beforeAll(async () => {
-  lead = await makeUser(["security_lead"], "Lead");
-  responder = await makeUser(["responder"], "Responder");
-  auditor = await makeUser(["auditor"], "Auditor");
-  privacy = await makeUser(["privacy_officer"], "Privacy");
+  [lead, responder, auditor, privacy] = await Promise.all([makeUser(["security_lead"]), makeUser(["responder"]), makeUser(["auditor"]), makeUser(["privacy_officer"])]);
 });
-beforeEach(() => {
-  clock.set("2026-11-28T12:00:00Z");
-  restore = setClock(clock);
-});
-afterEach(() => restore());
-afterAll(async () => {
-  await db().$disconnect();
-});
+afterAll(() => db().$disconnect());
 
 const notification = { recipientKind: "customer" as const, recipientName: NAME, notifiedAt: "", timeZone: "UTC", summary: "Told the customer their order data was on the laptop", basis: "legal_obligation" as const, legalObligation: "GDPR Article 34" };
 
