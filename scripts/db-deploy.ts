@@ -1,15 +1,21 @@
 // `npm run db:deploy`: applies the pending committed migrations, to PostgreSQL at DATABASE_URL
 // when it is set, otherwise to the embedded PostgreSQL server of the data folder
 // (VIGIL_DATA_DIR, default .data): the running one, or one started for this command and
-// stopped after. History goes to the standard _prisma_migrations table.
+// stopped after. History goes to the standard _prisma_migrations table. Then the data migrations
+// (lib/db/data-migrations.ts), which need the app's encryption key.
 import path from "node:path";
 import { EmbeddedDatabaseError, embeddedPaths, withDatabase } from "../lib/db/embedded-server";
+import { dataMigrationReport, runDataMigrations } from "../lib/db/data-migrations";
 import { deployMigrations, describeDatabaseUrl, MigrationError } from "../lib/db/migrations";
 import { EnvError, env } from "../lib/env";
 
 async function main(): Promise<void> {
   const config = env();
-  const applied = await withDatabase(config, async (databaseUrl) => (await deployMigrations({ databaseUrl })).applied);
+  const { applied, changed } = await withDatabase(config, async (databaseUrl) => {
+    const { applied } = await deployMigrations({ databaseUrl });
+    return { applied, changed: await runDataMigrations(databaseUrl) };
+  });
+  for (const step of changed) console.log(dataMigrationReport(step));
   if (config.DATABASE_URL) {
     report(applied, `PostgreSQL at ${describeDatabaseUrl(config.DATABASE_URL)}`);
   } else {

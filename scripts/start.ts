@@ -1,14 +1,16 @@
 // `npm start`: one command from a fresh clone to a running Vigil. Validates configuration,
 // starts the embedded PostgreSQL server when DATABASE_URL is unset (this process owns it: it
-// stops it last, after the web server), applies pending migrations, prints the first-run setup
-// link, builds when there is no production build, then serves it through scripts/serve.mjs.
-// `--dev` runs the development server instead.
+// stops it last, after the web server), applies pending migrations and the data migrations
+// (lib/db/data-migrations.ts), prints the first-run setup link, builds when there is no
+// production build, then serves it through scripts/serve.mjs. `--dev` runs the development
+// server instead.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { EnvError, parseEnv, type TEnv } from "@/lib/env";
 import { EmbeddedDatabaseError, embeddedPaths, startEmbeddedServer, type TEmbeddedServer } from "@/lib/db/embedded-server";
+import { dataMigrationReport, runDataMigrations } from "@/lib/db/data-migrations";
 import { deployMigrations } from "@/lib/db/migrations";
 import { issueSetupLinkIfNoUsers } from "@/lib/users/setup-token";
 
@@ -37,6 +39,7 @@ function printSetupLink(link: string | null): void {
 async function migrate(databaseUrl: string, config: TEnv, where: string): Promise<void> {
   const { applied } = await deployMigrations({ databaseUrl });
   if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${where}.`);
+  for (const step of await runDataMigrations(databaseUrl)) console.log(dataMigrationReport(step));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -28,7 +28,7 @@ export function ThirdPartyNotifications({ incident, record }: { incident: TIncid
         {incident.thirdPartyNotifications.map((n) => (
           <li key={n.id}>
             <time dateTime={n.notifiedAt}>{formatWithZone(new Date(n.notifiedAt), incident.timeZone)}</time>
-            <strong>{n.recipientName}</strong> ({RECIPIENT_KIND_LABELS[n.recipientKind]}) — {n.summary}
+            {n.recipientName === null ? <span className="muted">Name hidden: only the privacy officer can read it.</span> : <strong>{n.recipientName}</strong>} ({RECIPIENT_KIND_LABELS[n.recipientKind]}) — {n.summary}
             <div className={n.basis === "none" ? "badge badge-warn" : "muted"}>{basisText(n)}</div>
           </li>
         ))}

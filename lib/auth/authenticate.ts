@@ -5,7 +5,8 @@ import { decryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
 import { isStorableText } from "@/lib/core/storable-text";
 import { AppError } from "@/lib/errors";
-import { countAccountFailure, countIpFailure, ipThrottled, lockoutActor, throttleKey } from "./credential-failures";
+import type { User } from "@/lib/generated/prisma/client";
+import { countAccountFailure, countIpFailure, countNoAccountFailure, ipThrottled, lockoutActor, throttleKey } from "./credential-failures";
 import { isLocked } from "./lockout";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
@@ -36,54 +37,32 @@ type FailureReason = "unknown-account" | "not-active" | "access-ended" | "locked
 /**
  * Checks email, password and TOTP (or a recovery code). Every failure counts toward the
  * account's lockout and the client IP's throttle and is audit-logged; all failures raise the
- * same UNAUTHENTICATED error, after the same argon2 work, whatever went wrong.
+ * same UNAUTHENTICATED error, after the same work, whatever went wrong: one argon2
+ * verification and the same transactions and statements whether or not the account exists
+ * (sign-in-cost.int.test.ts counts them).
  */
 export async function authenticate(input: TSignInInput, context: TRequestContext = {}): Promise<TSignedIn> {
   const at = now();
-  const email = input.email.trim().toLowerCase();
+  // An address no account can have (a NUL, a broken character, far too long) is looked up as
+  // "", which matches no account: the same statements run, and PostgreSQL never sees the text.
+  const typed = input.email.trim().toLowerCase();
+  const email = isStorableText(typed) && typed.length <= 320 ? typed : "";
   const ipHash = throttleKey(context.ip);
-  const fail = async (reason: FailureReason, userId?: string): Promise<never> => {
-    await withTransaction(async (tx) => {
-      if (reason !== "ip-throttled") await countIpFailure(tx, ipHash, at);
-      await recordAuditEvent(tx, {
-        actor: lockoutActor,
-        actorIdOverride: userId ?? "anonymous",
-        action: "auth.sign-in.failed",
-        target: userId ? { type: "user", id: userId } : undefined,
-        outcome: "failed",
-        details: { reason },
-        context,
-      });
-    });
-    throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
-  };
 
   const throttled = await withTransaction((tx) => ipThrottled(tx, ipHash, at));
-  // An address no account can have (a NUL, a broken character, far too long) is looked up nowhere.
-  const user = isStorableText(email) && email.length <= 320 ? await withTransaction((tx) => tx.user.findUnique({ where: { email } })) : null;
-  if (throttled) {
-    await burnPasswordCheck(input.password);
-    return fail("ip-throttled", user?.id);
-  }
-  if (!user || !user.passwordHash) {
-    await burnPasswordCheck(input.password);
-    return fail("unknown-account", user?.id);
-  }
-  const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (user.status === "deactivated" || user.status === "invited" || !user.mfaSecretEnc) return fail("not-active", user.id);
-  if (user.accessEndsAt && user.accessEndsAt <= at) return fail("access-ended", user.id);
-  if (isLocked(user, at)) return fail("locked", user.id);
+  const user = await withTransaction((tx) => tx.user.findUnique({ where: { email } }));
+  const passwordOk = !throttled && user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password).then(() => false);
 
-  // Counters and the TOTP step are read and written under the row lock: two requests cannot
-  // both use one code, and no failure is lost.
+  // One transaction on every path, with the same statements: the account's row (none for an
+  // unknown email) is locked and read again, and its counters and TOTP step are read and
+  // written under the lock, so two requests cannot both use one code and no failure is lost.
   const outcome = await withTransaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${user.id} FOR UPDATE`;
-    const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
-    if (isLocked(current, at)) return { ok: false as const, reason: "locked" as const };
+    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "email" = ${email} FOR UPDATE`;
+    const current = await tx.user.findUnique({ where: { email } });
+    let reason = refusalBeforeCode(current, { throttled, passwordOk, at });
     let step: bigint | null = null;
     let recoveryCodeId: string | null = null;
-    let reason: FailureReason | null = passwordOk ? null : "password";
-    if (!reason) {
+    if (!reason && current) {
       const secret = decryptField(current.mfaSecretEnc!, mfaSecretAad(current.id));
       step = verifyTotp(secret, input.code, at, current.mfaLastStep);
       if (step === null && looksLikeRecoveryCode(input.code)) {
@@ -92,9 +71,20 @@ export async function authenticate(input: TSignInInput, context: TRequestContext
       }
       if (step === null && !recoveryCodeId) reason = "code";
     }
-    if (reason) {
-      await countAccountFailure(tx, current, at, context);
-      return { ok: false as const, reason };
+    if (reason || !current) {
+      if (current && (reason === "password" || reason === "code")) await countAccountFailure(tx, current, at, context);
+      else await countNoAccountFailure(tx);
+      if (reason !== "ip-throttled") await countIpFailure(tx, ipHash, at);
+      await recordAuditEvent(tx, {
+        actor: lockoutActor,
+        actorIdOverride: current?.id ?? "anonymous",
+        action: "auth.sign-in.failed",
+        target: current ? { type: "user", id: current.id } : undefined,
+        outcome: "failed",
+        details: { reason: reason ?? "unknown-account" },
+        context,
+      });
+      return { ok: false as const };
     }
     if (recoveryCodeId) await tx.recoveryCode.update({ where: { id: recoveryCodeId }, data: { usedAt: at } });
     const updated = await tx.user.update({
@@ -118,6 +108,19 @@ export async function authenticate(input: TSignInInput, context: TRequestContext
     });
     return { ok: true as const, userId: updated.id, sessionVersion: updated.sessionVersion, readOnly: isReadOnly(updated.roles) };
   });
-  if (!outcome.ok) return fail(outcome.reason, user.id);
+  if (!outcome.ok) throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   return { userId: outcome.userId, sessionVersion: outcome.sessionVersion, readOnly: outcome.readOnly };
+}
+
+/** Why a sign-in fails before its code is checked, read from the locked account; null when only the code is left. */
+function refusalBeforeCode(
+  account: Pick<User, "passwordHash" | "status" | "mfaSecretEnc" | "accessEndsAt" | "lockedUntil"> | null,
+  { throttled, passwordOk, at }: { throttled: boolean; passwordOk: boolean; at: Date },
+): FailureReason | null {
+  if (throttled) return "ip-throttled";
+  if (!account || !account.passwordHash) return "unknown-account";
+  if (account.status === "deactivated" || account.status === "invited" || !account.mfaSecretEnc) return "not-active";
+  if (account.accessEndsAt && account.accessEndsAt <= at) return "access-ended";
+  if (isLocked(account, at)) return "locked";
+  return passwordOk ? null : "password";
 }

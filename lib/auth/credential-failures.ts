@@ -62,3 +62,15 @@ export async function countAccountFailure(tx: Tx, user: TLockState & { id: strin
     context,
   });
 }
+
+// Ids are never empty: no account has this one.
+const NO_ACCOUNT = "";
+
+/**
+ * For a failed sign-in that counts against no account (an unknown email, an inactive or locked
+ * account, a throttled address): the one write countAccountFailure makes, matching no row, so a
+ * failure costs the same statements whether or not the account exists.
+ */
+export async function countNoAccountFailure(tx: Tx): Promise<void> {
+  await tx.user.updateMany({ where: { id: NO_ACCOUNT }, data: { failedSignIns: { increment: 1 } } });
+}

@@ -8,6 +8,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { listNotices } from "@/lib/notices";
 import { clockState } from "./clock-rules";
 import { loadIncidentFor, piiAssociatedData, userTimeZone } from "./incident-access";
+import { readRecipientName } from "./recipient-name";
 import { TRANSITIONS } from "./status-rules";
 import type { TIncidentDetail, TPersonRef, TRecipientKind, TTimelineKind } from "./types";
 
@@ -21,7 +22,7 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
     const timeline = await tx.incidentTimelineEntry.findMany({ where: { incidentId: incident.id }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }] });
     const tasks = await tx.incidentTask.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
     const comments = await tx.incidentComment.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
-    const notices = await listNotices(tx, { incidentId: incident.id });
+    const notices = await listNotices(tx, { incidentId: incident.id }, actor);
     const thirdParty = await tx.thirdPartyNotification.findMany({ where: { incidentId: incident.id }, orderBy: { notifiedAt: "asc" } });
     const timeZone = await userTimeZone(tx, actor);
     const userIds = new Set<string>([incident.reportedById, ...(incident.commanderId ? [incident.commanderId] : []), ...incident.teamIds]);
@@ -32,12 +33,11 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     const person = (id: string): TPersonRef => ({ id, name: names.get(id) ?? "Unknown user" });
 
-    let piiDetails: string | null = null;
-    if (readPii && incident.piiDetailsEnc) {
-      piiDetails = decryptField(incident.piiDetailsEnc, piiAssociatedData(incident.id));
-      // A read of personal data is itself a security event (PII-5a).
-      await recordAuditEvent(tx, { actor, action: "incident.pii.read", target: { type: "incident", id: incident.id }, details: { fields: ["piiDetails"] } });
-    }
+    const piiDetails = readPii && incident.piiDetailsEnc ? decryptField(incident.piiDetailsEnc, piiAssociatedData(incident.id)) : null;
+    const recipientNames = thirdParty.map((n) => (readPii ? readRecipientName(n) : null));
+    const piiFields = [...(piiDetails !== null ? ["piiDetails"] : []), ...(recipientNames.some((name) => name !== null) ? ["thirdPartyNotifications.recipientName"] : [])];
+    // A read of personal data is itself a security event (PII-5a).
+    if (piiFields.length) await recordAuditEvent(tx, { actor, action: "incident.pii.read", target: { type: "incident", id: incident.id }, details: { fields: piiFields } });
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     return {
       id: incident.id,
@@ -78,10 +78,10 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
       tasks: tasks.map((t) => ({ id: t.id, title: t.title, owner: person(t.ownerId), dueDate: t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null, doneAt: iso(t.doneAt) })),
       comments: comments.map((c) => ({ id: c.id, body: c.body, author: person(c.authorId), createdAt: c.createdAt.toISOString() })),
       notices,
-      thirdPartyNotifications: thirdParty.map((n) => ({
+      thirdPartyNotifications: thirdParty.map((n, i) => ({
         id: n.id,
         recipientKind: n.recipientKind as TRecipientKind,
-        recipientName: n.recipientName,
+        recipientName: recipientNames[i] ?? null,
         notifiedAt: n.notifiedAt.toISOString(),
         basis: n.basis,
         amazonApproval: n.amazonApproval,

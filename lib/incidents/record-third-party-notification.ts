@@ -7,6 +7,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
 import { addTimelineEntry, lockIncidentFor, refuseIfClosed } from "./incident-access";
 import { thirdPartyBasisErrors } from "./notice-rules";
+import { encryptRecipientName } from "./recipient-name";
 import { ZThirdPartyNotification } from "./schemas";
 import { resolveInstant } from "@/lib/core/time-zones";
 import { RECIPIENT_KIND_LABELS } from "./types";
@@ -14,7 +15,7 @@ import { RECIPIENT_KIND_LABELS } from "./types";
 /**
  * Records a regulator, customer or other party notified about the incident (GS-4f), with
  * Amazon's written approval or the legal obligation; without either, only with a reason. A
- * closed incident takes no more.
+ * closed incident takes no more. The recipient's name is personal data: stored encrypted.
  */
 export async function recordThirdPartyNotification(actor: Actor, idOrReference: string, input: unknown): Promise<{ id: string; withoutBasis: boolean }> {
   const data = parseInput(ZThirdPartyNotification, input);
@@ -32,7 +33,7 @@ export async function recordThirdPartyNotification(actor: Actor, idOrReference: 
         id,
         incidentId: incident.id,
         recipientKind: data.recipientKind,
-        recipientName: data.recipientName,
+        recipientNameEnc: encryptRecipientName(id, data.recipientName),
         notifiedAt,
         basis: data.basis,
         amazonApproval: data.basis === "amazon_approval" ? data.amazonApproval : null,
@@ -46,7 +47,8 @@ export async function recordThirdPartyNotification(actor: Actor, idOrReference: 
     await addTimelineEntry(tx, {
       incidentId: incident.id,
       kind: "third-party.notified",
-      text: `${RECIPIENT_KIND_LABELS[data.recipientKind]} notified: ${data.recipientName}, ${basisText}.`,
+      // Not the name: the timeline is read without pii.read and kept as written.
+      text: `${RECIPIENT_KIND_LABELS[data.recipientKind]} notified, ${basisText}.`,
       authorId: actor.kind === "user" ? actor.userId : null,
       occurredAt: notifiedAt,
     });

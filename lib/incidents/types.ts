@@ -75,7 +75,8 @@ export interface TCommentRow {
 export interface TThirdPartyNotificationRow {
   id: string;
   recipientKind: TRecipientKind;
-  recipientName: string;
+  /** Personal data: the decrypted name for pii.read; null otherwise. */
+  recipientName: string | null;
   notifiedAt: string;
   basis: NotificationBasis;
   amazonApproval: string | null;

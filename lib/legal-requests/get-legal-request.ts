@@ -16,7 +16,7 @@ export async function getLegalRequest(actor: Actor, idOrReference: string): Prom
   return withTransaction(async (tx) => {
     const request = await findLegalRequest(tx, idOrReference);
     const canManage = can(actor, "legal-request.manage");
-    const notices = await listNotices(tx, { legalRequestId: request.id });
+    const notices = await listNotices(tx, { legalRequestId: request.id }, actor);
     const timeZone = await userTimeZone(tx, actor);
     const draft = canManage
       ? {

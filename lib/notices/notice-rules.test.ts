@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOnTime, noticeReminderHead, noticeThreshold, recordedSentAtErrors } from "./notice-rules";
+import { EMAIL_ADDRESS_HIDDEN, isOnTime, noticeReminderHead, noticeThreshold, recordedSentAtErrors, withoutEmailAddresses } from "./notice-rules";
 
 describe("the notice verdict", () => {
   const due = new Date("2026-11-29T09:00:00Z");
@@ -47,5 +47,15 @@ describe("notice reminders", () => {
     expect(head("2026-11-29T10:00:00Z")!.recipientUserIds).toEqual(["usr_owner", "usr_lead", "usr_admin"]);
     // A moved due time gives a new key for the same threshold.
     expect(head("2026-11-28T21:00:00Z", new Date("2026-11-29T08:00:00Z"))!.key).toBe("x.notice:rec_1:2026-11-29T08:00:00.000Z:12h");
+  });
+});
+
+describe("a notice read without user.email.read", () => {
+  it("hides every email address but the Amazon address it went to, and keeps the rest of the text", () => {
+    const text = "Sent to 3P-Security@amazon.com.\nContact: Dana Lee <dana.lee+vigil@example.co.uk>, or ops@example.com; call +49 30 1234.";
+    expect(withoutEmailAddresses(text, "3p-security@amazon.com")).toBe(
+      `Sent to 3P-Security@amazon.com.\nContact: Dana Lee <${EMAIL_ADDRESS_HIDDEN}>, or ${EMAIL_ADDRESS_HIDDEN}; call +49 30 1234.`,
+    );
+    expect(withoutEmailAddresses("No address here.", "3p-security@amazon.com")).toBe("No address here.");
   });
 });

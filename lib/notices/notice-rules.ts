@@ -4,6 +4,17 @@
 export const DEFAULT_AMAZON_NOTICE_ADDRESS = "3p-security@amazon.com";
 export const AMAZON_NOTICE_ADDRESS_SETTING = "incidents.amazonNoticeAddress";
 
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+export const EMAIL_ADDRESS_HIDDEN = "[email address hidden]";
+
+/**
+ * A notice's text for a reader without user.email.read: every email address in it (the contact
+ * of the person who sent it, any other) hidden, except `kept`, the Amazon address it went to.
+ */
+export function withoutEmailAddresses(text: string, kept: string): string {
+  return text.replace(EMAIL_ADDRESS, (address) => (address.toLowerCase() === kept.toLowerCase() ? address : EMAIL_ADDRESS_HIDDEN));
+}
+
 /** Was a notice sent at `sentAt` on time for `dueAt`? Sent exactly at the due time is on time. */
 export function isOnTime(sentAt: Date, dueAt: Date): boolean {
   return sentAt.getTime() <= dueAt.getTime();
