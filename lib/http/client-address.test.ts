@@ -1,47 +1,19 @@
 // The client's address is the socket's peer, stamped on every request by Vigil's own server
 // (scripts/serve.mjs) and signed with a secret made at each boot; X-Forwarded-For counts only
 // when that peer is a configured trusted proxy. A client-sent header changes nothing.
-import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { resetEnvForTests } from "@/lib/env";
-import { resetKeysForTests } from "@/lib/crypto/keys";
 import { proxy } from "@/proxy";
-import { resetNetworkSettingsForTests } from "./network-settings";
+import { configure, fromPeer, restoreEnvAfterEach } from "@/test/support/proxy-env";
 import { requestContextFrom } from "./request-context";
 
-const saved = { ...process.env };
-const SECRET = "a-boot-secret-for-the-test-0123456789abcdef";
-
-function configure(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries({ VIGIL_PEER_SECRET: SECRET, ...vars })) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  process.env.VIGIL_SECRET = "a-test-secret-that-is-long-enough-0123456789";
-  resetEnvForTests();
-  resetKeysForTests();
-  resetNetworkSettingsForTests();
-}
-
-/** The headers scripts/serve.mjs sets from the socket: the peer and its signature. */
-function fromPeer(peer: string, secret = SECRET): Record<string, string> {
-  return { "x-vigil-peer": peer, "x-vigil-peer-signature": createHmac("sha256", secret).update(peer).digest("base64url") };
-}
+restoreEnvAfterEach();
 
 function request(headers: Record<string, string>, url = "http://localhost:3000/") {
   return new NextRequest(url, { headers: { host: new URL(url).host, ...headers } });
 }
-
-afterEach(() => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-  Object.assign(process.env, saved);
-  resetEnvForTests();
-  resetKeysForTests();
-  resetNetworkSettingsForTests();
-});
 
 describe("the client address", () => {
   it("is the socket's peer: a client-sent X-Forwarded-For neither passes nor fails the allow-list", async () => {

@@ -1,43 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { resetEnvForTests } from "@/lib/env";
-import { resetKeysForTests } from "@/lib/crypto/keys";
 import { proxy } from "@/proxy";
-import { PEER_HEADER, PEER_SIGNATURE_HEADER, peerSignature } from "./client-address";
-import { resetNetworkSettingsForTests } from "./network-settings";
+import { configure, fromPeer, restoreEnvAfterEach } from "@/test/support/proxy-env";
 
-const saved = { ...process.env };
-const PEER_SECRET = "the-serve-script-boot-secret-0123456789";
-
-/** What scripts/serve.mjs adds: the socket's peer, signed (lib/http/client-address.ts). */
-function fromPeer(peer: string): Record<string, string> {
-  return { [PEER_HEADER]: peer, [PEER_SIGNATURE_HEADER]: peerSignature(peer, PEER_SECRET) };
-}
-
-function configure(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  process.env.VIGIL_SECRET = "a-test-secret-that-is-long-enough-0123456789";
-  process.env.VIGIL_PEER_SECRET = PEER_SECRET;
-  resetEnvForTests();
-  resetKeysForTests();
-  resetNetworkSettingsForTests();
-}
+restoreEnvAfterEach();
 
 function request(url: string, headers: Record<string, string> = {}, method = "GET") {
   const u = new URL(url);
   return new NextRequest(url, { method, headers: { host: u.host, ...headers } });
 }
-
-afterEach(() => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-  Object.assign(process.env, saved);
-  resetEnvForTests();
-  resetKeysForTests();
-  resetNetworkSettingsForTests();
-});
 
 describe("proxy", () => {
   it("sets a per-request nonce CSP and the security headers, without HSTS on localhost", async () => {
