@@ -67,6 +67,19 @@ const failedSignIn = (userId: string, ip: string) => (): TAuditEventInput => ({
 });
 
 describe("alarm rules (fixed clock)", () => {
+  it("a stolen session guessing the current password counts like failed sign-ins: 5 of each for one account fire the account alarm", async () => {
+    const account = `usr_${unique()}`;
+    const start = new Date(T0.getTime() + 5000 * MIN);
+    const recheck = (): TAuditEventInput => ({ ...failedSignIn(account, "10.3.3.3")(), action: "auth.reauthentication.failed", details: { reason: "password", operation: "password.change" } });
+    await events(5, start, 60_000, failedSignIn(account, "10.3.3.3"));
+    await events(4, new Date(start.getTime() + 5 * MIN), 60_000, recheck);
+    await sweep(new Date(start.getTime() + 10 * MIN));
+    expect(await alarmFor("auth.failed-sign-ins.account", `user:${account}`)).toBeNull();
+    await events(1, new Date(start.getTime() + 10 * MIN), 0, recheck);
+    await sweep(new Date(start.getTime() + 11 * MIN));
+    expect(await alarmFor("auth.failed-sign-ins.account", `user:${account}`)).toMatchObject({ status: "open", count: 10 });
+  });
+
   it("failed sign-ins for one account: 9 in 15 minutes do not fire, the 10th does, and 10 over 15 minutes and a second do not", async () => {
     const account = `usr_${unique()}`;
     await events(9, T0, 90_000, failedSignIn(account, `10.0.0.${Math.floor(Math.random() * 200)}`));
