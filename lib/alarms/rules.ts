@@ -30,6 +30,9 @@ export interface TCanaryRule {
 export type TAlarmRule = TWindowRule | TCanaryRule;
 
 export const FAILED_SIGN_IN_ACTION = "auth.sign-in.failed";
+/** Failed sign-ins and failed re-checks of the current password or code (a stolen session guessing). */
+export const FAILED_CREDENTIAL_ACTIONS = [FAILED_SIGN_IN_ACTION, "auth.reauthentication.failed"] as const;
+const FAILED_CREDENTIALS = `e."action" IN (${FAILED_CREDENTIAL_ACTIONS.map((a) => `'${a}'`).join(", ")})`;
 
 const EXPORT_ACTIONS = EXPORT_VERBS.map((verb) => `e."action" LIKE '%.${verb}'`).join(" OR ");
 
@@ -37,8 +40,8 @@ export const ALARM_RULES: readonly TAlarmRule[] = [
   {
     kind: "window",
     name: "auth.failed-sign-ins.account",
-    title: (n) => `${n} or more failed sign-ins for one account within 15 minutes`,
-    filter: `e."action" = '${FAILED_SIGN_IN_ACTION}' AND e."targetId" IS NOT NULL`,
+    title: (n) => `${n} or more failed sign-ins or password re-checks for one account within 15 minutes`,
+    filter: `${FAILED_CREDENTIALS} AND e."targetId" IS NOT NULL`,
     subject: `e."targetType" || ':' || e."targetId"`,
     weight: "1",
     windowMinutes: 15,
@@ -47,8 +50,8 @@ export const ALARM_RULES: readonly TAlarmRule[] = [
   {
     kind: "window",
     name: "auth.failed-sign-ins.ip",
-    title: (n) => `${n} or more failed sign-ins from one address within 15 minutes`,
-    filter: `e."action" = '${FAILED_SIGN_IN_ACTION}' AND e."ipHash" IS NOT NULL`,
+    title: (n) => `${n} or more failed sign-ins or password re-checks from one address within 15 minutes`,
+    filter: `${FAILED_CREDENTIALS} AND e."ipHash" IS NOT NULL`,
     subject: `'ip:' || e."ipHash"`,
     weight: "1",
     windowMinutes: 15,
