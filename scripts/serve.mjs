@@ -5,7 +5,7 @@
 //   node scripts/serve.mjs [--dev]     (PORT, default 3000; `npm start` runs this)
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { stampPeer } from "./peer-stamp.mjs";
+import { stampPeer } from "../lib/http/peer-stamp.mjs";
 
 const secret = randomBytes(32).toString("base64url");
 process.env.VIGIL_PEER_SECRET = secret;

@@ -5,19 +5,13 @@
 // The client is that peer, unless the peer is one of VIGIL_TRUSTED_PROXIES: then the
 // X-Forwarded-For chain is read from the right, skipping trusted hops. A request without a valid
 // stamp (someone ran `next start` directly) has no known address.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { ipInAny, normaliseIp, parseIp, type TCidr } from "./ip";
+import { PEER_HEADER, PEER_SIGNATURE_HEADER, peerSignature } from "./peer-stamp.mjs";
 
-export const PEER_HEADER = "x-vigil-peer";
-export const PEER_SIGNATURE_HEADER = "x-vigil-peer-signature";
 const FORWARDED_FOR_HEADER = "x-forwarded-for";
 
 type THeaders = Pick<Headers, "get">;
-
-/** The signature scripts/serve.mjs puts next to the peer address (HMAC-SHA256, base64url). */
-export function peerSignature(peer: string, secret: string): string {
-  return createHmac("sha256", secret).update(peer).digest("base64url");
-}
 
 /** The socket's peer address as Vigil's server stamped it, or null without a valid stamp. */
 export function verifiedPeer(headers: THeaders, secret = process.env.VIGIL_PEER_SECRET): string | null {
