@@ -74,11 +74,10 @@ export class ChainVerifier {
     return { sequence: this.expected - 1n, hash: this.prevHash };
   }
 
-  /** Judges the row before this one; returns the first break so far (the walk goes on regardless). */
-  push(row: TChainRow): TChainBreak | null {
+  /** Judges the row before this one (a break is recorded and the walk goes on). */
+  push(row: TChainRow): void {
     if (this.pending) this.judge(this.pending, row);
     this.pending = row;
-    return this.firstBreak;
   }
 
   /** Judges the last row; `head` (the chain head row) exposes events removed from the end. */
