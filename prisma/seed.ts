@@ -121,6 +121,7 @@ async function seedDemoRecords(prisma: PrismaClient, ids: Record<string, string>
         memberIds: [...people],
         affectedSystems: demo.systems,
         affectedDataCategories: demo.data,
+        amazonInfoAnswer: demo.amazon ? "yes" : "no",
         amazonInfoInvolved: demo.amazon,
         piiInvolved: Boolean(demo.pii),
         piiDetailsEnc: demo.pii ? encryptField(demo.pii, `incident:${id}:piiDetails`) : null,

@@ -40,7 +40,7 @@ SELECT 'usr_bench' || g, 'bench' || g || '@example.test', 'Bench User ' || g, 'a
 FROM generate_series(1, 50) g;
 
 INSERT INTO "Incident" ("id", "reference", "title", "summary", "typeId", "severity", "status", "detectedAt", "reportedById", "commanderId",
-  "teamIds", "memberIds", "affectedSystems", "affectedDataCategories", "amazonInfoInvolved", "piiInvolved", "notificationDueAt",
+  "teamIds", "memberIds", "affectedSystems", "affectedDataCategories", "amazonInfoAnswer", "amazonInfoInvolved", "piiInvolved", "notificationDueAt",
   "amazonNotifiedAt", "amazonNoticeOnTime", "createdById", "createdAt", "updatedAt")
 SELECT
   'inc_bench' || lpad(g::text, 6, '0'),
@@ -57,7 +57,7 @@ SELECT
   ARRAY['usr_bench' || (1 + (g * 7) % 50)],
   ARRAY['usr_bench' || (1 + g % 50), 'usr_bench' || (1 + (g * 3) % 50), 'usr_bench' || (1 + (g * 7) % 50)],
   ARRAY['System ' || g % 40], ARRAY['Order data'],
-  g % 5 <> 0, g % 7 = 0,
+  (CASE WHEN g % 5 <> 0 THEN 'yes' ELSE 'no' END)::"AmazonInfoAnswer", g % 5 <> 0, g % 7 = 0,
   CASE WHEN g % 5 <> 0 THEN d.detected + interval '24 hours' END,
   CASE WHEN g % 5 <> 0 AND g % 20 < 15 THEN d.detected + ((g % 30) || ' hours')::interval END,
   CASE WHEN g % 5 <> 0 AND g % 20 < 15 THEN (g % 30) <= 24 END,

@@ -31,7 +31,7 @@ ON CONFLICT ("scope", "year") DO NOTHING;
 SELECT 1 FROM "ReferenceCounter" WHERE "scope" = 'INC' AND "year" IN (SELECT DISTINCT year FROM bulk_incident) FOR UPDATE;
 
 INSERT INTO "Incident" ("id", "reference", "title", "summary", "typeId", "severity", "status", "detectedAt", "reportedById", "commanderId",
-  "teamIds", "memberIds", "affectedSystems", "affectedDataCategories", "amazonInfoInvolved", "piiInvolved", "notificationDueAt",
+  "teamIds", "memberIds", "affectedSystems", "affectedDataCategories", "amazonInfoAnswer", "amazonInfoInvolved", "piiInvolved", "notificationDueAt",
   "amazonNotifiedAt", "amazonNoticeOnTime", "falsePositiveReason", "closureDescription", "rootCause", "remediationActions",
   "correctiveControls", "lessonsLearned", "closedAt", "closedById", "createdById", "createdAt", "updatedAt")
 SELECT
@@ -46,7 +46,7 @@ SELECT
   b.detected,
   p.reporter, p.commander, ARRAY[p.member], ARRAY(SELECT DISTINCT unnest(ARRAY[p.reporter, p.commander, p.member])),
   ARRAY['System ' || b.g % 40], ARRAY['Order data'],
-  a.amazon, b.g % 7 = 0,
+  (CASE WHEN a.amazon THEN 'yes' ELSE 'no' END)::"AmazonInfoAnswer", a.amazon, b.g % 7 = 0,
   CASE WHEN a.amazon THEN b.detected + interval '24 hours' END,
   CASE WHEN a.amazon AND b.g % 20 < 15 AND b.detected + ((b.g % 30) || ' hours')::interval <= now() THEN b.detected + ((b.g % 30) || ' hours')::interval END,
   CASE WHEN a.amazon AND b.g % 20 < 15 AND b.detected + ((b.g % 30) || ' hours')::interval <= now() THEN (b.g % 30) <= 24 END,

@@ -53,7 +53,7 @@ describe("no personal data in the audit log or the server's output", () => {
         typeId: type.id,
         severity: "SEV2",
         detectedAt: "",
-        amazonInfoInvolved: "on",
+        amazonInfoAnswer: "yes",
         piiInvolved: "on",
         affectedSystems: "",
         affectedDataCategories: "",

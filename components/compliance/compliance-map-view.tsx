@@ -17,7 +17,7 @@ function Standing({ row, actions }: { row: TControlRowView; actions: React.React
           ))}
         </ul>
       ) : null}
-      {row.evidence ? <div className="muted small">Evidence: {row.evidence}</div> : null}
+      {row.evidence ? <div className="muted small pre">Evidence: {row.evidence}</div> : null}
       {row.openFindings ? (
         <div className="small">
           <Link href={`/compliance/findings?control=${row.id}`}>

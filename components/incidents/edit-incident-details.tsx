@@ -31,7 +31,6 @@ export function EditIncidentDetails({ incident, catalog, action }: { incident: T
             <Field name="affectedSystems" label="Affected systems" as="textarea" rows={3} hint="One per line." defaultValue={incident.affectedSystems.join("\n")} />
             <Field name="affectedDataCategories" label="Affected data categories" as="textarea" rows={3} hint="One per line." defaultValue={incident.affectedDataCategories.join("\n")} />
             <div className="span-2">
-              <Checkbox name="amazonInfoInvolved" label="Amazon Information may be involved" defaultChecked={incident.amazonInfoInvolved} hint="The 24-hour clock runs from detection, whenever this is ticked." />
               <Checkbox name="piiInvolved" label="Personal data involved" defaultChecked={incident.piiInvolved} />
               {incident.can.writePii ? (
                 <Field

@@ -3,6 +3,7 @@
 import { ActionForm, Checkbox, Field, FieldError, useFormStateContext, type TActionState } from "@/components/forms/action-form";
 import type { TIncidentCatalog } from "@/lib/incidents/types";
 import styles from "./incident.module.css";
+import { SecurityIncidentQuestion } from "./security-incident-question";
 import { SeverityDefinitions } from "./severity-definitions";
 
 export type TIncidentFormCatalog = Pick<TIncidentCatalog, "types" | "severities" | "people">;
@@ -68,11 +69,7 @@ export function IncidentForm({
         <Field name="detectedAt" label="Detected at" type="datetime-local" hint={`Leave empty for now. Your time zone: ${timeZone}. Never in the future.`} />
         <Field name="commanderId" label="Incident commander" as="select" placeholder="Not yet assigned" options={catalog.people.map((p) => ({ value: p.id, label: p.name }))} />
         <div className="span-2">
-          <Checkbox
-            name="amazonInfoInvolved"
-            label="Amazon Information may be involved"
-            hint="Starts the 24-hour clock from detection: Amazon must be notified within 24 hours."
-          />
+          <SecurityIncidentQuestion />
         </div>
         <TeamSelect people={catalog.people} defaultValue={[]} />
         <div>

@@ -1,5 +1,5 @@
 import { ActionForm, Field } from "@/components/forms/action-form";
-import { STATUS_LABELS, type TIncidentDetail } from "@/lib/incidents/types";
+import { CLOCK_CHANGE_REASON_MIN, STATUS_LABELS, type TIncidentDetail } from "@/lib/incidents/types";
 import styles from "./incident.module.css";
 import type { TAction } from "./types";
 
@@ -21,7 +21,12 @@ export function IncidentStatusPanel({ incident, changeStatus, changeDetectionTim
         <ActionForm action={changeDetectionTime} submitLabel="Change detection time" ariaLabel="Change detection time">
           <input type="hidden" name="timeZone" value={incident.timeZone} />
           <Field name="detectedAt" label="Detected at" type="datetime-local" required hint={`Your time zone: ${incident.timeZone}. Never in the future; the Amazon due time follows.`} />
-          <Field name="reason" label="Reason" required />
+          <Field
+            name="reason"
+            label="Reason"
+            required
+            hint={`Moving detection later moves the Amazon deadline later: only a security lead, with a reason of at least ${CLOCK_CHANGE_REASON_MIN} characters, shown on the incident and on the compliance map.`}
+          />
         </ActionForm>
       </details>
     </section>

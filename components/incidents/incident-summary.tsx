@@ -1,4 +1,4 @@
-import { formatWithZone, type TIncidentDetail } from "@/lib/incidents/types";
+import { AMAZON_INFO_ANSWER_LABELS, ANSWERED_BEFORE_LABEL, formatWithZone, type TIncidentDetail } from "@/lib/incidents/types";
 
 export function IncidentSummary({ incident }: { incident: TIncidentDetail }) {
   const list = (items: string[]) => (items.length ? items.join(", ") : <span className="muted">Not recorded</span>);
@@ -19,8 +19,11 @@ export function IncidentSummary({ incident }: { incident: TIncidentDetail }) {
         <dd>{list(incident.affectedSystems)}</dd>
         <dt>Data</dt>
         <dd>{list(incident.affectedDataCategories)}</dd>
-        <dt>Amazon Information</dt>
-        <dd>{incident.amazonInfoInvolved ? <strong>May be involved</strong> : "Not involved"}</dd>
+        <dt>Security Incident</dt>
+        <dd>
+          {incident.amazonInfoInvolved ? <strong>{AMAZON_INFO_ANSWER_LABELS[incident.amazonInfoAnswer]}</strong> : AMAZON_INFO_ANSWER_LABELS[incident.amazonInfoAnswer]}
+          {incident.amazonInfoAnsweredBefore ? <span className="muted"> ({ANSWERED_BEFORE_LABEL})</span> : null}
+        </dd>
         <dt>Personal data</dt>
         <dd>
           {incident.piiInvolved ? "Involved" : "Not involved"}

@@ -28,7 +28,7 @@ test.describe("closing an incident", () => {
     await close.getByLabel("Corrective controls").fill("Four-eyes check on manual invoices.");
     await close.getByLabel("Lessons learned").fill("Manual invoices need review.");
     await close.getByRole("button", { name: "Close incident" }).click();
-    await expect(close.getByRole("alert")).toHaveText("Amazon Information is involved: send or record the notice to Amazon before closing.");
+    await expect(close.getByRole("alert")).toHaveText("The 24-hour clock runs (Security Incident: yes or not known yet): send or record the notice to Amazon before closing.");
     // What was typed stays.
     await expect(close.getByLabel("Root cause")).toHaveValue("Template merged the wrong order.");
 

@@ -49,7 +49,7 @@ describe("every export counts the records it took toward the bulk-download alarm
         typeId: type.id,
         severity: "SEV2",
         detectedAt: "",
-        amazonInfoInvolved: "on",
+        amazonInfoAnswer: "yes",
         piiInvolved: "",
         affectedSystems: "",
         affectedDataCategories: "",

@@ -28,7 +28,7 @@ export async function openIncidentFromAlarm(actor: Actor, input: unknown): Promi
     actor,
     {
       title: `Alarm: ${alarm.title}`.slice(0, 200),
-      summary: `Opened from the security alarm "${alarm.title}" (rule ${alarm.rule}, source ${alarm.source}): ${alarm.count} occurrence(s) between ${seen(alarm.firstSeenAt)} and ${seen(alarm.lastSeenAt)} UTC, subject ${alarm.subjectKey}. Triage it: confirm, contain, and decide whether Amazon Information is involved.`,
+      summary: `Opened from the security alarm "${alarm.title}" (rule ${alarm.rule}, source ${alarm.source}): ${alarm.count} occurrence(s) between ${seen(alarm.firstSeenAt)} and ${seen(alarm.lastSeenAt)} UTC, subject ${alarm.subjectKey}. Triage it: confirm, contain, and decide whether it is a Security Incident under the policy (answered "not known yet" until then).`,
       typeId: alarm.rule.startsWith("auth.") || alarm.rule.startsWith("access.") ? "unauthorized-access" : "other",
       severity: "SEV3",
       detectedAt: alarm.firstSeenAt.toISOString(),
@@ -36,7 +36,9 @@ export async function openIncidentFromAlarm(actor: Actor, input: unknown): Promi
       teamIds: [],
       affectedSystems: "",
       affectedDataCategories: "",
-      amazonInfoInvolved: "",
+      // Whether it is a Security Incident is not known until triage: the 24-hour clock runs from
+      // when the alarm was first seen, and only a security lead can stop it, with a reason.
+      amazonInfoAnswer: "unknown",
       piiInvolved: "",
     },
     { alsoInTransaction: (tx, incident) => linkAlarmToIncident(tx, actor, alarmId, incident.id, now()) },

@@ -1,7 +1,7 @@
 import "server-only";
 import { csvRows } from "@/lib/csv";
 import type { Db } from "@/lib/db/client";
-import { CLOCK_LABELS, STATUS_LABELS, clockState } from "@/lib/incidents/types";
+import { AMAZON_INFO_ANSWER_LABELS, ANSWERED_BEFORE_LABEL, CLOCK_LABELS, STATUS_LABELS, clockState } from "@/lib/incidents/types";
 
 export const INCIDENT_COLUMNS = [
   "Reference",
@@ -10,7 +10,7 @@ export const INCIDENT_COLUMNS = [
   "Severity",
   "Status",
   "Detected at (UTC)",
-  "Amazon information involved",
+  "Security Incident under the policy",
   "Personal data involved",
   "Amazon notice due (UTC)",
   "Amazon notified at (UTC)",
@@ -31,7 +31,8 @@ const SELECT = {
   severity: true,
   status: true,
   detectedAt: true,
-  amazonInfoInvolved: true,
+  amazonInfoAnswer: true,
+  amazonInfoAnsweredBefore: true,
   piiInvolved: true,
   notificationDueAt: true,
   amazonNotifiedAt: true,
@@ -71,7 +72,8 @@ export async function* incidentsCsv(database: Db, at: Date, counted: (rows: numb
         r.severity,
         STATUS_LABELS[r.status],
         r.detectedAt,
-        yesNo(r.amazonInfoInvolved),
+        // Yes, no or not known yet (which runs the clock), as the incident screen says it.
+        `${AMAZON_INFO_ANSWER_LABELS[r.amazonInfoAnswer]}${r.amazonInfoAnsweredBefore ? ` (${ANSWERED_BEFORE_LABEL})` : ""}`,
         yesNo(r.piiInvolved),
         r.notificationDueAt,
         r.amazonNotifiedAt,

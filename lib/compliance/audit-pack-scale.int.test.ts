@@ -37,6 +37,7 @@ describe("audit pack at scale", () => {
           severity: (["SEV1", "SEV2", "SEV3", "SEV4"] as const)[i % 4]!,
           status: i % 3 === 0 ? "closed" : "triaged",
           detectedAt,
+          amazonInfoAnswer: i % 2 === 0 ? "yes" : "no",
           amazonInfoInvolved: i % 2 === 0,
           notificationDueAt: i % 2 === 0 ? new Date(detectedAt.getTime() + 86_400_000) : null,
           amazonNotifiedAt: i % 2 === 0 ? new Date(detectedAt.getTime() + 3_600_000) : null,

@@ -78,7 +78,7 @@ describe("audit pack", () => {
         typeId: type.id,
         severity: "SEV2",
         detectedAt: "",
-        amazonInfoInvolved: "on",
+        amazonInfoAnswer: "yes",
         piiInvolved: pii ? "on" : "",
         affectedSystems: "",
         affectedDataCategories: "",

@@ -55,6 +55,7 @@ describe("compliance certificates", () => {
         severity: "SEV2",
         detectedAt,
         notificationDueAt: new Date(detectedAt.getTime() + 24 * 3600_000),
+        amazonInfoAnswer: "yes",
         amazonInfoInvolved: true,
         amazonNotifiedAt: new Date(detectedAt.getTime() + 30 * 3600_000),
         amazonNoticeOnTime: false,

@@ -33,6 +33,7 @@ async function incident(reference: string, detectedHoursAgo: number, notifiedHou
       severity: "SEV2",
       detectedAt,
       notificationDueAt: dueAt,
+      amazonInfoAnswer: "yes",
       amazonInfoInvolved: true,
       amazonNotifiedAt: notifiedAt,
       amazonNoticeOnTime: notifiedAt === null ? null : notifiedAt <= dueAt,

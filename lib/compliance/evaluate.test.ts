@@ -219,3 +219,16 @@ describe("open audit findings (A-2: remediated on a timeline)", () => {
     expect(result(evaluateControls(overdueOn("GS-3"), NOW), "GS-3").status).toBe("not_attested");
   });
 });
+
+describe("GS-4e lists every clock a lead stopped or moved later", () => {
+  it("shows who, when and why on the row, and says so in the summary", () => {
+    const change = { reference: "INC-2026-0009", kind: "stopped" as const, fromAnswer: "unknown" as const, toAnswer: "no" as const, fromDueAt: h(10), toDueAt: null, reason: "Only synthetic test data was in the bucket.", changedByName: "Dana Reyes", changedAt: h(-2) };
+    const r = result(evaluateControls(facts({ clockChanges: [change] }), NOW), "GS-4e");
+    expect(r.summary).toMatch(/1 clock\(s\) stopped or moved later by a security lead/);
+    expect(r.evidence).toBe("INC-2026-0009: clock stopped (answer Not known yet → No) by Dana Reyes on 2026-11-29 10:00 UTC. Reason: Only synthetic test data was in the bucket.");
+  });
+
+  it("adds nothing without clock changes", () => {
+    expect(result(evaluateControls(facts({ clockChanges: [] }), NOW), "GS-4e").evidence).toBeNull();
+  });
+});

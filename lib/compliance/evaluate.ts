@@ -2,6 +2,7 @@
 // Pure: the compliance map, its exports and the certificate all use this one function, and
 // tests give it fixed facts and a fixed time.
 import { isOverdue } from "@/lib/findings/types";
+import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export type TControlStatus = "met" | "not_met" | "attention" | "not_attested" | "not_tracked" | "informational";
@@ -44,6 +45,8 @@ export interface TComplianceFacts {
   owners: Record<string, string>;
   /** Audit findings still open, by control (A-2: remediated on a timeline). */
   openFindings?: TOpenFinding[];
+  /** GS-4e: 24-hour clocks stopped (answer changed to no) or moved later in the last 12 months, newest first. */
+  clockChanges?: TClockChangeFact[];
 }
 
 export interface TOpenFinding {
@@ -91,7 +94,7 @@ function noticeControl(facts: TNoticeFact[], now: Date, noun: string): Pick<TCon
   return { status: "met", summary: pending ? `${base} ${pending} notice(s) still within their 24 hours.` : base, problems: [], lastVerifiedAt: now };
 }
 
-function computed(control: TControl, facts: TComplianceFacts, now: Date): Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> {
+function computed(control: TControl, facts: TComplianceFacts, now: Date): Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> & { evidence?: string | null } {
   const verified = (ok: boolean, good: string, bad: string, problems: string[] = []) => ({
     status: (ok ? "met" : "not_met") as TControlStatus,
     summary: ok ? good : bad,
@@ -99,8 +102,13 @@ function computed(control: TControl, facts: TComplianceFacts, now: Date): Pick<T
     lastVerifiedAt: now,
   });
   switch (control.id) {
-    case "GS-4e":
-      return noticeControl(facts.amazonNotices, now, "incidents involving Amazon Information");
+    case "GS-4e": {
+      const result = noticeControl(facts.amazonNotices, now, "incidents involving Amazon Information");
+      const changes = facts.clockChanges ?? [];
+      if (!changes.length) return result;
+      // Never quiet: every clock a lead stopped or moved later is listed, with who, when and why.
+      return { ...result, summary: `${result.summary} ${changes.length} clock(s) stopped or moved later by a security lead, listed under evidence.`, evidence: changes.map(describeClockChange).join("\n") };
+    }
     case "GS-4g":
       return noticeControl(facts.legalNotices, now, "legal-process requests");
     case "GS-4c": {

@@ -3,6 +3,7 @@ import { ROLE_GRANTS, ROLES } from "@/lib/auth/policy";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
 import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
+import { listClockChanges } from "@/lib/incidents";
 import { z } from "zod";
 import type { TPolicyVersion } from "./catalog";
 import type { TComplianceFacts } from "./evaluate";
@@ -27,7 +28,7 @@ export async function gatherComplianceFacts(
   alarmRulesActive: boolean,
 ): Promise<TComplianceFacts> {
   const since = new Date(now.getTime() - YEAR_MS);
-  const [version, incidents, legal, closed, thirdParty, evidenceItems, brokenCandidates, activeUsers, withoutMfa, staleAlarms, attestations, owners, openFindings] = await Promise.all([
+  const [version, incidents, legal, closed, thirdParty, evidenceItems, brokenCandidates, activeUsers, withoutMfa, staleAlarms, attestations, owners, openFindings, clockChanges] = await Promise.all([
     policyVersion(database),
     database.incident.findMany({
       where: { amazonInfoInvolved: true, detectedAt: { gte: since } },
@@ -53,6 +54,8 @@ export async function gatherComplianceFacts(
     database.controlOwner.findMany(),
     // Open findings with their remediation deadlines, as the clock registry lists them.
     clockSource("finding.due").listOpen(database, now, { dueBefore: END_OF_TIME, scope: { kind: "all" } }),
+    // GS-4e: every 24-hour clock a security lead stopped or moved later, with who, when and why.
+    listClockChanges(database, since),
   ]);
 
   // One pass over every ledger, grouped by item, rather than a query per item.
@@ -114,5 +117,6 @@ export async function gatherComplianceFacts(
       })),
     owners: Object.fromEntries(owners.map((o) => [o.controlId, name.get(o.ownerId) ?? "Unknown"])),
     openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
+    clockChanges,
   };
 }

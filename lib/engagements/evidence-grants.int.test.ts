@@ -73,7 +73,7 @@ describe("evidence download grants for audit engagements", () => {
     const type = await db().incidentType.findFirstOrThrow();
     incidentRef = `INC-EG-${run}`;
     await db().incident.create({
-      data: { id: `inc_eg_${run}`, reference: incidentRef, title: "Brute force", summary: "Brute force on the bastion.", typeId: type.id, severity: "SEV2", detectedAt: new Date(), reportedById: lead.userId, createdById: lead.userId, teamIds: [lead.userId], memberIds: [lead.userId] },
+      data: { id: `inc_eg_${run}`, reference: incidentRef, title: "Brute force", summary: "Brute force on the bastion.", typeId: type.id, severity: "SEV2", detectedAt: new Date(), amazonInfoAnswer: "no", amazonInfoInvolved: false, reportedById: lead.userId, createdById: lead.userId, teamIds: [lead.userId], memberIds: [lead.userId] },
     });
   });
   afterAll(async () => {

@@ -43,6 +43,8 @@ async function incident(reference: string, memberIds: string[]) {
       typeId: type.id,
       severity: "SEV2",
       detectedAt: new Date(),
+      amazonInfoAnswer: "no",
+      amazonInfoInvolved: false,
       reportedById: memberIds[0]!,
       createdById: memberIds[0]!,
       teamIds: memberIds,

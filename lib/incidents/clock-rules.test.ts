@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { clockState, detectionTimeChangeErrors, formatRemaining, noticeDueAt } from "./clock-rules";
+import {
+  answerChangeNeed,
+  answerRunsClock,
+  clockChangeReasonError,
+  clockState,
+  detectionChangeNeed,
+  detectionTimeChangeErrors,
+  formatRemaining,
+  noticeDueAt,
+  noticeDueAtFor,
+} from "./clock-rules";
+import { describeClockChange } from "./types";
 
 const detected = new Date("2026-11-28T09:00:00Z");
 const due = noticeDueAt(detected);
@@ -69,5 +80,65 @@ describe("editing the detection time", () => {
   });
   it("refuses an invalid date", () => {
     expect(detectionTimeChangeErrors({ detectedAt: new Date("nope"), reason: "Because" }, now).detectedAt).toBe("Enter a valid date and time.");
+  });
+});
+
+describe("moving the detection time later", () => {
+  const now = at("2026-11-28T12:00:00Z");
+  const previous = at("2026-11-28T09:00:00Z");
+  it("is a lead's change: later needs the lead, earlier or the same does not", () => {
+    expect(detectionChangeNeed(previous, at("2026-11-28T09:00:00.001Z"))).toBe("lead");
+    expect(detectionChangeNeed(previous, previous)).toBe("member");
+    expect(detectionChangeNeed(previous, at("2026-11-28T08:59:59.999Z"))).toBe("member");
+  });
+  it("needs a reason of at least 20 characters when later; 19 are refused", () => {
+    const later = at("2026-11-28T11:00:00Z");
+    expect(detectionTimeChangeErrors({ detectedAt: later, reason: "Typo in the form.", previous }, now).reason).toMatch(/at least 20 characters/);
+    expect(detectionTimeChangeErrors({ detectedAt: later, reason: "x".repeat(19), previous }, now).reason).toMatch(/at least 20 characters/);
+    expect(detectionTimeChangeErrors({ detectedAt: later, reason: ` ${"x".repeat(19)}   `, previous }, now).reason).toMatch(/at least 20 characters/);
+    expect(detectionTimeChangeErrors({ detectedAt: later, reason: "x".repeat(20), previous }, now)).toEqual({});
+    // Earlier keeps the short reason it always had.
+    expect(detectionTimeChangeErrors({ detectedAt: at("2026-11-28T08:00:00Z"), reason: "Logs", previous }, now)).toEqual({});
+  });
+});
+
+describe("the Security Incident answer and the clock", () => {
+  const detectedAt = at("2026-11-28T09:00:00Z");
+  it("runs the clock for yes and for not known yet, not for no", () => {
+    expect(answerRunsClock("yes")).toBe(true);
+    expect(answerRunsClock("unknown")).toBe(true);
+    expect(answerRunsClock("no")).toBe(false);
+    expect(noticeDueAtFor("unknown", detectedAt)?.toISOString()).toBe("2026-11-29T09:00:00.000Z");
+    expect(noticeDueAtFor("yes", detectedAt)?.toISOString()).toBe("2026-11-29T09:00:00.000Z");
+    expect(noticeDueAtFor("no", detectedAt)).toBeNull();
+  });
+  it("a not known yet clock is green, amber, red and overdue like a yes", () => {
+    const dueAt = noticeDueAtFor("unknown", detectedAt);
+    expect(clockState({ dueAt, notifiedAt: null, noticeOnTime: null }, at("2026-11-28T10:00:00Z"))).toBe("green");
+    expect(clockState({ dueAt, notifiedAt: null, noticeOnTime: null }, at("2026-11-29T06:00:00Z"))).toBe("red");
+    expect(clockState({ dueAt, notifiedAt: null, noticeOnTime: null }, at("2026-11-29T09:00:01Z"))).toBe("overdue");
+  });
+  it("stopping a clock (yes or not known yet to no) is a lead's change; every other change is not", () => {
+    expect(answerChangeNeed("yes", "no")).toBe("lead");
+    expect(answerChangeNeed("unknown", "no")).toBe("lead");
+    expect(answerChangeNeed("no", "yes")).toBe("member");
+    expect(answerChangeNeed("no", "unknown")).toBe("member");
+    expect(answerChangeNeed("unknown", "yes")).toBe("member");
+    expect(answerChangeNeed("yes", "unknown")).toBe("member");
+    expect(answerChangeNeed("no", "no")).toBe("member");
+  });
+  it("wants a reason of at least 20 characters, not counting spaces around it", () => {
+    expect(clockChangeReasonError("Not Amazon data.")).toMatch(/at least 20 characters/);
+    expect(clockChangeReasonError(`   ${"y".repeat(19)}   `)).toMatch(/at least 20 characters/);
+    expect(clockChangeReasonError("y".repeat(20))).toBeNull();
+  });
+  it("describes a clock change for the compliance map with who, when and why", () => {
+    const base = { reference: "INC-2026-0007", reason: "Only our own test data was in the bucket.", changedByName: "Dana Reyes", changedAt: at("2026-11-28T12:30:00Z") };
+    expect(describeClockChange({ ...base, kind: "stopped", fromAnswer: "unknown", toAnswer: "no", fromDueAt: at("2026-11-29T09:00:00Z"), toDueAt: null })).toBe(
+      "INC-2026-0007: clock stopped (answer Not known yet → No) by Dana Reyes on 2026-11-28 12:30 UTC. Reason: Only our own test data was in the bucket.",
+    );
+    expect(describeClockChange({ ...base, kind: "moved_later", fromAnswer: null, toAnswer: null, fromDueAt: at("2026-11-29T09:00:00Z"), toDueAt: at("2026-11-29T11:00:00Z") })).toBe(
+      "INC-2026-0007: deadline moved later (2026-11-29 09:00 UTC → 2026-11-29 11:00 UTC) by Dana Reyes on 2026-11-28 12:30 UTC. Reason: Only our own test data was in the bucket.",
+    );
   });
 });

@@ -70,14 +70,67 @@ export const CLOCK_LABELS: Record<TClockState, string> = {
   "met-late": "Notified late",
 };
 
+/** The answer to the policy's question: is this a Security Incident? "unknown" is "not known yet". */
+export type TAmazonInfoAnswer = "yes" | "no" | "unknown";
+export const AMAZON_INFO_ANSWERS = ["yes", "no", "unknown"] as const satisfies readonly TAmazonInfoAnswer[];
+
+export const AMAZON_INFO_ANSWER_LABELS: Record<TAmazonInfoAnswer, string> = {
+  yes: "Yes",
+  no: "No",
+  unknown: "Not known yet",
+};
+
+/** The question the logging form asks, on the policy's own definition (Data Protection Policy, definitions). */
+export const SECURITY_INCIDENT_QUESTION = "Is this a Security Incident as the Data Protection Policy defines it?";
+export const SECURITY_INCIDENT_DEFINITION =
+  "“Security Incident” means any actual or suspected unauthorized access, collection, acquisition, use, transmission, disclosure, corruption, or loss of Amazon Information, or breach of any environment (i) containing Amazon Information, or (ii) managed by a Developer with controls substantially similar to those protecting Amazon Information.";
+/** Shown beside an answer given to the earlier checkbox ("Amazon Information may be involved"). */
+export const ANSWERED_BEFORE_LABEL = "answered before the question changed";
+
+/** Yes and not known yet run the 24-hour clock; only no does not. */
+export function answerRunsClock(answer: TAmazonInfoAnswer): boolean {
+  return answer !== "no";
+}
+
+/** The notice's due time for an answer: detection + 24 h while the clock applies, none otherwise. */
+export function noticeDueAtFor(answer: TAmazonInfoAnswer, detectedAt: Date): Date | null {
+  return answerRunsClock(answer) ? noticeDueAt(detectedAt) : null;
+}
+
+/** A reason that stops or moves the clock: at least this many characters. */
+export const CLOCK_CHANGE_REASON_MIN = 20;
+
+/** What a change to the clock needs: nothing more than working the incident, or a security lead with a reason. */
+export type TClockChangeNeed = "member" | "lead";
+
+/** Changing an answer that had a clock (yes, not known yet) to no stops the clock: a lead's decision. */
+export function answerChangeNeed(from: TAmazonInfoAnswer, to: TAmazonInfoAnswer): TClockChangeNeed {
+  return answerRunsClock(from) && !answerRunsClock(to) ? "lead" : "member";
+}
+
+/** Moving detection later moves the deadline later: a lead's decision. Earlier (or the same) is not. */
+export function detectionChangeNeed(from: Date, to: Date): TClockChangeNeed {
+  return to.getTime() > from.getTime() ? "lead" : "member";
+}
+
+/** The reason a lead gives for stopping or moving the clock: at least 20 characters, or a message. */
+export function clockChangeReasonError(reason: string): string | null {
+  return reason.trim().length >= CLOCK_CHANGE_REASON_MIN ? null : `Give a reason of at least ${CLOCK_CHANGE_REASON_MIN} characters: it is shown on the incident and on the compliance map.`;
+}
+
 /**
- * A new detection time: never in the future, with a reason. Returns per-field messages, empty
- * when the change is allowed.
+ * A new detection time: never in the future, with a reason; moving it later (`previous` given)
+ * needs a reason of at least 20 characters. Returns per-field messages, empty when the change is
+ * allowed.
  */
-export function detectionTimeChangeErrors(input: { detectedAt: Date; reason: string }, now: Date): Record<string, string> {
+export function detectionTimeChangeErrors(input: { detectedAt: Date; reason: string; previous?: Date }, now: Date): Record<string, string> {
   const errors: Record<string, string> = {};
   if (Number.isNaN(input.detectedAt.getTime())) errors.detectedAt = "Enter a valid date and time.";
   else if (input.detectedAt.getTime() > now.getTime()) errors.detectedAt = "The detection time cannot be in the future.";
   if (input.reason.trim().length < 3) errors.reason = "Say why the detection time changes.";
+  else if (input.previous && !errors.detectedAt && detectionChangeNeed(input.previous, input.detectedAt) === "lead") {
+    const error = clockChangeReasonError(input.reason);
+    if (error) errors.reason = `Moving detection later moves the Amazon deadline. ${error}`;
+  }
   return errors;
 }

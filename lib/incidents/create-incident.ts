@@ -8,7 +8,7 @@ import { now as clockNow } from "@/lib/clock";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
 import { newId } from "@/lib/ids";
-import { detectionTimeChangeErrors, noticeDueAt } from "./clock-rules";
+import { AMAZON_INFO_ANSWER_LABELS, answerRunsClock, detectionTimeChangeErrors, noticeDueAtFor } from "./clock-rules";
 import { addTimelineEntry, assertUsersExist, memberIdsOf, piiAssociatedData } from "./incident-access";
 import { resolveInstant } from "@/lib/core/time-zones";
 import { nextReference } from "@/lib/core/references";
@@ -60,13 +60,14 @@ export async function createIncident(
         memberIds: memberIdsOf(people),
         affectedSystems: data.affectedSystems,
         affectedDataCategories: data.affectedDataCategories,
-        amazonInfoInvolved: data.amazonInfoInvolved,
+        amazonInfoAnswer: data.amazonInfoAnswer,
+        amazonInfoInvolved: answerRunsClock(data.amazonInfoAnswer),
         piiInvolved: data.piiInvolved,
         piiDetailsEnc: piiDetails ? encryptField(piiDetails, piiAssociatedData(id)) : null,
-        notificationDueAt: data.amazonInfoInvolved ? noticeDueAt(detectedAt) : null,
+        notificationDueAt: noticeDueAtFor(data.amazonInfoAnswer, detectedAt),
       },
     });
-    await addTimelineEntry(tx, { incidentId: id, kind: "incident.created", text: `Incident logged (${data.severity}, ${type.name}).`, authorId: actor.userId, occurredAt: now });
+    await addTimelineEntry(tx, { incidentId: id, kind: "incident.created", text: `Incident logged (${data.severity}, ${type.name}). Security Incident under the policy: ${AMAZON_INFO_ANSWER_LABELS[data.amazonInfoAnswer]}${answerRunsClock(data.amazonInfoAnswer) ? "; the 24-hour clock runs from detection" : ""}.`, authorId: actor.userId, occurredAt: now });
     await recordAuditEvent(tx, {
       actor,
       action: "incident.created",
@@ -75,7 +76,8 @@ export async function createIncident(
         reference,
         severity: data.severity,
         typeId: type.id,
-        amazonInfoInvolved: data.amazonInfoInvolved,
+        amazonInfoAnswer: data.amazonInfoAnswer,
+        amazonInfoInvolved: answerRunsClock(data.amazonInfoAnswer),
         piiInvolved: data.piiInvolved,
         piiFieldsWritten: piiDetails ? ["piiDetails"] : [],
       },

@@ -24,11 +24,13 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
     const comments = await tx.incidentComment.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
     const notices = await listNotices(tx, { incidentId: incident.id }, actor);
     const thirdParty = await tx.thirdPartyNotification.findMany({ where: { incidentId: incident.id }, orderBy: { notifiedAt: "asc" } });
+    const clockChanges = await tx.incidentClockChange.findMany({ where: { incidentId: incident.id }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
     const timeZone = await userTimeZone(tx, actor);
     const userIds = new Set<string>([incident.reportedById, ...(incident.commanderId ? [incident.commanderId] : []), ...incident.teamIds]);
     for (const e of timeline) if (e.authorId) userIds.add(e.authorId);
     for (const t of tasks) userIds.add(t.ownerId);
     for (const c of comments) userIds.add(c.authorId);
+    for (const c of clockChanges) userIds.add(c.changedById);
     const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, displayName: true } });
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     const person = (id: string): TPersonRef => ({ id, name: names.get(id) ?? "Unknown user" });
@@ -55,6 +57,19 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
       affectedSystems: incident.affectedSystems,
       affectedDataCategories: incident.affectedDataCategories,
       amazonInfoInvolved: incident.amazonInfoInvolved,
+      amazonInfoAnswer: incident.amazonInfoAnswer,
+      amazonInfoAnsweredBefore: incident.amazonInfoAnsweredBefore,
+      clockChanges: clockChanges.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        fromAnswer: c.fromAnswer,
+        toAnswer: c.toAnswer,
+        fromDueAt: iso(c.fromDueAt),
+        toDueAt: iso(c.toDueAt),
+        reason: c.reason,
+        changedBy: person(c.changedById),
+        changedAt: c.changedAt.toISOString(),
+      })),
       piiInvolved: incident.piiInvolved,
       piiDetails,
       piiHidden: Boolean(incident.piiDetailsEnc) && !readPii,

@@ -75,7 +75,7 @@ export function piiAssociatedData(incidentId: string): string {
 export async function lockIncidentForNotice(tx: Tx, actor: Actor, idOrReference: string): Promise<Incident & { notificationDueAt: Date }> {
   const incident = await lockIncidentFor(tx, actor, idOrReference, "incident.notify-amazon");
   if (!incident.amazonInfoInvolved || !incident.notificationDueAt) {
-    throw new AppError("INVALID_STATE", "No notice to Amazon is due: this incident does not involve Amazon Information.");
+    throw new AppError("INVALID_STATE", "No notice to Amazon is due: the answer to whether this is a Security Incident under the policy is “No”.");
   }
   return incident as Incident & { notificationDueAt: Date };
 }

@@ -1,6 +1,7 @@
 // Input schemas for incidents. Forms post strings; these
 // schemas accept both form strings and typed values, and give one clear message per field.
 import { z } from "zod";
+import { AMAZON_INFO_ANSWERS, CLOCK_CHANGE_REASON_MIN } from "./clock-rules";
 import { CLOSING_FIELD_LABELS } from "./status-rules";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
@@ -25,6 +26,18 @@ const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), 
 /** Wall-clock "2026-11-28T10:30" in the given zone, or an ISO instant, or empty for "now". */
 export const ZDateTimeText = z.preprocess((v) => (v instanceof Date ? v.toISOString() : v == null ? "" : String(v).trim()), z.string());
 
+/** Yes, no, or not known yet: no default, the person must choose. */
+export const ZAmazonInfoAnswer = z.enum(AMAZON_INFO_ANSWERS, { error: "Answer the question: yes, no, or not known yet." });
+
+export const ZAmazonInfoAnswerChange = z.object({
+  amazonInfoAnswer: ZAmazonInfoAnswer,
+  reason: z.preprocess((v) => v ?? "", z.string().trim().max(2000, "Keep the reason under 2,000 characters.")),
+});
+export type TAmazonInfoAnswerChange = z.input<typeof ZAmazonInfoAnswerChange>;
+
+/** Shown beside the reason field. */
+export const CLOCK_CHANGE_REASON_HINT = `Needed to change a yes or not known yet to no: at least ${CLOCK_CHANGE_REASON_MIN} characters, shown on the incident and on the compliance map.`;
+
 export const ZSeverity = z.enum(["SEV1", "SEV2", "SEV3", "SEV4"], { error: "Choose a severity." });
 
 export const ZIncidentCreate = z.object({
@@ -38,13 +51,14 @@ export const ZIncidentCreate = z.object({
   teamIds: ids,
   affectedSystems: list("system"),
   affectedDataCategories: list("data category"),
-  amazonInfoInvolved: checkbox,
+  amazonInfoAnswer: ZAmazonInfoAnswer,
   piiInvolved: checkbox,
   piiDetails: z.string().max(10_000, "Keep the personal data details under 10,000 characters.").optional(),
 });
 export type TIncidentCreate = z.input<typeof ZIncidentCreate>;
 
-export const ZIncidentUpdate = ZIncidentCreate.omit({ detectedAt: true, timeZone: true }).partial();
+/** The answer changes through its own service (changeAmazonInfoAnswer), never with the other details. */
+export const ZIncidentUpdate = ZIncidentCreate.omit({ detectedAt: true, timeZone: true, amazonInfoAnswer: true }).partial();
 export type TIncidentUpdate = z.input<typeof ZIncidentUpdate>;
 
 export const ZDetectionTimeChange = z.object({

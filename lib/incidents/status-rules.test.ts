@@ -60,7 +60,7 @@ describe("closing guards", () => {
 
   it("refuses to close an incident involving Amazon Information without the notice", () => {
     expect(closingErrors({ ...recovered, amazonInfoInvolved: true }, complete)).toEqual({
-      form: "Amazon Information is involved: send or record the notice to Amazon before closing.",
+      form: "The 24-hour clock runs (Security Incident: yes or not known yet): send or record the notice to Amazon before closing.",
     });
     expect(closingErrors({ ...recovered, amazonInfoInvolved: true, amazonNotifiedAt: new Date() }, complete)).toEqual({});
   });

@@ -79,7 +79,7 @@ export function closingErrors(incident: TCloseCheck, input: Partial<Record<TClos
   if (!canTransition(incident.status, "closed")) {
     errors.form = `Only a recovered incident can be closed; this one is ${STATUS_LABELS[incident.status].toLowerCase()}.`;
   } else if (incident.amazonInfoInvolved && !incident.amazonNotifiedAt) {
-    errors.form = "Amazon Information is involved: send or record the notice to Amazon before closing.";
+    errors.form = "The 24-hour clock runs (Security Incident: yes or not known yet): send or record the notice to Amazon before closing.";
   }
   return errors;
 }

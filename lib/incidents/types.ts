@@ -3,12 +3,29 @@
 import type { TDueItem } from "@/lib/core/clocks/types";
 import type { IncidentSeverity, IncidentStatus, NotificationBasis } from "@/lib/generated/prisma/enums";
 import type { TNoticeRow } from "@/lib/notices/types";
-import type { TClockState } from "./clock-rules";
+import { AMAZON_INFO_ANSWER_LABELS, type TAmazonInfoAnswer, type TClockState } from "./clock-rules";
 import type { TIncidentListQuery } from "./list-query";
 import type { TClosingField } from "./status-rules";
 
 export * from "./schemas";
-export { CLOCK_LABELS, CLOCK_STATES, OPEN_CLOCK_STATES, clockState, formatRemaining, noticeDueAt, type TClockState } from "./clock-rules";
+export {
+  AMAZON_INFO_ANSWERS,
+  AMAZON_INFO_ANSWER_LABELS,
+  ANSWERED_BEFORE_LABEL,
+  CLOCK_CHANGE_REASON_MIN,
+  CLOCK_LABELS,
+  CLOCK_STATES,
+  OPEN_CLOCK_STATES,
+  SECURITY_INCIDENT_DEFINITION,
+  SECURITY_INCIDENT_QUESTION,
+  answerChangeNeed,
+  answerRunsClock,
+  clockState,
+  formatRemaining,
+  noticeDueAt,
+  type TAmazonInfoAnswer,
+  type TClockState,
+} from "./clock-rules";
 export { CLOSING_FIELDS, CLOSING_FIELD_LABELS, INCIDENT_STATUSES, OPEN_STATUSES, STATUS_LABELS, isOpenStatus, type TClosingField } from "./status-rules";
 export { THIRD_PARTY_WARNING } from "./notice-rules";
 export { formatWithZone, resolveInstant } from "@/lib/core/time-zones";
@@ -23,6 +40,7 @@ export const TIMELINE_KIND_LABELS = {
   "incident.updated": "Details changed",
   "status.changed": "Status changed",
   "detection-time.changed": "Detection time changed",
+  "amazon-answer.changed": "Security Incident answer changed",
   "task.added": "Task added",
   "task.done": "Task done",
   "task.reopened": "Task reopened",
@@ -101,7 +119,13 @@ export interface TIncidentDetail {
   team: TPersonRef[];
   affectedSystems: string[];
   affectedDataCategories: string[];
+  /** True while the 24-hour clock applies: the answer is yes or not known yet. */
   amazonInfoInvolved: boolean;
+  amazonInfoAnswer: TAmazonInfoAnswer;
+  /** The answer came from the earlier checkbox, before the question changed. */
+  amazonInfoAnsweredBefore: boolean;
+  /** Clocks stopped or moved later on this incident, oldest first. */
+  clockChanges: TClockChangeRow[];
   piiInvolved: boolean;
   /** The decrypted details for pii.read; null otherwise (see piiHidden). */
   piiDetails: string | null;
@@ -121,6 +145,47 @@ export interface TIncidentDetail {
   allowedStatuses: IncidentStatus[];
   timeZone: string;
   can: { update: boolean; close: boolean; notify: boolean; readPii: boolean; writePii: boolean };
+}
+
+/** A clock stopped (the answer changed to no) or moved later (detection moved later). */
+export interface TClockChangeRow {
+  id: string;
+  kind: "stopped" | "moved_later";
+  fromAnswer: TAmazonInfoAnswer | null;
+  toAnswer: TAmazonInfoAnswer | null;
+  fromDueAt: string | null;
+  toDueAt: string | null;
+  reason: string;
+  changedBy: TPersonRef;
+  changedAt: string;
+}
+
+/** The same change as the compliance map's GS-4e row reads it (lib/compliance/gather-facts.ts). */
+export interface TClockChangeFact {
+  reference: string;
+  kind: "stopped" | "moved_later";
+  fromAnswer: TAmazonInfoAnswer | null;
+  toAnswer: TAmazonInfoAnswer | null;
+  fromDueAt: Date | null;
+  toDueAt: Date | null;
+  reason: string;
+  changedByName: string;
+  changedAt: Date;
+}
+
+const utcMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/**
+ * One line per clock change, the same on the compliance map, its exports and the certificate:
+ * "INC-2026-0003: clock stopped (answer Not known yet → No) by Dana Reyes on 2026-11-30 10:00 UTC.
+ * Reason: …".
+ */
+export function describeClockChange(change: TClockChangeFact): string {
+  const what =
+    change.kind === "stopped"
+      ? `clock stopped (answer ${AMAZON_INFO_ANSWER_LABELS[change.fromAnswer ?? "yes"]} → ${AMAZON_INFO_ANSWER_LABELS[change.toAnswer ?? "no"]})`
+      : `deadline moved later${change.fromDueAt && change.toDueAt ? ` (${utcMinute(change.fromDueAt)} → ${utcMinute(change.toDueAt)})` : " (detection moved later)"}`;
+  return `${change.reference}: ${what} by ${change.changedByName} on ${utcMinute(change.changedAt)}. Reason: ${change.reason}`;
 }
 
 export interface TIncidentListRow {

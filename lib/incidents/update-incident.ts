@@ -7,7 +7,6 @@ import { now as clockNow } from "@/lib/clock";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { noticeDueAt } from "./clock-rules";
 import { addTimelineEntry, assertUsersExist, lockIncidentFor, memberIdsOf, piiAssociatedData, refuseIfClosed } from "./incident-access";
 import { ZIncidentUpdate } from "./schemas";
 
@@ -20,12 +19,14 @@ const FIELD_LABELS: Record<string, string> = {
   teamIds: "team",
   affectedSystems: "affected systems",
   affectedDataCategories: "affected data categories",
-  amazonInfoInvolved: "Amazon Information involved",
   piiInvolved: "personal data involved",
   piiDetails: "personal data details",
 };
 
-/** Changes the description of an open incident: only the fields given. */
+/**
+ * Changes the description of an open incident: only the fields given. The answer to the policy
+ * question changes through changeAmazonInfoAnswer, with its own rules.
+ */
 export async function updateIncident(actor: Actor, idOrReference: string, input: unknown): Promise<void> {
   const data = parseInput(ZIncidentUpdate, input);
   const given = Object.keys(input as object).filter((k) => k in FIELD_LABELS);
@@ -54,11 +55,6 @@ export async function updateIncident(actor: Actor, idOrReference: string, input:
     set("affectedSystems", incident.affectedSystems, () => (change.affectedSystems = data.affectedSystems));
     set("affectedDataCategories", incident.affectedDataCategories, () => (change.affectedDataCategories = data.affectedDataCategories));
     set("piiInvolved", incident.piiInvolved, () => (change.piiInvolved = data.piiInvolved));
-    set("amazonInfoInvolved", incident.amazonInfoInvolved, () => {
-      change.amazonInfoInvolved = data.amazonInfoInvolved;
-      // The clock runs from detection, not from when Amazon Information was recognised.
-      change.notificationDueAt = data.amazonInfoInvolved ? noticeDueAt(incident.detectedAt) : null;
-    });
     if (given.includes("piiDetails")) {
       const text = data.piiDetails?.trim() ?? "";
       if (text && !(data.piiInvolved ?? incident.piiInvolved)) throw validationError({ piiDetails: "Tick “personal data involved” to record personal data details." });

@@ -33,6 +33,6 @@ export const baseIncident = {
   teamIds: [] as string[],
   affectedSystems: "Support laptop L-113\nOrder export share",
   affectedDataCategories: "Order data, Shipping addresses",
-  amazonInfoInvolved: true,
+  amazonInfoAnswer: "yes",
   piiInvolved: false,
 };

@@ -54,7 +54,7 @@ describe("createIncident", () => {
   });
 
   it("defaults detection to now and has no clock without Amazon Information", async () => {
-    const { id } = await createIncident(responder, { ...baseIncident, amazonInfoInvolved: false });
+    const { id } = await createIncident(responder, { ...baseIncident, amazonInfoAnswer: "no" });
     const incident = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(incident.detectedAt.toISOString()).toBe("2026-11-28T12:00:00.000Z");
     expect(incident.notificationDueAt).toBeNull();
@@ -86,7 +86,7 @@ describe("createIncident", () => {
 
   it("gives concurrent creations distinct consecutive references", async () => {
     clock.set("2031-01-01T00:10:00Z");
-    const created = await Promise.all(Array.from({ length: 5 }, () => createIncident(responder, { ...baseIncident, amazonInfoInvolved: false })));
+    const created = await Promise.all(Array.from({ length: 5 }, () => createIncident(responder, { ...baseIncident, amazonInfoAnswer: "no" })));
     expect(created.map((c) => c.reference).sort()).toEqual(["INC-2031-0001", "INC-2031-0002", "INC-2031-0003", "INC-2031-0004", "INC-2031-0005"]);
   });
 
@@ -153,14 +153,15 @@ describe("working an incident", () => {
     id = (await createIncident(responder, { ...baseIncident, detectedAt: "2026-11-28T10:00" })).id;
   });
 
-  it("updates fields, recomputes the clock from detection, and keeps the team in scope", async () => {
-    await updateIncident(responder, id, { severity: "SEV1", amazonInfoInvolved: false });
+  it("updates fields, leaves the answer and the clock alone, and keeps the team in scope", async () => {
+    // The answer changes only through changeAmazonInfoAnswer: a field posted here is ignored.
+    await updateIncident(responder, id, { severity: "SEV1", amazonInfoAnswer: "no", amazonInfoInvolved: false });
     let row = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(row.severity).toBe("SEV1");
-    expect(row.notificationDueAt).toBeNull();
-    await updateIncident(lead, id, { amazonInfoInvolved: true, teamIds: [(outsider as { userId: string }).userId] });
-    row = await db().incident.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ amazonInfoAnswer: "yes", amazonInfoInvolved: true });
     expect(row.notificationDueAt?.toISOString()).toBe("2026-11-29T09:00:00.000Z");
+    await updateIncident(lead, id, { teamIds: [(outsider as { userId: string }).userId] });
+    row = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(row.memberIds).toContain((outsider as { userId: string }).userId);
     expect(await audit("incident.updated", id)).toHaveLength(2);
     await expect(getIncident(outsider, id)).resolves.toBeTruthy();
@@ -296,7 +297,7 @@ describe("closing", () => {
 
   it("cannot close an incident involving Amazon Information without its notice, then can", async () => {
     const errors = await expectAppError(closeIncident(lead, id, closing), "INVALID_STATE");
-    expect(errors).toEqual({ form: "Amazon Information is involved: send or record the notice to Amazon before closing." });
+    expect(errors).toEqual({ form: "The 24-hour clock runs (Security Incident: yes or not known yet): send or record the notice to Amazon before closing." });
     await recordAmazonNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "portal", sender: "Dana", subject: "Notice", body: "Notice submitted through the Amazon portal form." });
     await closeIncident(lead, id, closing);
     const row = await db().incident.findUniqueOrThrow({ where: { id } });
@@ -354,7 +355,7 @@ describe("a closed incident", () => {
   const notification = { recipientKind: "regulator" as const, recipientName: "Data protection authority", notifiedAt: "", timeZone: "UTC", summary: "Initial breach notification", basis: "legal_obligation" as const, legalObligation: "GDPR Article 33" };
 
   it("takes timeline entries, comments, tasks and notifications while open, none once closed, and writes nothing", async () => {
-    const id = (await createIncident(responder, { ...baseIncident, amazonInfoInvolved: false })).id;
+    const id = (await createIncident(responder, { ...baseIncident, amazonInfoAnswer: "no" })).id;
     // Open: each change is taken.
     await addManualTimelineEntry(responder, id, entry);
     await addIncidentComment(responder, id, { body: "Wipe confirmed." });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await make("red", other, { title: "Public bucket", severity: "SEV2", typeId: "data-exposure", detectedAt: "2026-11-27T14:00" }, "2026-11-27T13:30:00Z");
   await make("amber", other, { title: "Ransomware on print server", severity: "SEV1", typeId: "malware", detectedAt: "2026-11-27T22:00" }, "2026-11-27T21:30:00Z");
   await make("green", mine, { title: "Lost phone", severity: "SEV3", typeId: "lost-device", detectedAt: "2026-11-28T12:30" }, "2026-11-28T11:45:00Z");
-  await make("none", other, { title: "Misdirected invoice", severity: "SEV4", typeId: "misdirected-data", amazonInfoInvolved: false, detectedAt: "2026-06-10T09:00" }, "2026-06-10T09:00:00Z");
+  await make("none", other, { title: "Misdirected invoice", severity: "SEV4", typeId: "misdirected-data", amazonInfoAnswer: "no", detectedAt: "2026-06-10T09:00" }, "2026-06-10T09:00:00Z");
   clock.set("2026-11-28T12:00:00Z");
   await recordAmazonNotice(lead, refs.red!, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "Lead", subject: "Notice", body: "We are notifying you of a security incident." });
 });

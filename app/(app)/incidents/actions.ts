@@ -7,6 +7,7 @@ import {
   addIncidentComment,
   addIncidentTask,
   addManualTimelineEntry,
+  changeAmazonInfoAnswer,
   changeDetectionTime,
   changeIncidentStatus,
   closeIncident,
@@ -34,7 +35,7 @@ export async function createIncidentAction(prev: TActionState, formData: FormDat
 
 export async function updateIncidentAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { bound: [reference], name: "incidents.update", ...at(reference) }, async ({ actor, values }) => {
-    const input: Record<string, unknown> = { ...values, teamIds: formData.getAll("teamIds").map(String), amazonInfoInvolved: values.amazonInfoInvolved ?? "", piiInvolved: values.piiInvolved ?? "" };
+    const input: Record<string, unknown> = { ...values, teamIds: formData.getAll("teamIds").map(String), piiInvolved: values.piiInvolved ?? "" };
     if (!("piiDetails" in values) || values.piiDetails === "") delete input.piiDetails;
     await updateIncident(actor, reference, input);
   });
@@ -46,6 +47,10 @@ export async function changeStatusAction(reference: string, prev: TActionState, 
 
 export async function changeDetectionTimeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { bound: [reference], name: "incidents.change-detection-time", ...at(reference) }, ({ actor, values }) => changeDetectionTime(actor, reference, values));
+}
+
+export async function changeAmazonInfoAnswerAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { bound: [reference], name: "incidents.change-amazon-answer", ...at(reference) }, ({ actor, values }) => changeAmazonInfoAnswer(actor, reference, values));
 }
 
 export async function closeIncidentAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   clock.set("2026-11-29T04:00:00Z");
   ref.theirs = (await createIncident(outsider, { ...baseIncident, detectedAt: "2026-11-29T04:00:00Z" })).reference;
   // No Amazon information: no clock at all.
-  ref.none = (await createIncident(outsider, { ...baseIncident, amazonInfoInvolved: false, detectedAt: "2026-11-29T04:00:00Z" })).reference;
+  ref.none = (await createIncident(outsider, { ...baseIncident, amazonInfoAnswer: "no", detectedAt: "2026-11-29T04:00:00Z" })).reference;
   clock.set(NOW);
 
   const mine = await db().incident.findUniqueOrThrow({ where: { reference: ref.mine } });

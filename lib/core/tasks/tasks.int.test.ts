@@ -38,7 +38,7 @@ beforeAll(async () => {
   subject = incidentSubject("inc_task_a", "INC-2026-0701", [member.userId]);
   other = incidentSubject("inc_task_b", "INC-2026-0702", [outsider.userId]);
   const incident = await db().incident.create({
-    data: { id: "inc_task_a", reference: "INC-2026-0701", title: "t", summary: "s", typeId: "lost-device", severity: "SEV3", detectedAt: new Date(), reportedById: member.userId, createdById: member.userId, memberIds: [member.userId] },
+    data: { id: "inc_task_a", reference: "INC-2026-0701", title: "t", summary: "s", typeId: "lost-device", severity: "SEV3", detectedAt: new Date(), amazonInfoAnswer: "no", amazonInfoInvolved: false, reportedById: member.userId, createdById: member.userId, memberIds: [member.userId] },
   });
   evidenceId = newId("evd");
   await db().evidenceItem.create({

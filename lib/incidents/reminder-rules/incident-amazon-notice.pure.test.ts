@@ -41,6 +41,26 @@ describe("the incident notice reminder", () => {
     expect(incidentNoticeReminder(moved, at, recipients)!.key).not.toBe(incidentNoticeReminder(incident, at, recipients)!.key);
   });
 
+  it("after the detection moved later, reminds again for the new due time (a sweep with sent keys, as the engine keeps them)", () => {
+    const sent = new Set<string>();
+    const sweep = (state: TIncidentNoticeState, from: string, to: string) => {
+      const fired: string[] = [];
+      for (let t = Date.parse(from); t <= Date.parse(to); t += 60_000) {
+        const reminder = incidentNoticeReminder(state, new Date(t), recipients);
+        if (reminder && !sent.has(reminder.key)) {
+          sent.add(reminder.key);
+          fired.push(reminder.key);
+        }
+      }
+      return fired;
+    };
+    // Every reminder for 09:00 went out, overdue included, by 09:30.
+    expect(sweep(incident, "2026-11-28T09:00:00Z", "2026-11-29T09:30:00Z")).toEqual(["12h", "4h", "1h", "overdue"].map((th) => `incident.amazon-notice:inc_1:2026-11-29T09:00:00.000Z:${th}`));
+    // At 09:30 a lead moves detection 3 hours later: the notice is now due at 12:00.
+    const moved = { ...incident, notificationDueAt: new Date("2026-11-29T12:00:00Z") };
+    expect(sweep(moved, "2026-11-29T09:31:00Z", "2026-11-29T13:00:00Z")).toEqual(["4h", "1h", "overdue"].map((th) => `incident.amazon-notice:inc_1:2026-11-29T12:00:00.000Z:${th}`));
+  });
+
   it("says nothing once notified, without a clock, or once the incident is closed or a false positive", () => {
     const overdue = new Date("2026-11-30T00:00:00Z");
     expect(incidentNoticeReminder({ ...incident, amazonNotifiedAt: new Date("2026-11-29T08:00:00Z") }, overdue, recipients)).toBeNull();

@@ -22,6 +22,13 @@ describe("the legal-process notice reminder", () => {
     expect([...keys]).toEqual(["12h", "4h", "1h", "overdue"].map((th) => `legal-request.amazon-notice:lpr_1:2026-11-29T09:00:00.000Z:${th}`));
   });
 
+  it("reminds afresh for a due time moved later, even after the overdue reminder went out", () => {
+    const overdue = legalRequestNoticeReminder(request, new Date("2026-11-29T09:30:00Z"), recipients)!;
+    const moved = legalRequestNoticeReminder({ ...request, notificationDueAt: new Date("2026-11-29T12:00:00Z") }, new Date("2026-11-29T09:30:00Z"), recipients)!;
+    expect(overdue.key).toBe("legal-request.amazon-notice:lpr_1:2026-11-29T09:00:00.000Z:overdue");
+    expect(moved.key).toBe("legal-request.amazon-notice:lpr_1:2026-11-29T12:00:00.000Z:4h");
+  });
+
   it("escalates to the administrators when overdue", () => {
     expect(legalRequestNoticeReminder(request, new Date("2026-11-29T09:00:01Z"), recipients)).toMatchObject({
       recipientUserIds: ["usr_rec", "usr_lead", "usr_admin"],

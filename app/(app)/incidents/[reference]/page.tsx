@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IncidentEvidencePanel } from "@/components/evidence/incident-evidence-panel";
+import { AmazonAnswerPanel } from "@/components/incidents/amazon-answer-panel";
 import { CloseIncidentPanel } from "@/components/incidents/close-incident-panel";
 import { ClosingReport } from "@/components/incidents/closing-report";
 import { EditIncidentDetails } from "@/components/incidents/edit-incident-details";
@@ -23,6 +24,7 @@ import {
   addCommentAction,
   addTaskAction,
   addTimelineEntryAction,
+  changeAmazonInfoAnswerAction,
   changeDetectionTimeAction,
   changeStatusAction,
   closeIncidentAction,
@@ -85,8 +87,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ refer
             draft={draft}
             sendAction={sendNoticeAction.bind(null, ref)}
             recordAction={recordNoticeAction.bind(null, ref)}
-            notRequired={incident.amazonInfoInvolved ? undefined : "No Amazon Information involved: no notice is due."}
+            notRequired={incident.amazonInfoInvolved ? undefined : "Not a Security Incident under the policy (answer “No”): no notice is due."}
           />
+          <AmazonAnswerPanel incident={incident} change={work ? changeAmazonInfoAnswerAction.bind(null, ref) : null} />
           {work ? <IncidentStatusPanel incident={incident} changeStatus={changeStatusAction.bind(null, ref)} changeDetectionTime={changeDetectionTimeAction.bind(null, ref)} /> : null}
           {incident.can.close && open ? <CloseIncidentPanel incident={incident} close={closeIncidentAction.bind(null, ref)} markFalsePositive={falsePositiveAction.bind(null, ref)} /> : null}
           {incident.status === "closed" ? <ClosingReport incident={incident} /> : null}
