@@ -10,13 +10,46 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { clockSource } from "@/lib/core/clocks/registry";
-import { getDashboard } from "@/lib/incidents/get-dashboard";
-import type { TIncidentListRow } from "@/lib/incidents/types";
+import { listDueItems } from "@/lib/core/clocks/list-due-items";
+import { DUE_LIMIT, DUE_WITHIN_MS, getDashboard } from "@/lib/incidents/get-dashboard";
+import type { TDashboard, TIncidentListRow } from "@/lib/incidents/types";
 import { INCIDENT_STATUSES, STATUS_LABELS } from "@/lib/incidents/status-rules";
 import { checkHealth } from "@/lib/system/check-health";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
+
+/**
+ * Every deadline the person may see that is overdue or due within 7 days, from every clock source
+ * registered (lib/core/clocks/registry.ts), nearest first, each a link with its state.
+ */
+function DueSection({ due, truncated, serverNow }: { due: TDashboard["due"]; truncated: boolean; serverNow: string }) {
+  const overdue = due.filter((item) => item.state === "overdue").length;
+  return (
+    <section className={`card ${overdue ? "due-card-overdue" : ""}`} aria-labelledby="due-heading">
+      <h2 id="due-heading">
+        Overdue and falling due ({overdue} overdue, {due.length - overdue} due within 7 days)
+      </h2>
+      {due.length ? (
+        <DueList
+          serverNow={serverNow}
+          items={due.map((item) => ({
+            key: `${item.kind}:${item.id}`,
+            kindLabel: clockSource(item.kind).label,
+            reference: item.reference,
+            title: item.title,
+            link: item.link,
+            dueAt: item.dueAt.toISOString(),
+            state: item.state,
+          }))}
+        />
+      ) : (
+        <p className="muted">Nothing you can see is overdue or due within 7 days.</p>
+      )}
+      {truncated ? <p className="muted small spaced-top">The {due.length} nearest are shown; more fall due within 7 days.</p> : null}
+    </section>
+  );
+}
 
 function IncidentRows({ rows, serverNow }: { rows: TIncidentListRow[]; serverNow: string }) {
   const columns: TSimpleColumn<TIncidentListRow>[] = [
@@ -34,11 +67,15 @@ function IncidentRows({ rows, serverNow }: { rows: TIncidentListRow[]; serverNow
 export default async function DashboardPage() {
   const actor = await requireActor();
   // Administrators manage people and settings but see no incident content (least privilege).
-  if (!can(actor, "incident.read")) return <AdministrationHome actor={actor} health={await checkHealth()} />;
+  if (!can(actor, "incident.read")) {
+    // Their own deadlines still show (tasks assigned to them), from the same registry.
+    const due = await listDueItems(actor, now(), { within: DUE_WITHIN_MS, limit: DUE_LIMIT + 1 });
+    const mine = due.length ? <DueSection due={due.slice(0, DUE_LIMIT)} truncated={due.length > DUE_LIMIT} serverNow={now().toISOString()} /> : null;
+    return <AdministrationHome actor={actor} health={await checkHealth()} due={mine} />;
+  }
   const [dashboard, health] = await Promise.all([getDashboard(actor), checkHealth()]);
   const serverNow = now().toISOString();
   const max = Math.max(1, ...dashboard.months.map((m) => m.count));
-  const overdueCount = dashboard.due.filter((item) => item.state === "overdue").length;
   const openCount = INCIDENT_STATUSES.filter((s) => s !== "closed" && s !== "false_positive").reduce((n, s) => n + (dashboard.byStatus[s] ?? 0), 0);
   return (
     <>
@@ -54,25 +91,7 @@ export default async function DashboardPage() {
         }
       />
       <div className="stack">
-        {dashboard.due.length ? (
-          <section className="card" aria-labelledby="due-heading" style={overdueCount ? { borderColor: "#f5c2bd" } : undefined}>
-            <h2 id="due-heading" style={overdueCount ? { color: "var(--danger)" } : undefined}>
-              Overdue and falling due ({overdueCount} overdue, {dashboard.due.length - overdueCount} due within a week)
-            </h2>
-            <DueList
-              serverNow={serverNow}
-              items={dashboard.due.map((item) => ({
-                key: `${item.kind}:${item.id}`,
-                kindLabel: clockSource(item.kind).label,
-                reference: item.reference,
-                title: item.title,
-                link: item.link,
-                dueAt: item.dueAt.toISOString(),
-                state: item.state,
-              }))}
-            />
-          </section>
-        ) : null}
+        <DueSection due={dashboard.due} truncated={dashboard.dueTruncated} serverNow={serverNow} />
 
         <section className="card" aria-labelledby="open-heading">
           <h2 id="open-heading">Open incidents, nearest deadline first ({openCount})</h2>
@@ -161,7 +180,7 @@ export default async function DashboardPage() {
   );
 }
 
-function AdministrationHome({ actor, health }: { actor: Actor; health: Awaited<ReturnType<typeof checkHealth>> }) {
+function AdministrationHome({ actor, health, due }: { actor: Actor; health: Awaited<ReturnType<typeof checkHealth>>; due: React.ReactNode }) {
   const links = [
     { href: "/settings/users", label: "Users and roles", text: "Invite people, change roles, unlock accounts, reset two-step sign-in.", show: can(actor, "user.read") },
     { href: "/settings/mail", label: "Email outbox", text: "Delivery of reminders, invitations and notices.", show: can(actor, "mail.read") },
@@ -171,6 +190,7 @@ function AdministrationHome({ actor, health }: { actor: Actor; health: Awaited<R
   return (
     <>
       <PageHeader title="Dashboard" description="Administration: people, email and the audit log. Incident content is for the security team." />
+      {due ? <div className="stack spaced-bottom">{due}</div> : null}
       <div className="grid grid-2">
         {links.map((l) => (
           <Link key={l.href} href={l.href} className="card settings-link">

@@ -135,6 +135,69 @@ test.describe("audit findings", () => {
   });
 });
 
+test.describe("the dashboard's deadlines", () => {
+  test("list an overdue incident task, an overdue finding and an assigned task, nearest first, each a link with its state, and only to who may see them", async ({ page }) => {
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Dana Lead" });
+    const responder = await createUser({ roles: ["responder"], displayName: "Rory Responder" });
+    const suffix = randomBytes(3).toString("hex");
+    const finding = await insertFinding(lead, lead, { title: `Backups not encrypted ${suffix}`, controlId: "PII-5b", dueDate: day(-3) });
+    // An incident of the lead's, not involving Amazon Information, with a task overdue by a day.
+    const incident = `INC-2099-${String(randomBytes(2).readUInt16BE() % 10000).padStart(4, "0")}`;
+    await testDb().query(
+      `INSERT INTO "Incident" ("id", "reference", "title", "summary", "typeId", "severity", "status", "detectedAt", "reportedById", "createdById", "memberIds", "amazonInfoAnswer", "amazonInfoInvolved", "updatedAt")
+       VALUES ($1, $2, $3, 'Found during the e2e run.', 'lost-device', 'SEV3', 'triaged', now() - interval '3 days', $4, $4, ARRAY[$4], 'no', false, now())`,
+      [`inc_e2e${suffix}`, incident, `Lost badge ${suffix}`, lead.id],
+    );
+    await testDb().query(
+      `INSERT INTO "IncidentTask" ("id", "incidentId", "title", "ownerId", "dueDate", "createdById") VALUES ($1, $2, $3, $4, current_date - 1, $4)`,
+      [`itk_e2e${suffix}`, `inc_e2e${suffix}`, `Revoke the badge ${suffix}`, lead.id],
+    );
+    // A task assigned to the lead (lib/core/tasks), due in 6 hours.
+    await testDb().query(
+      `INSERT INTO "Task" ("id", "subjectType", "subjectId", "subjectReference", "link", "title", "ownerId", "dueAt", "createdById", "updatedAt")
+       VALUES ($1, 'finding', 'fnd_x', $2, $3, $4, $5, now() + interval '6 hours', $5, now())`,
+      [`tsk_e2e${suffix}`, finding, `/compliance/findings/${finding}`, `Confirm the backup key rotation ${suffix}`, lead.id],
+    );
+
+    await signIn(page, lead);
+    const due = page.getByRole("region", { name: /Overdue and falling due/ });
+    const rows = due.getByRole("row");
+    const findingRow = rows.filter({ hasText: `Backups not encrypted ${suffix}` });
+    const taskRow = rows.filter({ hasText: `Revoke the badge ${suffix}` });
+    const assignedRow = rows.filter({ hasText: `Confirm the backup key rotation ${suffix}` });
+    await expect(findingRow).toHaveAttribute("data-state", "overdue");
+    await expect(findingRow.locator(".badge-danger")).toHaveText("Overdue");
+    await expect(findingRow).toContainText("Finding");
+    await expect(taskRow).toHaveAttribute("data-state", "overdue");
+    await expect(taskRow).toContainText("Incident task");
+    await expect(assignedRow).toHaveAttribute("data-state", "due-soon");
+    await expect(assignedRow.locator(".badge-warn")).toHaveText("Due soon");
+    // Nearest first: the finding (3 days overdue), then the incident task (1 day), then the task due later today.
+    const texts = await rows.allInnerTexts();
+    const at = (text: string) => texts.findIndex((t) => t.includes(text));
+    expect(at(`Backups not encrypted ${suffix}`)).toBeLessThan(at(`Revoke the badge ${suffix}`));
+    expect(at(`Revoke the badge ${suffix}`)).toBeLessThan(at(`Confirm the backup key rotation ${suffix}`));
+    await page.screenshot({ path: "/tmp/e2e-dashboard-deadlines.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "/tmp/e2e-dashboard-deadlines-phone.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Each is a link to its record.
+    await taskRow.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/incidents/${incident}$`));
+    await page.goBack();
+    await findingRow.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/compliance/findings/${finding}$`));
+
+    // A responder not on the incident sees none of them.
+    await page.context().clearCookies();
+    await signIn(page, responder);
+    const theirs = page.getByRole("region", { name: /Overdue and falling due/ });
+    await expect(theirs).toBeVisible();
+    await expect(theirs).not.toContainText(suffix);
+  });
+});
+
 test.describe("compliance certificates", () => {
   test("a lead issues a certificate and downloads it; an auditor lists and downloads it without a form", async ({ page }) => {
     const lead = await createUser({ roles: ["security_lead"], displayName: "Dana Fischer" });

@@ -27,15 +27,19 @@ export async function signInAs(page: Page, user: TTestUser): Promise<void> {
   await signIn(page, user);
 }
 
-/** Logs an incident through the form; returns its reference. */
-export async function logIncident(page: Page, input: { title: string; amazon?: boolean; pii?: string; detectedAt?: string }): Promise<string> {
+/**
+ * Logs an incident through the form; returns its reference. `amazon` answers the policy's
+ * question: true or "Yes", "Not known yet", or (the default) "No".
+ */
+export async function logIncident(page: Page, input: { title: string; amazon?: boolean | "Yes" | "No" | "Not known yet"; pii?: string; detectedAt?: string }): Promise<string> {
   await page.goto("/incidents/new");
   await page.getByLabel("Title").fill(input.title);
   await page.getByLabel("What happened").fill("A support laptop with order exports was stolen from a parked car.");
   await page.getByLabel("Type").selectOption({ label: "Lost or stolen device" });
   await page.getByLabel("Severity").selectOption({ label: "SEV2 — High" });
   if (input.detectedAt) await page.getByLabel("Detected at").fill(input.detectedAt);
-  if (input.amazon) await page.getByLabel("Amazon Information may be involved").check();
+  const answer = input.amazon === true ? "Yes" : input.amazon === false || input.amazon === undefined ? "No" : input.amazon;
+  await page.getByRole("group", { name: /Is this a Security Incident/ }).getByRole("radio", { name: new RegExp(`^${answer}\\b`) }).check();
   if (input.pii) {
     await page.getByLabel("Personal data involved").check();
     await page.getByLabel("Personal data details").fill(input.pii);

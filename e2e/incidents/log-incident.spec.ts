@@ -45,6 +45,63 @@ test.describe("logging an incident", () => {
     await page.screenshot({ path: "/tmp/e2e-dashboard-responder.png", fullPage: true });
   });
 
+  test("not known yet runs the clock; only the security lead stops it, with a reason the incident shows", async ({ page }) => {
+    const responder = await createUser(["responder"], "Nico Responder");
+    const lead = await createUser(["security_lead"], "Dana Lead");
+    await signInAs(page, responder);
+
+    // The question is the policy's own, and nothing is chosen for the person.
+    await page.goto("/incidents/new");
+    const question = page.getByRole("group", { name: /Is this a Security Incident as the Data Protection Policy defines it\?/ });
+    await expect(question).toContainText("breach of any environment (i) containing Amazon Information");
+    for (const answer of ["Yes", "No", "Not known yet"]) await expect(question.getByRole("radio", { name: new RegExp(`^${answer}\\b`) })).not.toBeChecked();
+    await page.getByLabel("Title").fill("Unknown script on the reporting server");
+    await page.getByLabel("What happened").fill("An unknown script was found running on the reporting server.");
+    await page.getByLabel("Type").selectOption({ label: "Lost or stolen device" });
+    await page.getByLabel("Severity").selectOption({ label: "SEV2 — High" });
+    await page.getByRole("button", { name: "Log incident" }).click();
+    await expect(question.getByText("Answer the question: yes, no, or not known yet.")).toBeVisible();
+    await page.screenshot({ path: "/tmp/e2e-incident-form-question.png", fullPage: true });
+
+    const reference = await logIncident(page, { title: "Unknown script on the reporting server", amazon: "Not known yet" });
+    await expect(page.getByRole("timer")).toHaveAttribute("data-clock", "green");
+    const panel = page.getByRole("region", { name: "Security Incident under the policy" });
+    await expect(panel.getByTestId("amazon-answer")).toContainText("Not known yet");
+    await expect(panel.getByTestId("amazon-answer")).toContainText("the 24-hour clock to notify Amazon runs from detection");
+
+    // The assigned responder cannot stop the clock, whatever the reason.
+    await panel.getByText("Change the answer").click();
+    const form = panel.getByRole("form", { name: "Change the Security Incident answer" });
+    await expect(form).toContainText("Only a security lead can change this answer to “No”");
+    await form.getByRole("radio", { name: /^No\b/ }).check();
+    await form.getByLabel("Reason").fill("I think only our own data was exposed here.");
+    await form.getByRole("button", { name: "Change answer" }).click();
+    await expect(form.getByRole("alert")).toContainText("Only a security lead can change this answer to “No”");
+    await page.reload();
+    await expect(page.getByRole("timer")).toHaveAttribute("data-clock", "green");
+
+    // The security lead can, with a reason of at least 20 characters.
+    await signInAs(page, lead);
+    await page.goto(`/incidents/${reference}`);
+    const leadPanel = page.getByRole("region", { name: "Security Incident under the policy" });
+    await leadPanel.getByText("Change the answer").click();
+    const leadForm = leadPanel.getByRole("form", { name: "Change the Security Incident answer" });
+    await leadForm.getByRole("radio", { name: /^No\b/ }).check();
+    await leadForm.getByLabel("Reason").fill("Too short.");
+    await leadForm.getByRole("button", { name: "Change answer" }).click();
+    await expect(leadForm.getByText(/at least 20 characters/).first()).toBeVisible();
+    const reason = "The script only read the public price list; no Amazon Information on that server.";
+    await leadForm.getByLabel("Reason").fill(reason);
+    await leadForm.getByRole("button", { name: "Change answer" }).click();
+    await expect(leadPanel.getByTestId("amazon-answer")).toContainText("No", { timeout: 10_000 });
+    await expect(leadPanel).toContainText("Clock stopped: answer changed from “Not known yet” to “No”");
+    await expect(leadPanel).toContainText(`Reason: ${reason}`);
+    await expect(leadPanel).toContainText("by Dana Lead");
+    await expect(page.getByRole("region", { name: "Timeline" })).toContainText(`The 24-hour clock stops. Reason: ${reason}`);
+    await expect(page.getByRole("timer")).toHaveAttribute("data-clock", "not-required");
+    await page.screenshot({ path: "/tmp/e2e-incident-clock-stopped.png", fullPage: true });
+  });
+
   test("on a phone the form is usable and the countdown shows", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const responder = await createUser(["responder"], "Phone Responder");

@@ -73,7 +73,7 @@ export async function* incidentsCsv(database: Db, at: Date, counted: (rows: numb
         STATUS_LABELS[r.status],
         r.detectedAt,
         // Yes, no or not known yet (which runs the clock), as the incident screen says it.
-        `${AMAZON_INFO_ANSWER_LABELS[r.amazonInfoAnswer]}${r.amazonInfoAnsweredBefore ? ` (${ANSWERED_BEFORE_LABEL})` : ""}`,
+        `${AMAZON_INFO_ANSWER_LABELS[r.amazonInfoAnswer].toLowerCase()}${r.amazonInfoAnsweredBefore ? ` (${ANSWERED_BEFORE_LABEL})` : ""}`,
         yesNo(r.piiInvolved),
         r.notificationDueAt,
         r.amazonNotifiedAt,

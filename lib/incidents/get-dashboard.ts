@@ -9,7 +9,10 @@ import type { TDashboard } from "./types";
 import { dashboardSql } from "./dashboard-query";
 import type { TIncidentListRowRaw } from "./list-query";
 
-const DUE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
+/** The dashboard's deadlines: overdue, or due within 7 days. */
+export const DUE_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
+/** At most this many deadlines, nearest first (each source's query is limited too). */
+export const DUE_LIMIT = 50;
 
 export async function getDashboard(actor: Actor, database: Db = db()): Promise<TDashboard> {
   const scope = await listScope(actor);
@@ -22,7 +25,8 @@ export async function getDashboard(actor: Actor, database: Db = db()): Promise<T
     database.$queryRaw<{ month: string; count: number }[]>(sql.months),
     can(actor, "alarm.read") ? database.alarm.findMany({ where: { status: "open" }, orderBy: { lastSeenAt: "desc" }, take: 10 }) : Promise.resolve(null),
   ]);
-  const due = await listDueItems(actor, now, { within: DUE_WITHIN_MS, limit: 50 }, database);
+  // One more than shown, to say when the list is cut short.
+  const due = await listDueItems(actor, now, { within: DUE_WITHIN_MS, limit: DUE_LIMIT + 1 }, database);
   const counts = new Map(months.map((m) => [m.month, m.count]));
   const series: { month: string; count: number }[] = [];
   for (let k = 0; k < 12; k++) {
@@ -32,7 +36,8 @@ export async function getDashboard(actor: Actor, database: Db = db()): Promise<T
   }
   return {
     open: open.map((r) => toListRow(r, now)),
-    due,
+    due: due.slice(0, DUE_LIMIT),
+    dueTruncated: due.length > DUE_LIMIT,
     byStatus: Object.fromEntries(byStatus.map((r) => [r.key, r.count])),
     bySeverity: Object.fromEntries(bySeverity.map((r) => [r.key, r.count])),
     months: series,

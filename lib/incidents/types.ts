@@ -221,8 +221,10 @@ export interface TIncidentCatalog {
 
 export interface TDashboard {
   open: TIncidentListRow[];
-  /** Every deadline the actor may see that is overdue or falls due within a week, nearest first. */
+  /** Every deadline the actor may see that is overdue or falls due within a week, nearest first (at most 50). */
   due: TDueItem[];
+  /** More deadlines were due than the 50 shown. */
+  dueTruncated: boolean;
   byStatus: Record<string, number>;
   bySeverity: Record<string, number>;
   months: { month: string; count: number }[];

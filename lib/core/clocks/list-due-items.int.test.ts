@@ -7,7 +7,9 @@ import { addIncidentTask } from "@/lib/incidents/add-incident-task";
 import { newId } from "@/lib/ids";
 import { baseIncident, makeUser } from "@/test/incidents/fixtures";
 import { HOURS, DAYS } from "./clock-state";
+import { getDashboard } from "@/lib/incidents/get-dashboard";
 import { listDueItems } from "./list-due-items";
+import { CLOCK_SOURCES } from "./registry";
 
 // "now" for the lists: 2026-11-30 10:00 UTC.
 const clock = fixedClock("2026-11-30T10:00:00Z");
@@ -104,6 +106,25 @@ describe("listDueItems", () => {
     expect((await listDueItems(auditor, NOW, { within: WEEK })).map((i) => i.kind)).not.toContain("task.due");
     expect((await listDueItems(auditor, NOW, { within: WEEK })).length).toBe(7);
     expect(await listDueItems(admin, NOW, { within: WEEK })).toEqual([]);
+  });
+
+  it("puts every registered kind on the dashboard, nearest first, each scoped to the person", async () => {
+    const forLead = await getDashboard(lead);
+    const forOutsider = await getDashboard(outsider);
+    // Every kind the registry has appears for someone: the lead's all-records kinds, the outsider's own task.
+    const kinds = new Set([...forLead.due, ...forOutsider.due].map((i) => i.kind));
+    expect([...kinds].sort()).toEqual(CLOCK_SOURCES.map((s) => s.kind).sort());
+    for (const dashboard of [forLead, forOutsider]) {
+      const times = dashboard.due.map((i) => i.dueAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(dashboard.dueTruncated).toBe(false);
+    }
+    expect(forLead.due.map((i) => `${i.kind} ${i.reference} ${i.state} ${i.link}`)).toEqual((await listDueItems(lead, NOW, { within: WEEK })).map((i) => `${i.kind} ${i.reference} ${i.state} ${i.link}`));
+    // The responder sees their incident's items and nothing of the outsider's incident, findings or attestations.
+    const forResponder = (await getDashboard(responder)).due.map((i) => i.reference);
+    expect(forResponder).toContain(ref.mine);
+    expect(forResponder).not.toContain(ref.theirs);
+    expect(forResponder.filter((r) => r.startsWith("FND-") || r === "GS-3" || r === "AST-1")).toEqual([]);
   });
 
   it("leaves out what falls due later than asked, and what is done", async () => {
