@@ -30,13 +30,20 @@ export function DueList({ items, serverNow }: { items: readonly TDueListItem[]; 
         <>
           <span className={BADGE[item.state]}>{DUE_STATE_LABELS[item.state]}</span>{" "}
           <span className="muted">
-            {formatRemaining(new Date(item.dueAt), now)} · {item.dueAt.slice(0, 16).replace("T", " ")} UTC
+            {formatRemaining(new Date(item.dueAt), now)} · <span className="nowrap">{item.dueAt.slice(0, 16).replace("T", " ")} UTC</span>
           </span>
         </>
       ),
     },
-    { header: "What", cell: (item) => item.kindLabel },
-    { header: "Record", cell: (item) => <RecordLink href={item.link} reference={item.reference} title={item.title} /> },
+    {
+      header: "What",
+      cell: (item) => (
+        <>
+          <div className="muted small">{item.kindLabel}</div>
+          <RecordLink href={item.link} reference={item.reference} title={item.title} />
+        </>
+      ),
+    },
   ];
   return <SimpleTable columns={columns} rows={items} rowKey={(item) => item.key} rowAttributes={(item) => ({ "data-state": item.state })} />;
 }

@@ -74,7 +74,7 @@ test.describe("logging an incident", () => {
     const form = panel.getByRole("form", { name: "Change the Security Incident answer" });
     await expect(form).toContainText("Only a security lead can change this answer to “No”");
     await form.getByRole("radio", { name: /^No\b/ }).check();
-    await form.getByLabel("Reason").fill("I think only our own data was exposed here.");
+    await form.getByRole("textbox", { name: "Reason" }).fill("I think only our own data was exposed here.");
     await form.getByRole("button", { name: "Change answer" }).click();
     await expect(form.getByRole("alert")).toContainText("Only a security lead can change this answer to “No”");
     await page.reload();
@@ -87,11 +87,11 @@ test.describe("logging an incident", () => {
     await leadPanel.getByText("Change the answer").click();
     const leadForm = leadPanel.getByRole("form", { name: "Change the Security Incident answer" });
     await leadForm.getByRole("radio", { name: /^No\b/ }).check();
-    await leadForm.getByLabel("Reason").fill("Too short.");
+    await leadForm.getByRole("textbox", { name: "Reason" }).fill("Too short.");
     await leadForm.getByRole("button", { name: "Change answer" }).click();
     await expect(leadForm.getByText(/at least 20 characters/).first()).toBeVisible();
     const reason = "The script only read the public price list; no Amazon Information on that server.";
-    await leadForm.getByLabel("Reason").fill(reason);
+    await leadForm.getByRole("textbox", { name: "Reason" }).fill(reason);
     await leadForm.getByRole("button", { name: "Change answer" }).click();
     await expect(leadPanel.getByTestId("amazon-answer")).toContainText("No", { timeout: 10_000 });
     await expect(leadPanel).toContainText("Clock stopped: answer changed from “Not known yet” to “No”");

@@ -53,6 +53,19 @@ describe("logging an incident answers the policy's question", () => {
   });
 });
 
+describe("incidents logged before the question changed", () => {
+  it("keep their answer, marked as answered before; a stored no stays no until someone answers again", async () => {
+    const { id } = await createIncident(responder, { ...baseIncident, amazonInfoAnswer: "no" });
+    // As the migration leaves an incident whose checkbox was unticked.
+    await db().incident.update({ where: { id }, data: { amazonInfoAnsweredBefore: true } });
+    expect(await getIncident(responder, id)).toMatchObject({ amazonInfoAnswer: "no", amazonInfoAnsweredBefore: true, clock: "not-required" });
+    // Answering the current question (the same no) clears the mark, and needs no lead: no clock stops.
+    await changeAmazonInfoAnswer(responder, id, { amazonInfoAnswer: "no" });
+    expect(await getIncident(responder, id)).toMatchObject({ amazonInfoAnswer: "no", amazonInfoAnsweredBefore: false });
+    expect((await getIncident(responder, id)).timeline.at(-1)?.text).toBe("Security Incident under the policy: answer “No” confirmed on the current question.");
+  });
+});
+
 describe("stopping the clock: an answer that had a clock changed to no", () => {
   let id: string;
   beforeEach(async () => {
