@@ -89,11 +89,12 @@ test.describe("logging an incident", () => {
     await leadForm.getByRole("radio", { name: /^No\b/ }).check();
     await leadForm.getByRole("textbox", { name: "Reason" }).fill("Too short.");
     await leadForm.getByRole("button", { name: "Change answer" }).click();
-    await expect(leadForm.getByText(/at least 20 characters/).first()).toBeVisible();
+    // Wait for the refusal (the fields are drawn again with it) before typing again.
+    await expect(leadForm.getByText("Give a reason of at least 20 characters: it is shown on the incident and on the compliance map.")).toBeVisible();
     const reason = "The script only read the public price list; no Amazon Information on that server.";
     await leadForm.getByRole("textbox", { name: "Reason" }).fill(reason);
     await leadForm.getByRole("button", { name: "Change answer" }).click();
-    await expect(leadPanel.getByTestId("amazon-answer")).toContainText("No", { timeout: 10_000 });
+    await expect(leadPanel.getByTestId("amazon-answer")).toHaveText(/^No · no clock runs$/, { timeout: 10_000 });
     await expect(leadPanel).toContainText("Clock stopped: answer changed from “Not known yet” to “No”");
     await expect(leadPanel).toContainText(`Reason: ${reason}`);
     await expect(leadPanel).toContainText("by Dana Lead");

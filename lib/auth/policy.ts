@@ -35,7 +35,7 @@ export const PERMISSIONS = {
   "incident.create": { kind: "write", description: "Log a new incident" },
   "incident.update": { kind: "write", description: "Work an incident: status, timeline, tasks, comments" },
   "incident.close": { kind: "write", description: "Close an incident or mark it a false positive" },
-  "incident.notify-amazon": { kind: "write", description: "Send or record the notice to Amazon" },
+  "incident.notify-amazon": { kind: "write", description: "Send or record the notice to Amazon; stop its 24-hour clock or move it later, with a reason" },
   "incident.catalog.manage": { kind: "write", description: "Edit incident types and severities" },
   "incident.export": { kind: "read", description: "Export incidents" },
   "legal-request.read": { kind: "read", description: "Read legal-process requests" },
