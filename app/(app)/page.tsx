@@ -40,6 +40,7 @@ function DueSection({ due, truncated, serverNow }: { due: TDashboard["due"]; tru
             title: item.title,
             link: item.link,
             dueAt: item.dueAt.toISOString(),
+            allDay: item.allDay,
             state: item.state,
           }))}
         />

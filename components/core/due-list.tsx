@@ -11,7 +11,22 @@ export interface TDueListItem {
   title: string;
   link: string;
   dueAt: string;
+  /** Due on a calendar day: until the day ends, shown as the day. */
+  allDay?: boolean;
   state: TDueState;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "3 h 5 min left · 2026-12-01 21:25 UTC", or for a calendar day "1 d 2 h overdue · due 2026-11-30" (counted from the day's end). */
+function dueText(item: TDueListItem, now: Date): React.ReactNode {
+  const dueAt = new Date(item.dueAt);
+  if (item.allDay) return `${formatRemaining(new Date(dueAt.getTime() + DAY_MS), now)} · due ${item.dueAt.slice(0, 10)}`;
+  return (
+    <>
+      {formatRemaining(dueAt, now)} · <span className="nowrap">{item.dueAt.slice(0, 16).replace("T", " ")} UTC</span>
+    </>
+  );
 }
 
 const BADGE: Record<TDueState, string> = {
@@ -29,9 +44,7 @@ export function DueList({ items, serverNow }: { items: readonly TDueListItem[]; 
       cell: (item) => (
         <>
           <span className={BADGE[item.state]}>{DUE_STATE_LABELS[item.state]}</span>{" "}
-          <span className="muted">
-            {formatRemaining(new Date(item.dueAt), now)} · <span className="nowrap">{item.dueAt.slice(0, 16).replace("T", " ")} UTC</span>
-          </span>
+          <span className="muted">{dueText(item, now)}</span>
         </>
       ),
     },

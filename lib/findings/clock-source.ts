@@ -29,6 +29,7 @@ export const findingDueClock: TClockSource = {
       title: finding.title,
       reference: finding.reference,
       dueAt: finding.dueDate,
+      allDay: true,
       ownerIds: [finding.ownerId],
       link: `/compliance/findings/${finding.reference}`,
       state: findingDueState(finding.dueDate, now),

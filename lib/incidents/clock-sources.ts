@@ -102,6 +102,7 @@ export const incidentTaskClock: TClockSource = {
       title: task.title,
       reference: task.incident.reference,
       dueAt: task.dueDate!,
+      allDay: true,
       ownerIds: [task.ownerId],
       link: `/incidents/${task.incident.reference}`,
       state: incidentTaskState(task.dueDate!, now),

@@ -24,6 +24,8 @@ export interface TDueItem {
   /** What people call the record: INC-2026-0001, EVD-2026-0003, the control id. */
   reference: string;
   dueAt: Date;
+  /** The due time is a calendar day (UTC midnight): due until that day ends. */
+  allDay?: boolean;
   /** Who is expected to act: commander, task owner, receiver of a transfer. */
   ownerIds: string[];
   /** A path inside Vigil. */
