@@ -17,7 +17,9 @@ function ClockChange({ change, timeZone }: { change: TClockChangeRow; timeZone: 
   const what =
     change.kind === "stopped"
       ? `Clock stopped: answer changed from “${AMAZON_INFO_ANSWER_LABELS[change.fromAnswer ?? "yes"]}” to “${AMAZON_INFO_ANSWER_LABELS[change.toAnswer ?? "no"]}”`
-      : `Deadline moved later${change.fromDueAt && change.toDueAt ? `: from ${at(change.fromDueAt)} to ${at(change.toDueAt)}` : " (detection moved later)"}`;
+      : change.kind === "false_positive"
+        ? "Clock stopped: marked a false positive before any notice to Amazon"
+        : `Deadline moved later${change.fromDueAt && change.toDueAt ? `: from ${at(change.fromDueAt)} to ${at(change.toDueAt)}` : " (detection moved later)"}`;
   return (
     <li>
       <strong>{what}</strong>

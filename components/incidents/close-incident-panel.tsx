@@ -21,7 +21,18 @@ export function CloseIncidentPanel({ incident, close, markFalsePositive }: { inc
         <details className={styles.followUp}>
           <summary>Mark a false positive</summary>
           <ActionForm action={markFalsePositive} submitLabel="Mark false positive" submitClassName="button button-secondary" ariaLabel="Mark a false positive">
-            <Field name="reason" label="Why is this a false positive?" as="textarea" rows={2} required />
+            <Field
+              name="reason"
+              label="Why is this a false positive?"
+              as="textarea"
+              rows={2}
+              required
+              hint={
+                incident.amazonInfoInvolved && !incident.amazonNotifiedAt
+                  ? "The 24-hour clock to notify Amazon is running: this stops it. Give a reason of at least 20 characters; it is shown on the incident and on the compliance map."
+                  : undefined
+              }
+            />
           </ActionForm>
         </details>
       ) : null}

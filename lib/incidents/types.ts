@@ -147,10 +147,13 @@ export interface TIncidentDetail {
   can: { update: boolean; close: boolean; notify: boolean; readPii: boolean; writePii: boolean };
 }
 
-/** A clock stopped (the answer changed to no) or moved later (detection moved later). */
+/** How a clock was stopped or moved. */
+export type TClockChangeKind = "stopped" | "moved_later" | "false_positive";
+
+/** A clock stopped (the answer changed to no, or marked a false positive before any notice) or moved later (detection moved later). */
 export interface TClockChangeRow {
   id: string;
-  kind: "stopped" | "moved_later";
+  kind: TClockChangeKind;
   fromAnswer: TAmazonInfoAnswer | null;
   toAnswer: TAmazonInfoAnswer | null;
   fromDueAt: string | null;
@@ -163,7 +166,7 @@ export interface TClockChangeRow {
 /** The same change as the compliance map's GS-4e row reads it (lib/compliance/gather-facts.ts). */
 export interface TClockChangeFact {
   reference: string;
-  kind: "stopped" | "moved_later";
+  kind: TClockChangeKind;
   fromAnswer: TAmazonInfoAnswer | null;
   toAnswer: TAmazonInfoAnswer | null;
   fromDueAt: Date | null;
@@ -184,7 +187,9 @@ export function describeClockChange(change: TClockChangeFact): string {
   const what =
     change.kind === "stopped"
       ? `clock stopped (answer ${AMAZON_INFO_ANSWER_LABELS[change.fromAnswer ?? "yes"]} → ${AMAZON_INFO_ANSWER_LABELS[change.toAnswer ?? "no"]})`
-      : `deadline moved later${change.fromDueAt && change.toDueAt ? ` (${utcMinute(change.fromDueAt)} → ${utcMinute(change.toDueAt)})` : " (detection moved later)"}`;
+      : change.kind === "false_positive"
+        ? "clock stopped (marked a false positive before any notice to Amazon)"
+        : `deadline moved later${change.fromDueAt && change.toDueAt ? ` (${utcMinute(change.fromDueAt)} → ${utcMinute(change.toDueAt)})` : " (detection moved later)"}`;
   return `${change.reference}: ${what} by ${change.changedByName} on ${utcMinute(change.changedAt)}. Reason: ${change.reason}`;
 }
 

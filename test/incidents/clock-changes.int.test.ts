@@ -6,7 +6,7 @@ import { fixedClock, setClock } from "@/lib/clock";
 import { gatherComplianceFacts } from "@/lib/compliance/gather-facts";
 import { evaluateControls } from "@/lib/compliance/evaluate";
 import { db } from "@/lib/db/client";
-import { changeAmazonInfoAnswer, changeDetectionTime, createIncident, getIncident, listClockChanges } from "@/lib/incidents";
+import { changeAmazonInfoAnswer, changeDetectionTime, createIncident, getIncident, listClockChanges, markFalsePositive } from "@/lib/incidents";
 import { baseIncident, expectAppError, makeUser } from "./fixtures";
 
 const clock = fixedClock("2026-11-28T12:00:00Z");
@@ -153,5 +153,27 @@ describe("moving detection later", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "incident.detection-time-changed", targetId: id } });
     expect(event.details).toMatchObject({ movedLater: true, clockChangeId: expect.stringMatching(/^icc_/) });
     expect(JSON.stringify(event.details)).not.toContain("synthetic");
+  });
+});
+
+describe("marking a false positive while the clock runs stops it", () => {
+  it("needs 20+ characters while no notice is given, and is kept as a clock change shown with the others", async () => {
+    const { id } = await createIncident(responder, { ...baseIncident, amazonInfoAnswer: "unknown", detectedAt: "2026-11-28T10:00", timeZone: "UTC" });
+    expect(await expectAppError(markFalsePositive(lead, id, { reason: "Test alert" }), "VALIDATION")).toMatchObject({ reason: expect.stringMatching(/clock .* is running.*at least 20 characters/) });
+    expect((await row(id)).status).toBe("detected");
+    await markFalsePositive(lead, id, { reason: REASON });
+    expect((await row(id)).status).toBe("false_positive");
+    const [change] = (await getIncident(lead, id)).clockChanges;
+    expect(change).toMatchObject({ kind: "false_positive", fromAnswer: "unknown", fromDueAt: "2026-11-29T10:00:00.000Z", toDueAt: null, reason: REASON, changedBy: { id: lead.userId } });
+    expect((await listClockChanges(db(), new Date("2026-11-01T00:00:00Z"))).find((c) => c.kind === "false_positive" && c.reason === REASON)).toBeDefined();
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "incident.false-positive", targetId: id } });
+    expect(event.details).toMatchObject({ clockChangeId: expect.stringMatching(/^icc_/) });
+  });
+
+  it("keeps a short reason enough, and records no clock change, when no clock runs", async () => {
+    const { id } = await createIncident(responder, { ...baseIncident, amazonInfoAnswer: "no" });
+    await markFalsePositive(lead, id, { reason: "Test alert" });
+    expect((await row(id)).status).toBe("false_positive");
+    expect(await db().incidentClockChange.count({ where: { incidentId: id } })).toBe(0);
   });
 });
