@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const byBytes = hoursForFullPass(totalBytes, budget);
     const byFiles = (SMALL + LARGE) / perSecond / 3600 / workShare;
     console.log(`3. At the default budget (${fmt(budget / 1024 / 1024)} MiB/s, 40 s of each minute), a ${cycle} h cycle:`);
-    console.log(`   a full pass of these ${fmt(SMALL + LARGE)} files (${fmt(totalBytes / 1024 / 1024)} MiB) takes about ${fmt(Math.max(byBytes, byFiles) * 60, 1)} minutes of the ${cycle} h cycle`);
+    console.log(`   a full pass of these ${fmt(SMALL + LARGE)} files (${fmt(totalBytes / 1024 / 1024)} MiB) takes about ${fmt((byBytes + byFiles) * 60, 1)} minutes of the ${cycle} h cycle (per-file work plus reading at the budget)`);
     console.log(`   one cycle holds up to about ${fmt(perSecond * workShare * cycle * 3600)} small files, or ${fmt((budget * workShare * cycle * 3600) / 1024 ** 3)} GiB of large ones`);
     await db().$disconnect();
   } finally {

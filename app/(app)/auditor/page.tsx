@@ -42,7 +42,7 @@ export default async function AuditorPortalPage() {
         <h2>Records</h2>
         <ul className="link-list">
           <li>
-            <Link href="/incidents">Incidents</Link> <span className="muted">with their Amazon notices, timelines and closing reports (without personal data)</span>
+            <Link href="/incidents">Incidents</Link> <span className="muted">with their Amazon clocks, notices, timelines and closing reports (without the personal-data fields)</span>
           </li>
           <li>
             <Link href="/evidence">Evidence</Link> <span className="muted">metadata and chain-of-custody ledgers, with PDF reports</span>
