@@ -119,12 +119,14 @@ describe("evidence integrity sweep", () => {
     clock.advance(13 * HOUR);
     const other = newId("eir");
     const base = { cycleHours: 24, bytesPerSecond: 1, totalFiles: 0, totalBytes: 0n, dueFiles: 0, behindFiles: 0, planned: 0 };
-    await db().evidenceIntegrityRun.create({ data: { id: other, startedAt: clock.now(), heartbeatAt: clock.now(), ...base } });
+    await db().evidenceIntegrityRun.create({ data: { id: other, lease: "sweep", startedAt: clock.now(), heartbeatAt: clock.now(), ...base } });
     expect((await runEvidenceIntegritySweep(clock.now(), { cycleMs: DAY, sleep: noPause })).skipped).toBe(true);
     clock.advance(11 * 60_000);
     const result = await runEvidenceIntegritySweep(clock.now(), { cycleMs: DAY, sleep: noPause });
     expect(result.skipped).toBe(false);
-    expect(await db().evidenceIntegrityRun.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ abandoned: true });
+    expect(await db().evidenceIntegrityRun.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ abandoned: true, lease: null });
+    // Every run the sweep made let go of the lease when it finished.
+    expect(await db().evidenceIntegrityRun.count({ where: { lease: { not: null } } })).toBe(0);
   });
 
   it("raises one alarm when files fall behind their cycle, not one every run, and the screen says so", async () => {

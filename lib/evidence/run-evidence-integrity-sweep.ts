@@ -88,17 +88,17 @@ async function batch(database: Db, at: Date, cycleMs: number, take: number) {
     LIMIT ${take}`;
 }
 
-/** The one unfinished run is the lease: taken here, or null when another process holds it. */
+/** The run under way holds the lease ("lease" = 'sweep', unique): taken here, or null when another process holds it. */
 async function claimRun(database: Db, at: Date, plan: { cycleMs: number; bytesPerSecond: number; stats: TStoredStats; planned: number }): Promise<string | null> {
   // A run whose process died stops holding the lease once its heartbeat is stale.
   await database.$executeRaw`
-    UPDATE "EvidenceIntegrityRun" SET "finishedAt" = "heartbeatAt", "abandoned" = true
-    WHERE "finishedAt" IS NULL AND "heartbeatAt" < ${new Date(at.getTime() - INTEGRITY_LEASE_STALE_MS)}`;
+    UPDATE "EvidenceIntegrityRun" SET "lease" = NULL, "finishedAt" = "heartbeatAt", "abandoned" = true
+    WHERE "lease" = 'sweep' AND "heartbeatAt" < ${new Date(at.getTime() - INTEGRITY_LEASE_STALE_MS)}`;
   const id = newId("eir");
   const claimed = await database.$executeRaw`
     INSERT INTO "EvidenceIntegrityRun"
-      ("id", "startedAt", "heartbeatAt", "cycleHours", "bytesPerSecond", "totalFiles", "totalBytes", "dueFiles", "behindFiles", "oldestCheckedAt", "planned")
-    VALUES (${id}, ${at}, ${at}, ${Math.round(plan.cycleMs / 3_600_000)}, ${plan.bytesPerSecond}, ${plan.stats.totalFiles}, ${plan.stats.totalBytes},
+      ("id", "lease", "startedAt", "heartbeatAt", "cycleHours", "bytesPerSecond", "totalFiles", "totalBytes", "dueFiles", "behindFiles", "oldestCheckedAt", "planned")
+    VALUES (${id}, 'sweep', ${at}, ${at}, ${Math.round(plan.cycleMs / 3_600_000)}, ${plan.bytesPerSecond}, ${plan.stats.totalFiles}, ${plan.stats.totalBytes},
             ${plan.stats.dueFiles}, ${plan.stats.behindFiles}, ${plan.stats.oldest}, ${plan.planned})
     ON CONFLICT DO NOTHING`;
   return claimed === 1 ? id : null;
@@ -182,7 +182,7 @@ export async function runEvidenceIntegritySweep(at: Date, options: TIntegritySwe
     } else {
       await database.evidenceIntegrityRun.update({
         where: { id: runId },
-        data: { finishedAt, heartbeatAt: finishedAt, checked: result.checked, failed: result.failed, bytesRead: BigInt(result.bytesRead), behindFiles: after.behindFiles, oldestCheckedAt: after.oldest },
+        data: { lease: null, finishedAt, heartbeatAt: finishedAt, checked: result.checked, failed: result.failed, bytesRead: BigInt(result.bytesRead), behindFiles: after.behindFiles, oldestCheckedAt: after.oldest },
       });
     }
     await database.evidenceIntegrityRun.deleteMany({ where: { finishedAt: { lt: new Date(at.getTime() - INTEGRITY_RUN_RETENTION_MS) } } });

@@ -1,7 +1,8 @@
--- The evidence integrity sweep records each run (its plan and what it achieved); the one
--- unfinished run is the lease that keeps the sweep to a single reader across processes.
+-- The evidence integrity sweep records each run (its plan and what it achieved); the run under
+-- way holds the lease ("lease" = 'sweep', unique) that keeps the sweep to a single reader.
 CREATE TABLE "EvidenceIntegrityRun" (
     "id" TEXT NOT NULL,
+    "lease" TEXT,
     "startedAt" TIMESTAMPTZ(3) NOT NULL,
     "heartbeatAt" TIMESTAMPTZ(3) NOT NULL,
     "finishedAt" TIMESTAMPTZ(3),
@@ -23,5 +24,4 @@ CREATE TABLE "EvidenceIntegrityRun" (
 
 CREATE INDEX "EvidenceIntegrityRun_startedAt_idx" ON "EvidenceIntegrityRun"("startedAt");
 
--- Only one run may be unfinished at a time: the sweep's lease.
-CREATE UNIQUE INDEX "EvidenceIntegrityRun_one_unfinished" ON "EvidenceIntegrityRun" ((true)) WHERE "finishedAt" IS NULL;
+CREATE UNIQUE INDEX "EvidenceIntegrityRun_lease_key" ON "EvidenceIntegrityRun"("lease");
