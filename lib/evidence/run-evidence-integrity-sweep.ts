@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids";
 import { raiseAlarm } from "@/lib/alarms";
 import { verifyStoredFile } from "./encrypted-file-store";
 import { evidenceReadOptions, recordCheckedIntegrity } from "./evidence-integrity";
+import { CHECKED_AT, STORED_FILES } from "./integrity-status";
 import {
   INTEGRITY_BEHIND_ALARM_RULE,
   INTEGRITY_LEASE_STALE_MS,
@@ -67,11 +68,11 @@ async function storedStats(database: Db, at: Date, cycleMs: number): Promise<TSt
   const [row] = await database.$queryRaw<TStoredStats[]>`
     SELECT count(*)::int AS "totalFiles",
            coalesce(sum("fileSize"), 0)::bigint AS "totalBytes",
-           (count(*) FILTER (WHERE coalesce("lastVerifiedAt", "createdAt") < ${dueBefore}))::int AS "dueFiles",
-           (count(*) FILTER (WHERE coalesce("lastVerifiedAt", "createdAt") < ${behindBefore}))::int AS "behindFiles",
-           min(coalesce("lastVerifiedAt", "createdAt")) AS "oldest"
+           (count(*) FILTER (WHERE ${CHECKED_AT} < ${dueBefore}))::int AS "dueFiles",
+           (count(*) FILTER (WHERE ${CHECKED_AT} < ${behindBefore}))::int AS "behindFiles",
+           min(${CHECKED_AT}) AS "oldest"
     FROM "EvidenceItem"
-    WHERE "kind" = 'digital' AND "status" <> 'destroyed' AND "storageName" IS NOT NULL`;
+    WHERE ${STORED_FILES}`;
   return row!;
 }
 
@@ -82,9 +83,8 @@ async function batch(database: Db, at: Date, cycleMs: number, take: number) {
   return database.$queryRaw<{ id: string; label: string; storageName: string | null; wrappedKey: string | null; sha256: string | null }[]>`
     SELECT "id", "label", "storageName", "wrappedKey", "sha256"
     FROM "EvidenceItem"
-    WHERE "kind" = 'digital' AND "status" <> 'destroyed' AND "storageName" IS NOT NULL
-      AND coalesce("lastVerifiedAt", "createdAt") < ${dueBefore}
-    ORDER BY coalesce("lastVerifiedAt", "createdAt") ASC, "id" ASC
+    WHERE ${STORED_FILES} AND ${CHECKED_AT} < ${dueBefore}
+    ORDER BY ${CHECKED_AT} ASC, "id" ASC
     LIMIT ${take}`;
 }
 
