@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   INTEGRITY_GRACE_MS,
+  formatAge,
   hoursForFullPass,
   integrityCycleSentence,
   integrityCycleStatus,
@@ -58,5 +59,6 @@ describe("integrity cycle rules", () => {
       "Behind: 2 files are not verified within the 24 h cycle; oldest verification 3 days ago.",
     );
     expect(integrityCycleStatus({ ...base, totalFiles: 0, notWithinCycle: 0, oldestCheckedAt: null }).state).toBe("no-files");
+    expect([0, 0.5, 13, 72].map(formatAge)).toEqual(["under a minute", "30 min", "13 h", "3 days"]);
   });
 });

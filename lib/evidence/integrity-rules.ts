@@ -123,8 +123,9 @@ export function integrityCycleStatus(input: {
   };
 }
 
-/** An age in words: "40 min", "13 h", "3 days". */
+/** An age in words: "under a minute", "40 min", "13 h", "3 days". */
 export function formatAge(hours: number): string {
+  if (hours * 60 < 1) return "under a minute";
   if (hours < 1) return `${Math.max(0, Math.round(hours * 60))} min`;
   if (hours < 48) return `${Math.round(hours)} h`;
   return `${Math.round(hours / 24)} days`;
