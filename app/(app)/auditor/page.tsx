@@ -24,7 +24,7 @@ export default async function AuditorPortalPage() {
     <>
       <PageHeader
         title="Auditor portal"
-        description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. Personal data is never shown here, and every view and export is logged."
+        description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. The personal-data fields (incident details, the names of notified parties, people's email addresses) are never sent to an auditor, and every view and export is logged."
         actions={
           <ComplianceExportLinks
             canExportPack={can(actor, "compliance.export")}
