@@ -144,6 +144,8 @@ export async function runEvidenceIntegritySweep(at: Date, options: TIntegritySwe
   const stats = await storedStats(database, at, cycleMs);
   const planned = integrityRunQuota({ totalFiles: stats.totalFiles, dueFiles: stats.dueFiles, cycleMs, intervalMs: options.intervalMs });
   const result: TIntegritySweepResult = { skipped: false, totalFiles: stats.totalFiles, dueFiles: stats.dueFiles, planned, checked: 0, failed: 0, bytesRead: 0, behindFiles: stats.behindFiles, alarmRaised: false };
+  // Nothing due and nothing behind (most minutes): nothing to read, record or raise.
+  if (planned === 0 && stats.behindFiles === 0) return result;
   const runId = await claimRun(database, at, { cycleMs, bytesPerSecond, stats, planned });
   if (!runId) return { ...result, skipped: true };
 
@@ -177,7 +179,7 @@ export async function runEvidenceIntegritySweep(at: Date, options: TIntegritySwe
     result.behindFiles = after.behindFiles;
     const finishedAt = new Date(at.getTime() + elapsed());
     if (result.checked === 0 && after.behindFiles === 0) {
-      // Nothing was due: no progress to record, and the lease is released.
+      // Another run got there first: no progress to record, and the lease is released.
       await database.evidenceIntegrityRun.delete({ where: { id: runId } });
     } else {
       await database.evidenceIntegrityRun.update({
