@@ -1,5 +1,6 @@
 // Next calls register() once when a server process starts. In the Node.js runtime, unless
-// VIGIL_REMINDERS_IN_PROCESS is false, it starts the reminder and email sweep every minute.
+// VIGIL_REMINDERS_IN_PROCESS is false, it starts the reminder and email sweep every minute, and
+// beside it the evidence integrity sweep (lib/reminders/sweep-loop.ts).
 // Many web processes may each run it: rows are claimed so nothing is sent twice.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next itself (not a Vigil setting), and inlined per bundle, so the

@@ -30,6 +30,10 @@ const ZRawEnv = z.object({
   // unit of work that asks for a second connection while its transaction is open fails there.
   VIGIL_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   VIGIL_EVIDENCE_DIR: z.string().trim().min(1).optional(),
+  // The evidence integrity sweep: every stored file is re-verified at least once per cycle,
+  // reading at most this many bytes per second (lib/evidence/integrity-rules.ts).
+  VIGIL_INTEGRITY_CYCLE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  VIGIL_INTEGRITY_BYTES_PER_SECOND: z.coerce.number().int().min(65_536).max(2_000_000_000).default(8 * 1024 * 1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   VIGIL_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

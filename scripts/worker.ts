@@ -1,7 +1,8 @@
-// `npm run worker`: the reminder and email sweep as its own process, for deployments that set
-// VIGIL_REMINDERS_IN_PROCESS=false on the web processes. Any number may run at once. On
-// SIGTERM or SIGINT it finishes the sweep in progress, closes the database and exits. Without
-// DATABASE_URL it attaches to the embedded database `npm start` runs, or starts its own.
+// `npm run worker`: the reminder and email sweep, and the evidence integrity sweep, as their own
+// process, for deployments that set VIGIL_REMINDERS_IN_PROCESS=false on the web processes. Any
+// number may run at once. On SIGTERM or SIGINT it finishes the sweep in progress, closes the
+// database and exits. Without DATABASE_URL it attaches to the embedded database `npm start`
+// runs, or starts its own.
 // Started through scripts/server-code.mjs (see package.json), which makes the "server-only"
 // marker of the services it shares with the web process a no-op: the worker is server code.
 import { EnvError, env } from "@/lib/env";
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     }
     if (database.owned) console.log(`Vigil worker: started the embedded database on 127.0.0.1:${database.port} (it stops with the worker).`);
   }
-  console.log("Vigil worker: sweeping reminders and the outbox every minute.");
+  console.log("Vigil worker: sweeping reminders, the outbox and the evidence integrity checks every minute.");
   const loop = startSweepLoop({
     onSweep: (ms) => {
       if (config.VIGIL_LOG_LEVEL === "debug") console.log(`Vigil worker: sweep took ${ms} ms`);

@@ -6,6 +6,7 @@ export function IncidentSummary({ incident }: { incident: TIncidentDetail }) {
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Summary</h2>
       <p className="pre">{incident.summary}</p>
+      {incident.emailsHidden ? <p className="muted">Email addresses in this record are hidden.</p> : null}
       <dl className="kv">
         <dt>Detected at</dt>
         <dd>{formatWithZone(new Date(incident.detectedAt), incident.timeZone)}</dd>

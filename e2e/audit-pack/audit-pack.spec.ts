@@ -47,7 +47,21 @@ test.describe("audit pack", () => {
       };
       expect(manifest.generatedBy).toBe(auditor.id);
       expect(manifest.auditLog.intact).toBe(true);
-      expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(["compliance-map.pdf", "compliance-map.csv", "incidents.csv", `custody/${label}.pdf`, "audit-log-verification.pdf", "audit-log-verification.json"]));
+      expect(manifest.files.map((f) => f.path)).toEqual(
+        expect.arrayContaining([
+          "compliance-map.pdf",
+          "compliance-map.csv",
+          "incidents.csv",
+          `custody/${label}.pdf`,
+          "legal-requests.csv",
+          "legal-request-notices.csv",
+          "findings.csv",
+          "findings-history.csv",
+          "certificates.csv",
+          "audit-log-verification.pdf",
+          "audit-log-verification.json",
+        ]),
+      );
       expect([...entries.keys()].sort()).toEqual([...manifest.files.map((f) => f.path), "manifest.json", "SHA256SUMS"].sort());
       for (const file of manifest.files) {
         expect(sha256(entries.get(file.path)!), file.path).toBe(file.sha256);

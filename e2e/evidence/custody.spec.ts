@@ -92,6 +92,13 @@ test.describe("evidence and chain of custody", () => {
     const label = new URL(page.url()).pathname.split("/").pop()!;
 
     await page.goto("/evidence");
+    // The integrity sweep's cycle, as achieved: every stored file within it (or none stored yet).
+    const integrity = page.getByRole("region", { name: /File integrity checks/ });
+    await expect(integrity.getByTestId("integrity-cycle")).toHaveText(
+      /^(Every file verified within the last \d+ h \(cycle 24 h\); oldest verification .+ ago\.|No stored files to verify yet\. Each file will be re-verified at least every 24 h\.)$/,
+    );
+    await expect(integrity.getByText("Within cycle").or(integrity.getByText("No files yet"))).toBeVisible();
+    await integrity.screenshot({ path: "/tmp/e2e-evidence-integrity.png" });
     await page.getByLabel("Search").fill("SN-E2E-4411");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/q=SN-E2E-4411/);

@@ -31,7 +31,7 @@ export const PERMISSIONS = {
   "alarm.read": { kind: "read", description: "See security alarms" },
   "alarm.manage": { kind: "write", description: "Acknowledge and close alarms, open incidents from them" },
   "canary.manage": { kind: "write", description: "Mark records as canaries" },
-  "incident.read": { kind: "read", description: "Read incidents (without personal data)" },
+  "incident.read": { kind: "read", description: "Read incidents (without the personal-data fields)" },
   "incident.create": { kind: "write", description: "Log a new incident" },
   "incident.update": { kind: "write", description: "Work an incident: status, timeline, tasks, comments" },
   "incident.close": { kind: "write", description: "Close an incident or mark it a false positive" },

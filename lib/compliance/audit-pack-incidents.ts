@@ -2,6 +2,7 @@ import "server-only";
 import { csvRows } from "@/lib/csv";
 import type { Db } from "@/lib/db/client";
 import { AMAZON_INFO_ANSWER_LABELS, ANSWERED_BEFORE_LABEL, CLOCK_LABELS, STATUS_LABELS, clockState } from "@/lib/incidents/types";
+import { withoutEmailAddresses } from "@/lib/notices/types";
 
 export const INCIDENT_COLUMNS = [
   "Reference",
@@ -17,12 +18,21 @@ export const INCIDENT_COLUMNS = [
   "Notified on time",
   "Amazon clock",
   "Closed at (UTC)",
+  "Summary",
+  "False positive reason",
+  "Closure description",
+  "Root cause",
+  "Remediation actions",
+  "Corrective controls",
+  "Lessons learned",
 ] as const;
 
 const BATCH = 500;
 
-// Only these columns are read: no summary, no free-text closing report, no names, and never the
-// personal data fields, whatever the caller may otherwise read.
+// Only these columns are read: the record, its free text (summary, closing report) and its clock,
+// as the auditor reads them on the incident's page; never the personal-data fields (the encrypted
+// details, the names of notified third parties), whatever the caller may otherwise read. Email
+// addresses in the free text are hidden, as they are from the auditor.
 const SELECT = {
   id: true,
   reference: true,
@@ -38,7 +48,16 @@ const SELECT = {
   amazonNotifiedAt: true,
   amazonNoticeOnTime: true,
   closedAt: true,
+  summary: true,
+  falsePositiveReason: true,
+  closureDescription: true,
+  rootCause: true,
+  remediationActions: true,
+  correctiveControls: true,
+  lessonsLearned: true,
 } as const;
+
+const freeText = (value: string | null) => (value === null ? "" : withoutEmailAddresses(value, ""));
 
 const yesNo = (value: boolean | null) => (value === null ? "" : value ? "yes" : "no");
 
@@ -80,6 +99,13 @@ export async function* incidentsCsv(database: Db, at: Date, counted: (rows: numb
         yesNo(r.amazonNoticeOnTime),
         CLOCK_LABELS[clockState({ dueAt: r.notificationDueAt, notifiedAt: r.amazonNotifiedAt, noticeOnTime: r.amazonNoticeOnTime, stopped: r.status === "false_positive" }, at)],
         r.closedAt,
+        freeText(r.summary),
+        freeText(r.falsePositiveReason),
+        freeText(r.closureDescription),
+        freeText(r.rootCause),
+        freeText(r.remediationActions),
+        freeText(r.correctiveControls),
+        freeText(r.lessonsLearned),
       ]),
     );
     const last = rows[rows.length - 1]!;

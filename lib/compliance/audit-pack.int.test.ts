@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,10 +11,16 @@ import type { TVerificationReport } from "@/lib/audit-log/verification-report";
 import { db } from "@/lib/db/client";
 import { createDigitalEvidence, createPhysicalEvidence } from "@/lib/evidence/create-evidence";
 import { getEvidence } from "@/lib/evidence/get-evidence";
+import { createEngagement } from "@/lib/engagements";
+import { changeFindingDueDate, closeFinding, recordFinding } from "@/lib/findings";
 import { createIncident } from "@/lib/incidents/create-incident";
+import { recordThirdPartyNotification } from "@/lib/incidents/record-third-party-notification";
+import { createLegalRequest, recordLegalRequestNotice } from "@/lib/legal-requests";
+import { checkSha256Sums } from "@/test/support/sha256sums";
 import { readZip } from "@/test/support/zip";
 import type { TAuditPackManifest } from "./audit-pack";
 import { INCIDENT_COLUMNS } from "./audit-pack-incidents";
+import { issueCertificate } from "./issue-certificate";
 
 // The route handler is exercised as the browser reaches it; only the session lookup is replaced.
 let signedIn: Actor | null = null;
@@ -20,6 +29,12 @@ const { GET } = await import("@/app/api/compliance/audit-pack/route");
 
 const run = randomBytes(3).toString("hex");
 const PII = [`Jane Roe-${run}`, `jane.roe.${run}@example.com`, `+44 7700 900${run.slice(0, 3)}`];
+// A third party notified, by name: a personal-data field, never in the pack.
+const RECIPIENT = `Rita Recipient-${run}`;
+// People's emails in free text: hidden in the pack, the rest of the text kept.
+const FREE_TEXT_EMAIL = `reporter.${run}@example.org`;
+const COUNSEL_EMAIL = `counsel.${run}@example.org`;
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 async function user(key: string, roles: Role[]): Promise<Actor & { kind: "user" }> {
@@ -63,6 +78,10 @@ let lead: Actor & { kind: "user" };
 let auditor: Actor & { kind: "user" };
 let responder: Actor & { kind: "user" };
 let piiReference: string;
+let legalReference: string;
+let findingReference: string;
+let certificateReference: string;
+let certificateSha256: string;
 const labels: string[] = [];
 
 describe("audit pack", () => {
@@ -74,7 +93,7 @@ describe("audit pack", () => {
     const incident = (title: string, pii: string) =>
       createIncident(lead, {
         title,
-        summary: `Summary of ${title}, naming ${PII[0]} in free text that the pack must not carry.`,
+        summary: `Summary of ${title}, first reported by ${FREE_TEXT_EMAIL} to the service desk.`,
         typeId: type.id,
         severity: "SEV2",
         detectedAt: "",
@@ -103,6 +122,34 @@ describe("audit pack", () => {
       bytes(),
     );
     labels.push(physical.label, digital.label);
+    await recordThirdPartyNotification(lead, piiReference, {
+      recipientKind: "customer",
+      recipientName: RECIPIENT,
+      notifiedAt: new Date(Date.now() - 600_000).toISOString().slice(0, 16),
+      timeZone: "UTC",
+      basis: "legal_obligation",
+      legalObligation: "GDPR Art. 34 notification to the data subject",
+      summary: "Told the customer which order details were in the export.",
+    } as never);
+
+    // The auditor is one of an engagement's auditors, as when Amazon's auditors come in.
+    await createEngagement(lead, { name: "DPP audit", auditFirm: "Example Assurance LLP", scope: "Incident response and audit logging.", startsAt: day(0), endsAt: day(30), auditorIds: [auditor.userId] });
+    legalReference = (await createLegalRequest(lead, { receivedAt: new Date(Date.now() - 7200_000).toISOString().slice(0, 16), timeZone: "UTC", requestingParty: "District Court of Example", dataSought: "Orders of one buyer account" })).reference;
+    await recordLegalRequestNotice(lead, legalReference, {
+      sentAt: new Date(Date.now() - 3600_000).toISOString().slice(0, 16),
+      timeZone: "UTC",
+      channel: "email",
+      sender: `General counsel (${COUNSEL_EMAIL})`,
+      subject: "Legal process request",
+      body: `We inform you of a legal process request. Contact ${COUNSEL_EMAIL}.`,
+    });
+    const finding = await recordFinding(lead, { controlId: "PII-5b", title: "Log retention below twelve months", description: "VPN logs kept for 30 days only.", severity: "high", ownerId: lead.userId, dueDate: day(20) });
+    findingReference = finding.reference;
+    await changeFindingDueDate(lead, finding.reference, { dueDate: day(40), reason: "Vendor patch ships next month (ticket SEC-412)." });
+    await closeFinding(lead, finding.reference, { closureNote: "Retention raised to 400 days on the VPN concentrator.", closureEvidence: "Change CHG-2291" });
+    const certificate = await issueCertificate(lead, { asOf: day(0), organisation: "Example Fulfilment Ltd", officerName: "Dana Fischer", officerTitle: "CISO", requestedBy: "Amazon letter DPP-AUD-2026-117" });
+    certificateReference = certificate.reference;
+    certificateSha256 = certificate.pdfSha256;
     await signAuditCheckpoint(lead);
   });
   afterAll(async () => {
@@ -124,6 +171,12 @@ describe("audit pack", () => {
       "compliance-map.csv",
       "incidents.csv",
       ...custody,
+      "legal-requests.csv",
+      "legal-request-notices.csv",
+      "findings.csv",
+      "findings-history.csv",
+      "certificates.csv",
+      `certificates/${certificateReference}.pdf`,
       "audit-log-verification.json",
       "audit-log-verification.pdf",
     ]);
@@ -145,7 +198,7 @@ describe("audit pack", () => {
       kind: "vigil-audit-pack",
       generatedBy: auditor.userId,
       policyVersion: expect.stringMatching(/^20(21|25)$/),
-      counts: { incidents: incidentCount, evidenceItems: 2, checkpoints: 1, controls: expect.any(Number) },
+      counts: { incidents: incidentCount, evidenceItems: 2, checkpoints: 1, controls: expect.any(Number), legalRequests: 1, findings: 1, certificates: 1 },
       auditLog: { intact: true },
     });
 
@@ -170,21 +223,77 @@ describe("audit pack", () => {
     expect(ledger.ledger.at(-1)).toMatchObject({ action: "exported", actorId: auditor.userId });
   });
 
-  it("carries no personal data anywhere, not even for a security lead", async () => {
+  it("holds the legal-process requests with their notices, the findings with their history and the certificates as issued", async () => {
+    const entries = await pack(auditor);
+    const manifest = JSON.parse(entries.get("manifest.json")!.toString("utf8")) as TAuditPackManifest;
+    const hashOf = (path: string) => manifest.files.find((f) => f.path === path)?.sha256;
+    const lines = (path: string) => entries.get(path)!.toString("utf8").trimEnd().split("\r\n");
+
+    const requests = lines("legal-requests.csv");
+    expect(requests[0]).toBe("Reference,Received (UTC),Requesting party,Data sought,Description,Amazon notice due (UTC),Amazon notified at (UTC),Notified on time,Amazon clock,Notices recorded,Closed at (UTC)");
+    expect(requests).toHaveLength(2);
+    expect(requests[1]).toMatch(new RegExp(`^${legalReference},.*,District Court of Example,Orders of one buyer account,.*,Yes,Notified on time,1,$`));
+    const notices = entries.get("legal-request-notices.csv")!.toString("utf8");
+    expect(notices).toContain(`${legalReference},`);
+    expect(notices).toContain("We inform you of a legal process request.");
+    // The notice's copy, with the sender's email hidden as on the request's page for an auditor.
+    expect(notices).not.toContain(COUNSEL_EMAIL);
+    expect(notices).toContain("[email address hidden]");
+
+    const findings = lines("findings.csv");
+    expect(findings).toHaveLength(2);
+    expect(findings[1]).toMatch(new RegExp(`^${findingReference},PII-5b,,Log retention below twelve months,VPN logs kept for 30 days only\\.,High,Person lead,\\d{4}-\\d{2}-\\d{2},Closed,`));
+    expect(findings[1]).toContain("Retention raised to 400 days on the VPN concentrator.");
+    const history = lines("findings-history.csv");
+    expect(history[0]).toBe("Finding,Audit event,When (UTC),Who,What,Notes");
+    expect(history.slice(1).map((l) => l.split(",")[0])).toEqual([findingReference, findingReference, findingReference]);
+    expect(history[2]).toContain("Due date moved later");
+    expect(history[2]).toContain("Reason: Vendor patch ships next month (ticket SEC-412).");
+    expect(history[3]).toMatch(/,Person lead,Closed\.,/);
+
+    const certificates = lines("certificates.csv");
+    expect(certificates).toHaveLength(2);
+    expect(certificates[1]).toContain(`${certificateReference},`);
+    expect(certificates[1]).toContain(`certificates/${certificateReference}.pdf,${certificateSha256}`);
+    // The PDF exactly as issued: its hash in the manifest is the one recorded at issue.
+    const pdf = entries.get(`certificates/${certificateReference}.pdf`)!;
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(sha(pdf)).toBe(certificateSha256);
+    expect(hashOf(`certificates/${certificateReference}.pdf`)).toBe(certificateSha256);
+    for (const path of ["legal-requests.csv", "legal-request-notices.csv", "findings.csv", "findings-history.csv", "certificates.csv"]) expect(hashOf(path), path).toBe(sha(entries.get(path)!));
+    const sums = entries.get("SHA256SUMS")!.toString("utf8");
+    expect(sums).toContain(`${certificateSha256}  certificates/${certificateReference}.pdf\n`);
+    // Unpacked, `sha256sum -c SHA256SUMS` passes for every file, the new ones included.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-pack-"));
+    for (const [name, content] of entries) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    const checked = checkSha256Sums(dir);
+    expect(checked).toContain(`certificates/${certificateReference}.pdf: OK`);
+    expect(checked).toContain("findings-history.csv: OK");
+    expect(checked.every((line) => line.endsWith(": OK"))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("carries none of the personal-data fields, not even for a security lead, and hides people's emails in free text", async () => {
     const entries = await pack(lead);
     for (const [path, content] of entries) {
       const text = path.endsWith(".pdf") ? pdfText(content) : content.toString("utf8");
-      for (const needle of PII) expect(text.includes(needle), `${needle} in ${path}`).toBe(false);
+      for (const needle of [...PII, RECIPIENT, FREE_TEXT_EMAIL, COUNSEL_EMAIL]) expect(text.includes(needle), `${needle} in ${path}`).toBe(false);
     }
+    // The incident's free text is there, as the auditor reads it on the incident's page.
+    const incidents = entries.get("incidents.csv")!.toString("utf8");
+    expect(incidents).toContain("Summary of Customer export mailed to the wrong address, first reported by [email address hidden] to the service desk.");
     // The search can fail: the same decoding finds what is there.
     expect(pdfText(entries.get("compliance-map.pdf")!).includes("Data Protection Policy: compliance map")).toBe(true);
   });
 
   it("records the export in the audit log with its counts, by user id only", async () => {
     const events = await db().auditEvent.findMany({ where: { action: "compliance.audit-pack.exported" }, orderBy: { sequence: "asc" } });
-    expect(events.map((e) => e.actorId)).toEqual([auditor.userId, lead.userId]);
+    expect(events.map((e) => e.actorId)).toEqual([auditor.userId, auditor.userId, lead.userId]);
     expect(events[0]).toMatchObject({ outcome: "success", targetType: "audit-pack" });
-    expect(events[0]!.details).toMatchObject({ incidents: await db().incident.count(), evidenceItems: 2, checkpoints: 1 });
+    expect(events[0]!.details).toMatchObject({ incidents: await db().incident.count(), evidenceItems: 2, checkpoints: 1, legalRequests: 1, findings: 1, certificates: 1 });
     expect(JSON.stringify(events[0]!.details)).not.toMatch(/Person|@/);
   });
 

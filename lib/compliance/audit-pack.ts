@@ -13,6 +13,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
 import { exportCustodyReport } from "@/lib/evidence";
 import { incidentsCsv } from "./audit-pack-incidents";
+import { PACK_RECORDS_README, packRecordCounts, writePackRecords, type TPackRecordCounts } from "./audit-pack-records";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
 import { complianceMapCsv, complianceMapPdf } from "./export-compliance-map";
 import { getComplianceMap, type TComplianceMap } from "./get-compliance-map";
@@ -24,7 +25,7 @@ export interface TAuditPackManifest {
   /** The user id of who generated it ("system" for Vigil itself); never a name. */
   generatedBy: string;
   policyVersion: string;
-  counts: { controls: number; incidents: number; evidenceItems: number; auditEventsVerified: number; checkpoints: number };
+  counts: { controls: number; incidents: number; evidenceItems: number; auditEventsVerified: number; checkpoints: number } & TPackRecordCounts;
   auditLog: { intact: boolean; summary: string };
   /** Every file of the pack except manifest.json and SHA256SUMS. */
   files: TPackFile[];
@@ -37,9 +38,10 @@ const README = `Vigil audit pack
 
 compliance-map.pdf / .csv      Every control of the Data Protection Policy with its status, owner,
                                evidence, last verification and next due date.
-incidents.csv                  Every incident, without personal data.
+incidents.csv                  Every incident with its free text, Amazon clock and verdict, without the
+                               personal-data fields (email addresses in the free text hidden).
 custody/<label>.pdf            The chain-of-custody report of each evidence item.
-audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
+${PACK_RECORDS_README}audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
 audit-log-verification.json    checkpoints (the JSON's "checkpoints" work with
                                \`npm run audit:verify -- --checkpoints audit-log-verification.json\`).
 manifest.json                  Size and SHA-256 of every other file, who made the pack and when.
@@ -77,6 +79,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
     await writer.add(`custody/${safeName(label)}.pdf`, report.pdf);
     evidenceItems += 1;
   }
+  const records = await writePackRecords(writer, db(), actor, at);
   // Verified last, so the chain checked includes this export's own events.
   const reader = prismaAuditReader(db());
   const verifiedAt = now();
@@ -91,7 +94,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
     generatedAt: at.toISOString(),
     generatedBy: actorId(actor),
     policyVersion: map.version,
-    counts: { controls: map.results.length, incidents, evidenceItems, auditEventsVerified: verification.count, checkpoints: checkpoints.length },
+    counts: { controls: map.results.length, incidents, evidenceItems, auditEventsVerified: verification.count, checkpoints: checkpoints.length, ...records },
     auditLog: { intact: verification.intact, summary: verification.summary },
     files: writer.files,
   };
@@ -101,8 +104,9 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
 }
 
 /**
- * DPP A-1 in one download: the compliance map, every incident without personal data, every
- * custody report, the audit log's verification with its signed checkpoints, and a manifest
+ * DPP A-1 in one download: the compliance map, every incident without the personal-data fields,
+ * every custody report, the legal-process requests, findings with their history, the
+ * certificates issued, the audit log's verification with its signed checkpoints, and a manifest
  * with each file's SHA-256. The export is audit-logged before a byte leaves; the ZIP streams.
  */
 export async function exportAuditPack(actor: Actor, context?: TRequestContext): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
@@ -113,6 +117,7 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
     const incidents = await tx.incident.count();
     const evidenceItems = await tx.evidenceItem.count();
     const checkpoints = await tx.auditCheckpoint.count();
+    const records = await packRecordCounts(tx, actor);
     // The custody reports log an "evidence.exported" event each, so the pack counts the rest.
     await recordAuditEvent(
       tx,
@@ -120,8 +125,8 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
         actor,
         record: "compliance.audit-pack",
         target: { type: "audit-pack", id: at.toISOString().slice(0, 10) },
-        recordCount: incidents + map.results.length,
-        details: { incidents, evidenceItems, checkpoints, controls: map.results.length, policyVersion: map.version },
+        recordCount: incidents + map.results.length + records.legalRequests + records.findings + records.certificates,
+        details: { incidents, evidenceItems, checkpoints, controls: map.results.length, ...records, policyVersion: map.version },
         context,
       }),
     );

@@ -218,11 +218,20 @@ export function readDecryptedFile(options: TReadOptions): Readable {
   return Readable.from(verified(), { objectMode: false });
 }
 
-/** Reads the whole file through decryption and hashing without keeping it: for sweeps and checks. */
-export async function verifyStoredFile(options: TReadOptions): Promise<{ ok: true; sha256: string } | { ok: false; reason: string }> {
+/**
+ * Reads the whole file through decryption and hashing without keeping it: for sweeps and checks.
+ * `onRead` is awaited after each chunk with its size (the sweep pauses there to keep its budget).
+ */
+export async function verifyStoredFile(
+  options: TReadOptions,
+  onRead?: (bytes: number) => Promise<void>,
+): Promise<{ ok: true; sha256: string } | { ok: false; reason: string }> {
   try {
     const hash = createHash("sha256");
-    for await (const bytes of readDecryptedFile(options)) hash.update(bytes as Buffer);
+    for await (const bytes of readDecryptedFile(options)) {
+      hash.update(bytes as Buffer);
+      if (onRead) await onRead((bytes as Buffer).length);
+    }
     return { ok: true, sha256: options.expectedSha256 };
   } catch (error) {
     if (error instanceof IntegrityError) return { ok: false, reason: error.message };

@@ -175,7 +175,7 @@ describe("evidence and chain of custody", () => {
     const stored = fs.readFileSync(file);
     stored[stored.length - 3] = stored[stored.length - 3]! ^ 0x01;
     fs.writeFileSync(file, stored);
-    const result = await runEvidenceIntegritySweep(new Date(Date.now() + 2 * 24 * 3600_000), { limit: 1000 });
+    const result = await runEvidenceIntegritySweep(new Date(Date.now() + 2 * 24 * 3600_000), { intervalMs: 24 * 3600_000, bytesPerSecond: 2_000_000_000 });
     expect(result.failed).toBeGreaterThanOrEqual(1);
     const after = await db().evidenceItem.findUniqueOrThrow({ where: { id: created.id } });
     expect(after.lastVerifiedOk).toBe(false);

@@ -11,6 +11,7 @@ export { recordCustodyEvent } from "./record-custody-event";
 export { allowedCustodyEvents, isInCustody } from "./custody-event-rules";
 export { verifyEvidenceIntegrity } from "./verify-evidence-integrity";
 export { runEvidenceIntegritySweep } from "./run-evidence-integrity-sweep";
+export { countFilesNotVerifiedWithinCycle, getIntegrityCycleStatus, integrityCycleMs } from "./integrity-status";
 export { downloadEvidenceFile } from "./download-evidence";
 export { exportCustodyReport } from "./custody-report";
 export { exportEvidencePackage } from "./export-evidence-package";

@@ -3,6 +3,17 @@
 import type { TCustodyEvent } from "./schemas";
 
 export * from "./schemas";
+// The integrity cycle's pure rules: "not verified within its cycle", the screen's sentence.
+export {
+  INTEGRITY_BEHIND_ALARM_RULE,
+  INTEGRITY_GRACE_MS,
+  integrityCheckedAt,
+  integrityCycleSentence,
+  isIntegrityBehind,
+  isNotVerifiedWithinCycle,
+  type TIntegrityCycleStatus,
+  type TIntegritySubject,
+} from "./integrity-rules";
 
 export const EVIDENCE_STATUSES = ["active", "sealed", "released", "destroyed"] as const;
 export type TEvidenceStatus = (typeof EVIDENCE_STATUSES)[number];

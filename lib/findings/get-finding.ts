@@ -7,7 +7,7 @@ import { findControl } from "@/lib/compliance/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dueText, dueTone, formatDay } from "./due-rules";
-import { describeFindingEvent } from "./history";
+import { describeFindingEvent, mentionedUserIds } from "./history";
 import type { TFindingDetail } from "./types";
 import { displayNames } from "@/lib/core/display-names";
 
@@ -22,10 +22,7 @@ export async function getFinding(actor: Actor, reference: string): Promise<TFind
     select: { sequence: true, occurredAt: true, actorId: true, action: true, details: true },
     take: 500,
   });
-  const mentioned = events.flatMap((e) => {
-    const d = e.details as Record<string, unknown>;
-    return [e.actorId, d.ownerId, d.fromOwnerId, d.toOwnerId].filter((v): v is string => typeof v === "string");
-  });
+  const mentioned = mentionedUserIds(events);
   const noteRows = await db().auditFindingNote.findMany({ where: { findingId: finding.id }, select: { id: true, kind: true, text: true } });
   const notesById = new Map(noteRows.map((note) => [note.id, note]));
   const names = await displayNames([finding.ownerId, finding.createdById, finding.closedById, ...mentioned]);

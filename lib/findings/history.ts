@@ -19,6 +19,14 @@ function noteIdsOf(details: Record<string, unknown>): string[] {
   return Array.isArray(details.noteIds) ? details.noteIds.filter((id): id is string => typeof id === "string") : [];
 }
 
+/** The users an event names (who did it, owners before and after): their names are looked up once. */
+export function mentionedUserIds(events: readonly { actorId: string; details: unknown }[]): string[] {
+  return events.flatMap((e) => {
+    const d = e.details as Record<string, unknown>;
+    return [e.actorId, d.ownerId, d.fromOwnerId, d.toOwnerId].filter((v): v is string => typeof v === "string");
+  });
+}
+
 export function describeFindingEvent(event: THistoryEvent, names: ReadonlyMap<string, string>, notesById: ReadonlyMap<string, { kind: string; text: string }> = new Map()): THistoryEntry {
   const d = event.details;
   const name = (id: unknown) => names.get(str(id)) ?? "someone no longer listed";

@@ -13,3 +13,4 @@ export { listFindings } from "./list-findings";
 export { findingFormOptions } from "./finding-form-options";
 export { findingDueClock } from "./clock-source";
 export { findingDueRule } from "./reminder-rules/finding-due";
+export { findingHistoryRegister, findingsRegister } from "./findings-register";

@@ -6,6 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { withTransaction } from "@/lib/db/transaction";
 import { listNotices } from "@/lib/notices";
+import { withoutEmailAddresses } from "@/lib/notices/types";
 import { clockState } from "./clock-rules";
 import { loadIncidentFor, piiAssociatedData, userTimeZone } from "./incident-access";
 import { readRecipientName } from "./recipient-name";
@@ -17,6 +18,13 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
     const incident = await loadIncidentFor(tx, actor, idOrReference, "incident.read");
     const resource = { memberIds: incident.memberIds };
     const readPii = can(actor, "pii.read", resource);
+    // The personal-data fields never leave the server for a reader without pii.read (the
+    // encrypted details, third parties' names); people's emails in the free text never leave it
+    // for a read-only reader without user.email.read (an auditor). Those who work the incident
+    // read its text as written, since they edit it.
+    const emailsHidden = !can(actor, "user.email.read") && !can(actor, "incident.update", resource);
+    const text = (value: string) => (emailsHidden ? withoutEmailAddresses(value, "") : value);
+    const optionalText = (value: string | null) => (value === null ? null : text(value));
     // One connection per transaction: queries run one after another.
     const type = await tx.incidentType.findUniqueOrThrow({ where: { id: incident.typeId } });
     const timeline = await tx.incidentTimelineEntry.findMany({ where: { incidentId: incident.id }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }] });
@@ -45,7 +53,7 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
       id: incident.id,
       reference: incident.reference,
       title: incident.title,
-      summary: incident.summary,
+      summary: text(incident.summary),
       type: { id: type.id, name: type.name, procedure: type.procedure, escalationPath: type.escalationPath },
       severity: incident.severity,
       status: incident.status,
@@ -73,6 +81,7 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
       piiInvolved: incident.piiInvolved,
       piiDetails,
       piiHidden: Boolean(incident.piiDetailsEnc) && !readPii,
+      emailsHidden,
       notificationDueAt: iso(incident.notificationDueAt),
       amazonNotifiedAt: iso(incident.amazonNotifiedAt),
       amazonNoticeOnTime: incident.amazonNoticeOnTime,
@@ -80,18 +89,18 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
         { dueAt: incident.notificationDueAt, notifiedAt: incident.amazonNotifiedAt, noticeOnTime: incident.amazonNoticeOnTime, stopped: incident.status === "false_positive" },
         clockNow(),
       ),
-      falsePositiveReason: incident.falsePositiveReason,
+      falsePositiveReason: optionalText(incident.falsePositiveReason),
       closing: {
-        closureDescription: incident.closureDescription,
-        rootCause: incident.rootCause,
-        remediationActions: incident.remediationActions,
-        correctiveControls: incident.correctiveControls,
-        lessonsLearned: incident.lessonsLearned,
+        closureDescription: optionalText(incident.closureDescription),
+        rootCause: optionalText(incident.rootCause),
+        remediationActions: optionalText(incident.remediationActions),
+        correctiveControls: optionalText(incident.correctiveControls),
+        lessonsLearned: optionalText(incident.lessonsLearned),
       },
       closedAt: iso(incident.closedAt),
-      timeline: timeline.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind as TTimelineKind, text: e.text, author: e.authorId ? person(e.authorId) : null })),
+      timeline: timeline.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind as TTimelineKind, text: text(e.text), author: e.authorId ? person(e.authorId) : null })),
       tasks: tasks.map((t) => ({ id: t.id, title: t.title, owner: person(t.ownerId), dueDate: t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null, doneAt: iso(t.doneAt) })),
-      comments: comments.map((c) => ({ id: c.id, body: c.body, author: person(c.authorId), createdAt: c.createdAt.toISOString() })),
+      comments: comments.map((c) => ({ id: c.id, body: text(c.body), author: person(c.authorId), createdAt: c.createdAt.toISOString() })),
       notices,
       thirdPartyNotifications: thirdParty.map((n, i) => ({
         id: n.id,
@@ -99,10 +108,10 @@ export async function getIncident(actor: Actor, idOrReference: string): Promise<
         recipientName: recipientNames[i] ?? null,
         notifiedAt: n.notifiedAt.toISOString(),
         basis: n.basis,
-        amazonApproval: n.amazonApproval,
-        legalObligation: n.legalObligation,
-        reasonWithoutBasis: n.reasonWithoutBasis,
-        summary: n.summary,
+        amazonApproval: optionalText(n.amazonApproval),
+        legalObligation: optionalText(n.legalObligation),
+        reasonWithoutBasis: optionalText(n.reasonWithoutBasis),
+        summary: text(n.summary),
       })),
       allowedStatuses: TRANSITIONS[incident.status].filter((s) => s !== "closed" && s !== "false_positive"),
       timeZone,

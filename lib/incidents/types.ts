@@ -130,6 +130,11 @@ export interface TIncidentDetail {
   /** The decrypted details for pii.read; null otherwise (see piiHidden). */
   piiDetails: string | null;
   piiHidden: boolean;
+  /**
+   * A read-only reader without user.email.read (an auditor): email addresses in the free text
+   * (summary, timeline, comments, closing report, third-party entries) were replaced on the server.
+   */
+  emailsHidden: boolean;
   notificationDueAt: string | null;
   amazonNotifiedAt: string | null;
   amazonNoticeOnTime: boolean | null;

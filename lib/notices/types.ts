@@ -60,3 +60,6 @@ export const NOTICE_CHANNEL_LABELS: Record<AmazonNoticeChannel, string> = {
 export function noticeVerdictLabel(onTime: boolean): string {
   return onTime ? "On time" : "Late";
 }
+
+// For readers without user.email.read (an auditor): email addresses in free text hidden.
+export { EMAIL_ADDRESS_HIDDEN, withoutEmailAddresses } from "./notice-rules";

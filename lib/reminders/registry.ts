@@ -5,7 +5,7 @@ import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/run-audit-retention";
 import { recordAuditVerification } from "@/lib/compliance";
 import { auditorAccessEndingRule } from "@/lib/engagements";
-import { evidenceTransferRule, runEvidenceIntegritySweep } from "@/lib/evidence";
+import { evidenceTransferRule } from "@/lib/evidence";
 import { findingDueRule } from "@/lib/findings";
 import { incidentNoticeRule, incidentTaskRule } from "@/lib/incidents";
 import { legalRequestNoticeRule } from "@/lib/legal-requests";
@@ -33,6 +33,5 @@ export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
   { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now) => void (await runAuditRetention(now)) },
   // The compliance map shows the result of the latest full verification of the audit chain.
   { name: "audit.verify", every: "day", atUtcHour: 3, run: async (now, database) => void (await recordAuditVerification(database, now)) },
-  // Re-checks the stored evidence files verified longest ago, a few each hour: every file at least daily in practice.
-  { name: "evidence.integrity-sweep", every: "hour", run: async (now) => void (await runEvidenceIntegritySweep(now, { limit: 50 })) },
+  // The evidence integrity sweep is not a job here: it runs on its own timer (sweep-loop.ts).
 ];

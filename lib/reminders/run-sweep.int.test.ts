@@ -175,7 +175,7 @@ describe("the sweep with a real SMTP server", () => {
       "evidence.transfer-waiting",
       "finding.due",
     ]);
-    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "evidence.integrity-sweep"]);
+    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify"]);
   });
 
   it("a failing rule does not stop the others", async () => {

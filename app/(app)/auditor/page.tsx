@@ -24,7 +24,7 @@ export default async function AuditorPortalPage() {
     <>
       <PageHeader
         title="Auditor portal"
-        description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. Personal data is never shown here, and every view and export is logged."
+        description="Read-only access to the records that show compliance with Amazon's Data Protection Policy. The personal-data fields (incident details, the names of notified parties, people's email addresses) are never sent to an auditor, and every view and export is logged."
         actions={
           <ComplianceExportLinks
             canExportPack={can(actor, "compliance.export")}
@@ -42,7 +42,7 @@ export default async function AuditorPortalPage() {
         <h2>Records</h2>
         <ul className="link-list">
           <li>
-            <Link href="/incidents">Incidents</Link> <span className="muted">with their Amazon notices, timelines and closing reports (without personal data)</span>
+            <Link href="/incidents">Incidents</Link> <span className="muted">with their Amazon clocks, notices, timelines and closing reports (without the personal-data fields)</span>
           </li>
           <li>
             <Link href="/evidence">Evidence</Link> <span className="muted">metadata and chain-of-custody ledgers, with PDF reports</span>

@@ -84,7 +84,7 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Security alarms"
-        description="Raised by rules on Vigil's own audit log (failed sign-ins, denied requests, bulk downloads, canary records), by failed evidence integrity checks, by every grant of the security lead or privacy officer role, and by other systems."
+        description="Raised by rules on Vigil's own audit log (failed sign-ins, denied requests, bulk downloads, canary records), by failed evidence integrity checks and an integrity sweep falling behind its cycle, by every grant of the security lead or privacy officer role, and by other systems."
         actions={
           <Link className="button button-secondary" href="/audit-log">
             Audit log
