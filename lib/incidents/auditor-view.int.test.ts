@@ -44,7 +44,7 @@ describe("the auditor's view of an incident", () => {
       severity: "SEV2",
       detectedAt: new Date(Date.now() - 2 * 3600_000).toISOString().slice(0, 16),
       timeZone: "UTC",
-      amazonInfoInvolved: "on",
+      amazonInfoAnswer: "yes",
       piiInvolved: "on",
       affectedSystems: "",
       affectedDataCategories: "",
