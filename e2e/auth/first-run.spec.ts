@@ -116,11 +116,20 @@ test("the lone administrator changes their own roles only with a reason, and the
   const rolesForm = page.getByRole("region", { name: "Roles and access" });
   await expect(rolesForm.getByText("These are your own roles.")).toBeVisible();
   await rolesForm.getByRole("checkbox", { name: "Privacy officer" }).check();
-  await rolesForm.getByRole("button", { name: "Save roles" }).click();
+  // Each refusal shows the same message: wait for the answer to each submission (and the form's
+  // re-render with it) before typing again, or the late answer refills the field under the typing.
+  const submitRoles = async () => {
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+    await rolesForm.getByRole("button", { name: "Save roles" }).click();
+    await answered;
+    await expect(rolesForm.getByRole("button", { name: "Save roles" })).toBeEnabled();
+  };
+  await submitRoles();
   await expect(rolesForm.getByText("You are the only administrator: give a reason of at least 20 characters.")).toBeVisible();
   await rolesForm.getByLabel("Why you are changing your own roles").fill("Too short");
-  await rolesForm.getByRole("button", { name: "Save roles" }).click();
+  await submitRoles();
   await expect(rolesForm.getByText("You are the only administrator: give a reason of at least 20 characters.")).toBeVisible();
+  await expect(rolesForm.getByLabel("Why you are changing your own roles")).toHaveValue("Too short");
 
   await rolesForm.getByLabel("Why you are changing your own roles").fill("We are two people and I also answer data requests.");
   await rolesForm.getByRole("checkbox", { name: "Privacy officer" }).check();
