@@ -1,5 +1,5 @@
 // What screens may know about the outbox without the database: one row and its status.
-export type TOutboxStatus = "pending" | "sending" | "sent" | "failed" | "held";
+export type TOutboxStatus = "pending" | "sending" | "sent" | "failed" | "held" | "cancelled";
 
 export interface TOutboxRow {
   id: string;

@@ -204,7 +204,7 @@ describe("legal-process requests", () => {
   it("takes notices while open, none once closed", async () => {
     const { id } = await createLegalRequest(lead, request);
     const notice = { toAddress: "3p-security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." };
-    await sendLegalRequestNotice(lead, id, notice);
+    await recordLegalRequestNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "General counsel", ...notice });
     await closeLegalRequest(lead, id);
     const refusal = sendLegalRequestNotice(lead, id, notice);
     await expect(refusal).rejects.toMatchObject({ code: "INVALID_STATE", message: "This request is closed: a closed request takes no more notices." });
@@ -212,11 +212,13 @@ describe("legal-process requests", () => {
     expect(await db().amazonNotice.count({ where: { legalRequestId: id } })).toBe(1);
   });
 
-  it("marks a notice sent through Vigil after the due time late", async () => {
+  it("a notice sent through Vigil is not a notice until the mail server accepts it", async () => {
     const { id } = await createLegalRequest(lead, request);
     clock.set("2026-11-29T10:00:00Z");
-    expect((await sendLegalRequestNotice(lead, id, { toAddress: "3p-security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." })).onTime).toBe(false);
-    expect((await getLegalRequest(lead, id)).clock).toBe("met-late");
+    expect((await sendLegalRequestNotice(lead, id, { toAddress: "security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." })).state).toBe("sending");
+    const detail = await getLegalRequest(lead, id);
+    expect(detail.clock).toBe("overdue");
+    expect(detail.amazonNotifiedAt).toBeNull();
   });
 
   it("lets a privacy officer read but not register, and refuses a responder entirely", async () => {
