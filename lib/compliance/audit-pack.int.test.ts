@@ -11,6 +11,7 @@ import { getEvidence } from "@/lib/evidence/get-evidence";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { readZip } from "@/test/support/zip";
 import type { TAuditPackManifest } from "./audit-pack";
+import { NOTICE_COLUMNS } from "@/lib/notices/notices-csv";
 import { INCIDENT_COLUMNS } from "./audit-pack-incidents";
 
 // The route handler is exercised as the browser reaches it; only the session lookup is replaced.
@@ -103,6 +104,27 @@ describe("audit pack", () => {
       bytes(),
     );
     labels.push(physical.label, digital.label);
+    // A notice to Amazon the mail server accepted, with its proof.
+    const noticed = await db().incident.findUniqueOrThrow({ where: { reference: piiReference } });
+    await db().amazonNotice.create({
+      data: {
+        id: `ntc_pack_${run}`,
+        incidentId: noticed.id,
+        status: "notified",
+        channel: "vigil_mail",
+        toAddress: "security@amazon.com",
+        subject: "Security incident notice",
+        body: "We are notifying you of a security incident involving Amazon Information.",
+        sentAt: new Date(Date.now() - 60_000),
+        sender: "Person lead",
+        dueAt: noticed.notificationDueAt!,
+        onTime: true,
+        recordedById: lead.userId,
+        acceptedAt: new Date(Date.now() - 59_000),
+        serverResponse: "250 2.0.0 Ok: queued as 4F2A",
+        messageId: "<pack-proof@vigil.test>",
+      },
+    });
     await signAuditCheckpoint(lead);
   });
   afterAll(async () => {
@@ -123,6 +145,7 @@ describe("audit pack", () => {
       "compliance-map.pdf",
       "compliance-map.csv",
       "incidents.csv",
+      "amazon-notices.csv",
       ...custody,
       "audit-log-verification.json",
       "audit-log-verification.pdf",
@@ -148,6 +171,14 @@ describe("audit pack", () => {
       counts: { incidents: incidentCount, evidenceItems: 2, checkpoints: 1, controls: expect.any(Number) },
       auditLog: { intact: true },
     });
+
+    // The notices to Amazon with their proof of delivery.
+    const notices = entries.get("amazon-notices.csv")!.toString("utf8").trimEnd().split("\r\n");
+    expect(notices[0]).toBe(NOTICE_COLUMNS.join(","));
+    expect(notices.find((l) => l.includes(`ntc_pack_${run}`))).toMatch(
+      new RegExp(`^Incident,${piiReference},ntc_pack_${run},Vigil mail,Notified,[^,]+,[^,]+,[^,]+,250 2.0.0 Ok: queued as 4F2A,<pack-proof@vigil.test>,,yes,`),
+    );
+    expect(manifest.counts.amazonNotices).toBe(await db().amazonNotice.count());
 
     const csv = entries.get("incidents.csv")!.toString("utf8").trimEnd().split("\r\n");
     expect(csv[0]).toBe(INCIDENT_COLUMNS.join(","));

@@ -26,6 +26,8 @@ export interface TDeliverOptions {
   maxPerRun?: number;
   /** Who hears how each email ended; default: every module that must (deliveryOutcomeHandlers). */
   outcomes?: TDeliveryOutcomeHandlers;
+  /** Tests only: runs between claiming a batch and sending it, to race a cancellation for real. */
+  afterClaim?: (emailIds: string[]) => Promise<void>;
 }
 
 export interface TDeliverResult {
@@ -79,6 +81,7 @@ export async function deliverOutbox(now: Date, options: TDeliverOptions = {}): P
       const claimed = await claim(database, now, Math.min(batchSize, maxPerRun - handled));
       if (claimed.length === 0) break;
       handled += claimed.length;
+      if (options.afterClaim) await options.afterClaim(claimed.map((row) => row.id));
       for (const row of claimed) {
         const outcome = await attempt(database, transport, from, row, now, outcomes);
         if (outcome !== "skipped") result[outcome] += 1;

@@ -227,7 +227,7 @@ describe("the notice to Amazon", () => {
   beforeEach(async () => {
     id = (await createIncident(responder, { ...baseIncident, detectedAt: "2026-11-28T10:00" })).id;
   });
-  const recorded = { sentAt: "2026-11-28T11:30", timeZone: "UTC", channel: "email" as const, sender: "Dana from our mail client", subject: "Security incident notice", body: "We are notifying you of a security incident involving Amazon Information." };
+  const recorded = { sentAt: "2026-11-28T11:30", timeZone: "UTC", channel: "email" as const, sender: "Dana from our mail client", toAddress: "security@amazon.com", subject: "Security incident notice", body: "We are notifying you of a security incident involving Amazon Information." };
 
   it("drafts the notice for a security lead, to the configured address", async () => {
     await db().setting.upsert({ where: { key: "incidents.amazonNoticeAddress" }, create: { key: "incidents.amazonNoticeAddress", value: "security-notices@amazon.example" }, update: { value: "security-notices@amazon.example" } });
@@ -246,7 +246,7 @@ describe("the notice to Amazon", () => {
     let detail = await getIncident(lead, id);
     expect(detail.clock).toBe("met");
     expect(detail.amazonNotifiedAt).toBe("2026-11-28T11:30:00.000Z");
-    expect(detail.notices[0]).toMatchObject({ channel: "email", sender: "Dana from our mail client", status: "recorded", body: recorded.body });
+    expect(detail.notices[0]).toMatchObject({ channel: "email", sender: "Dana from our mail client", state: "recorded", body: recorded.body });
     // A later follow-up, and a detection time moved far earlier, leave the verdict as it was.
     clock.set("2026-12-03T12:00:00Z");
     await recordAmazonNotice(lead, id, { ...recorded, sentAt: "2026-12-03T11:00" });
@@ -300,7 +300,7 @@ describe("closing", () => {
   it("cannot close an incident involving Amazon Information without its notice, then can", async () => {
     const errors = await expectAppError(closeIncident(lead, id, closing), "INVALID_STATE");
     expect(errors).toEqual({ form: "Amazon Information is involved: send or record the notice to Amazon before closing." });
-    await recordAmazonNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "portal", sender: "Dana", subject: "Notice", body: "Notice submitted through the Amazon portal form." });
+    await recordAmazonNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "portal", sender: "Dana", toAddress: "security@amazon.com", subject: "Notice", body: "Notice submitted through the Amazon portal form." });
     await closeIncident(lead, id, closing);
     const row = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "closed", rootCause: closing.rootCause, closedById: (lead as { userId: string }).userId });
