@@ -15,3 +15,6 @@ export interface TOutboxRow {
   sentAt: string | null;
   nextAttemptAt: string | null;
 }
+
+/** The one-line subject an email is stored and sent with. */
+export { cleanSubject } from "./templates";
