@@ -74,7 +74,7 @@ export function NoticePanel({
                 {at(notifiedAt)} <span className={onTime ? "badge badge-ok" : "badge badge-warn"}>{noticeVerdictLabel(Boolean(onTime))}</span>
               </>
             ) : pending ? (
-              <span className={TONE_BADGE[NOTICE_STATE_TONE[pending]]} data-notice-state={pending}>
+              <span className={`${TONE_BADGE[NOTICE_STATE_TONE[pending]]} ${styles.wrap}`} data-notice-state={pending}>
                 Not yet · notice {NOTICE_STATE_LABELS[pending].toLowerCase()}
               </span>
             ) : (
@@ -108,7 +108,7 @@ export function NoticePanel({
           <summary>
             {NOTICE_CHANNEL_LABELS[n.channel]} · {at(n.sentAt)} · {n.sender} <span className={TONE_BADGE[NOTICE_STATE_TONE[n.state]]}>{NOTICE_STATE_LABELS[n.state]}</span>
           </summary>
-          <dl className="kv">
+          <dl className={styles.proof}>
             <dt>To</dt>
             <dd>{n.toAddress}</dd>
             {n.acceptedAt ? (

@@ -149,6 +149,7 @@ test("npm start on the embedded default: setup link → admin → lead and respo
     await expect(leadPage.getByRole("timer")).toHaveClass(/badge-danger/);
     await expect(leadPage.getByText("Notice to Amazon held: no mail server is configured, so it was not sent.", { exact: false })).toBeVisible();
     await leadPage.getByTestId("notice-panel").screenshot({ path: "/tmp/walk-notice-held.png" });
+    await leadPage.screenshot({ path: "/tmp/walk-incident-notice-held.png", fullPage: true });
   });
   await timed("3. lead records the held notice as given by phone: notified on time", async () => {
     await leadPage.getByTestId("notice-undelivered").getByRole("link", { name: "Record that it was given another way" }).click();
