@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
+import { clockSource } from "@/lib/core/clocks/registry";
 import { db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createIncident, getIncident, incidentNoticeRule, recordAmazonNotice, sendAmazonNotice } from "@/lib/incidents";
@@ -139,6 +140,9 @@ describe("a notice sent through Vigil without a mail server", () => {
     expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: "held" });
     const reminders = (await incidentNoticeRule.collect(db(), after(13))).filter((r) => r.link === `/incidents/${detail.reference}`);
     expect(reminders.map((r) => r.key.split(":").pop()).sort()).toEqual(["12h", "held"]);
+    // The dashboard's due list (the clock registry): red, saying why, though 11 hours are left.
+    const due = await clockSource("incident.amazon-notice").listOpen(db(), after(13), { dueBefore: after(48), scope: { kind: "all" } });
+    expect(due.find((item) => item.id === id)).toMatchObject({ state: "overdue", title: `${baseIncident.title} · notice held: not sent, no mail server`, facts: { notice: "held" } });
 
     clock.set(after(14).toISOString());
     await recordAmazonNotice(lead, id, { ...byPhone, sentAt: after(13, 30).toISOString() });
