@@ -2,7 +2,7 @@
 // input schemas, the pure rules screens need, and ONE label map per enum. No server code here.
 import type { TDueItem } from "@/lib/core/clocks/types";
 import type { IncidentSeverity, IncidentStatus, NotificationBasis } from "@/lib/generated/prisma/enums";
-import type { TNoticeRow } from "@/lib/notices/types";
+import type { TNoticeRow, TPendingNotice } from "@/lib/notices/types";
 import type { TClockState } from "./clock-rules";
 import type { TIncidentListQuery } from "./list-query";
 import type { TClosingField } from "./status-rules";
@@ -141,6 +141,8 @@ export interface TIncidentListRow {
   amazonInfoInvolved: boolean;
   commanderName: string | null;
   clock: TClockState;
+  /** A notice sent through Vigil and not yet given: "sending", or "held" / "failed" (red). */
+  notice?: TPendingNotice | null;
 }
 
 export interface TIncidentListPage {

@@ -6,7 +6,7 @@ import { fixedClock, setClock } from "@/lib/clock";
 import { clockSource } from "@/lib/core/clocks/registry";
 import { db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
-import { createIncident, getIncident, incidentNoticeRule, recordAmazonNotice, sendAmazonNotice } from "@/lib/incidents";
+import { createIncident, getIncident, incidentNoticeRule, listIncidents, recordAmazonNotice, sendAmazonNotice } from "@/lib/incidents";
 import { createLegalRequest, getLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests";
 import { deliverOutbox, resendEmail } from "@/lib/mail";
 import { startSmtpServer, type TTestSmtpServer } from "@/test/support/smtp-server";
@@ -143,6 +143,8 @@ describe("a notice sent through Vigil without a mail server", () => {
     // The dashboard's due list (the clock registry): red, saying why, though 11 hours are left.
     const due = await clockSource("incident.amazon-notice").listOpen(db(), after(13), { dueBefore: after(48), scope: { kind: "all" } });
     expect(due.find((item) => item.id === id)).toMatchObject({ state: "overdue", title: `${baseIncident.title} · notice held: not sent, no mail server`, facts: { notice: "held" } });
+    // The incidents list: its clock shows the held notice too.
+    expect((await listIncidents(lead, { q: detail.reference })).rows.find((r) => r.id === id)).toMatchObject({ clock: "amber", notice: "held" });
 
     clock.set(after(14).toISOString());
     await recordAmazonNotice(lead, id, { ...byPhone, sentAt: after(13, 30).toISOString() });
