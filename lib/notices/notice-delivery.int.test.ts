@@ -7,7 +7,7 @@ import { clockSource } from "@/lib/core/clocks/registry";
 import { db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createIncident, getIncident, incidentNoticeRule, listIncidents, recordAmazonNotice, sendAmazonNotice } from "@/lib/incidents";
-import { createLegalRequest, getLegalRequest, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests";
+import { createLegalRequest, getLegalRequest, listLegalRequests, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests";
 import { deliverOutbox, resendEmail } from "@/lib/mail";
 import { startSmtpServer, type TTestSmtpServer } from "@/test/support/smtp-server";
 import { baseIncident, expectAppError, makeUser } from "@/test/incidents/fixtures";
@@ -188,6 +188,7 @@ describe("a notice sent through Vigil without a mail server", () => {
     let detail = await getLegalRequest(lead, id);
     expect(detail.notices[0]).toMatchObject({ state: "held" });
     expect(detail.amazonNotifiedAt).toBeNull();
+    expect((await listLegalRequests(lead, { q: detail.reference })).rows[0]).toMatchObject({ id, notice: "held" });
     await recordLegalRequestNotice(lead, id, { ...byPhone, sentAt: after(1).toISOString() });
     detail = await getLegalRequest(lead, id);
     expect(detail.notices.map((n) => n.state)).toEqual(["cancelled", "recorded"]);
