@@ -146,7 +146,7 @@ async function seedDemoRecords(prisma: PrismaClient, ids: Record<string, string>
     const entries = [{ at: createdAt, kind: "incident.created", text: `Incident logged (${demo.severity}).`, author: reporter }];
     if (!open.includes(demo.status) || demo.status !== "detected") entries.push({ at: new Date(createdAt.getTime() + HOUR), kind: "status.changed", text: "Status Detected → Triaged.", author: ids[demo.commander]! });
     entries.push({ at: new Date(createdAt.getTime() + 30 * 60_000), kind: "manual", text: "Commander briefed; evidence preservation started.", author: ids[demo.commander]! });
-    if (notifiedAt) entries.push({ at: notifiedAt, kind: "amazon-notice.recorded", text: `Notice to Amazon recorded: sent by Dana Reyes via email, ${notifiedAt <= dueAt! ? "on time" : "late"}.`, author: ids.dana! });
+    if (notifiedAt) entries.push({ at: notifiedAt, kind: "amazon-notice.recorded", text: `Notice to Amazon given another way (email) by Dana Reyes, recorded, ${notifiedAt <= dueAt! ? "on time" : "late"}.`, author: ids.dana! });
     for (const e of entries.filter((e) => e.at <= now)) {
       await prisma.incidentTimelineEntry.create({ data: { id: newId("itl"), incidentId: id, occurredAt: e.at, kind: e.kind, text: e.text, authorId: e.author, createdAt: e.at } });
     }
@@ -157,7 +157,7 @@ async function seedDemoRecords(prisma: PrismaClient, ids: Record<string, string>
           incidentId: id,
           status: "recorded",
           channel: "email",
-          toAddress: "3p-security@amazon.com",
+          toAddress: "security@amazon.com",
           subject: `Security incident notice ${reference}: ${demo.title}`,
           body: `Reference: ${reference}\nDetected at: ${detectedAt.toISOString()}\n\n${demo.summary}\n\nContact: Dana Reyes <dana.reyes@example.com>`,
           sentAt: notifiedAt,

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const dump = setInterval(() => {
     if (smtp.messages.length === written) return;
     written = smtp.messages.length;
-    const view = smtp.messages.map((m) => ({ to: m.envelopeTo, subject: m.subject, text: m.text, secure: m.secure }));
+    const view = smtp.messages.map((m) => ({ to: m.envelopeTo, subject: m.subject, text: m.text, secure: m.secure, messageId: m.headers["message-id"] ?? "" }));
     fs.writeFileSync(`${messagesFile}.tmp`, JSON.stringify(view));
     fs.renameSync(`${messagesFile}.tmp`, messagesFile);
   }, 100);

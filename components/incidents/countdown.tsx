@@ -13,6 +13,8 @@ const BADGE: Record<TClockState, string> = {
   "met-late": "badge badge-warn",
 };
 
+const PENDING_LABELS = { sending: "sending", held: "held, not sent", failed: "failed, not delivered" } as const;
+
 /**
  * The live 24-hour Amazon clock: green above 12 hours left, amber from 12, red from 4, overdue
  * after. It renders the server's answer first (no flash), then ticks every second.
@@ -24,6 +26,7 @@ export function Countdown({
   stopped = false,
   serverNow,
   compact = false,
+  notice = null,
 }: {
   dueAt: string | null;
   notifiedAt: string | null;
@@ -31,6 +34,8 @@ export function Countdown({
   stopped?: boolean;
   serverNow: string;
   compact?: boolean;
+  /** A notice sent through Vigil and not yet given: sending is at least amber, held or failed red. */
+  notice?: "sending" | "held" | "failed" | null;
 }) {
   const [now, setNow] = useState(() => new Date(serverNow));
   const running = Boolean(dueAt) && !notifiedAt && !stopped;
@@ -44,9 +49,19 @@ export function Countdown({
   const due = dueAt ? new Date(dueAt) : null;
   const state = clockState({ dueAt: due, notifiedAt: notifiedAt ? new Date(notifiedAt) : null, noticeOnTime, stopped }, now);
   const text = running && due ? formatRemaining(due, now) : CLOCK_LABELS[state];
+  const pending = running ? notice : null;
+  const badge = pending === "held" || pending === "failed" ? "badge badge-danger" : pending === "sending" && state === "green" ? "badge badge-warn" : BADGE[state];
   return (
-    <span className={BADGE[state]} data-clock={state} role="timer" aria-live="off" title={due ? `Amazon notice due ${due.toISOString().replace("T", " ").slice(0, 16)} UTC` : undefined}>
+    <span
+      className={badge}
+      data-clock={state}
+      data-notice={pending ?? undefined}
+      role="timer"
+      aria-live="off"
+      title={due ? `Amazon notice due ${due.toISOString().replace("T", " ").slice(0, 16)} UTC` : undefined}
+    >
       {running && !compact ? "Amazon notice: " : null}
+      {pending ? `${PENDING_LABELS[pending]} · ` : null}
       {text}
     </span>
   );

@@ -1,4 +1,5 @@
 import { SEVERITY_LABELS, STATUS_LABELS, type TIncidentDetail } from "@/lib/incidents/types";
+import { pendingNoticeState } from "@/lib/notices/types";
 import { Countdown } from "./countdown";
 import styles from "./incident.module.css";
 import { SEVERITY_BADGE, STATUS_BADGE } from "./labels";
@@ -22,6 +23,7 @@ export function IncidentHeader({ incident, serverNow }: { incident: TIncidentDet
           noticeOnTime={incident.amazonNoticeOnTime}
           stopped={incident.status === "false_positive"}
           serverNow={serverNow}
+          notice={pendingNoticeState(incident.notices.map((n) => n.state))}
         />
       </div>
     </div>

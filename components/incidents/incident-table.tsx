@@ -32,7 +32,7 @@ export function IncidentTable({ serverNow, ...page }: TTablePage<TIncidentTableR
       header: "Amazon clock",
       cell: (info) => {
         const r = info.row.original;
-        return <Countdown compact dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} stopped={r.status === "false_positive"} serverNow={serverNow} />;
+        return <Countdown compact dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} stopped={r.status === "false_positive"} serverNow={serverNow} notice={r.notice} />;
       },
     }),
     helper.accessor("commanderName", { id: "commander", header: "Commander", enableSorting: false, cell: (info) => info.getValue() ?? <span className="muted">—</span> }),

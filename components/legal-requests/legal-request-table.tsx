@@ -21,7 +21,7 @@ export function LegalRequestTable({ timeZone, serverNow, ...page }: TTablePage<T
     }),
     helper.accessor("requestingParty", { id: "requestingParty", header: "From" }),
     helper.accessor("dataSought", { id: "dataSought", header: "Data sought", enableSorting: false }),
-    helper.accessor("notificationDueAt", { id: "notificationDueAt", header: "Amazon clock", cell: ({ row: { original: r } }) => <Countdown dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} serverNow={serverNow} compact /> }),
+    helper.accessor("notificationDueAt", { id: "notificationDueAt", header: "Amazon clock", cell: ({ row: { original: r } }) => <Countdown dueAt={r.notificationDueAt} notifiedAt={r.amazonNotifiedAt} noticeOnTime={r.amazonNoticeOnTime} serverNow={serverNow} notice={r.notice} compact /> }),
   ]);
   return <DataTable columns={columns} noun="legal-process requests" caption="Legal-process requests" {...page} />;
 }

@@ -23,6 +23,7 @@ export const STATUS_LABELS: Record<TOutboxStatus, { label: string; badge: string
   sent: { label: "Sent", badge: "badge-ok" },
   failed: { label: "Failed", badge: "badge-danger" },
   held: { label: "Held", badge: "badge-neutral" },
+  cancelled: { label: "Cancelled", badge: "badge-neutral" },
 };
 
 /** The address of the outbox page for a query: state lives in the URL, the server does the work. */

@@ -54,7 +54,7 @@ test.describe("audit pack", () => {
           "incidents.csv",
           `custody/${label}.pdf`,
           "legal-requests.csv",
-          "legal-request-notices.csv",
+          "amazon-notices.csv",
           "findings.csv",
           "findings-history.csv",
           "certificates.csv",

@@ -106,7 +106,7 @@ test.afterAll(async ({}, testInfo) => {
 
 test("npm start on the embedded default: setup link → admin → lead and responder → incident → evidence → custody → engagement → audit pack", async ({ browser }) => {
   // Several first sign-ins, each waiting for an unused 30-second TOTP step after enrolment.
-  test.setTimeout(420_000);
+  test.setTimeout(480_000);
   expect(server.setupLink).toMatch(new RegExp(`^${server.baseURL}/setup\\?token=`));
 
   // 1. The setup link creates the administrator, who enrols MFA and signs in.
@@ -133,6 +133,46 @@ test("npm start on the embedded default: setup link → admin → lead and respo
   await timed("3. lead signs in (incl. wait for a fresh TOTP step)", () => signIn(leadPage, lead));
   const incident = await timed("3. lead logs an incident (Amazon information)", () => logIncident(leadPage, { title: `Order export found on a public share ${suffix}`, amazon: true }));
   await expect(leadPage.getByRole("heading", { level: 1 })).toContainText(`Order export found on a public share ${suffix}`);
+  const loggedAt = Date.now();
+
+  // No mail server in a default install: "Send notice" says before it is pressed that the email
+  // will only be held; sent, the notice is held in red, not given; recorded as given by phone,
+  // the verdict is taken from that time and the held copy is withdrawn.
+  await timed("3. lead sends the notice without a mail server: held, shown in red", async () => {
+    await expect(leadPage.getByTestId("mail-held-warning")).toContainText("will only hold the email in Vigil's outbox");
+    const send = leadPage.getByRole("form", { name: "Send the notice" });
+    await expect(send.getByLabel("To")).toHaveValue("security@amazon.com");
+    await send.getByRole("button", { name: "Send notice" }).click();
+    await expect(leadPage.getByTestId("notice-undelivered")).toContainText("Notice held: not sent.");
+    await expect(leadPage.getByTestId("notified")).toContainText("Not yet · notice held: not sent");
+    await expect(leadPage.getByRole("timer")).toHaveAttribute("data-notice", "held");
+    await expect(leadPage.getByRole("timer")).toHaveClass(/badge-danger/);
+    await expect(leadPage.getByText("Notice to Amazon held: no mail server is configured, so it was not sent.", { exact: false })).toBeVisible();
+    await leadPage.getByTestId("notice-panel").screenshot({ path: "/tmp/walk-notice-held.png" });
+    await leadPage.screenshot({ path: "/tmp/walk-incident-notice-held.png", fullPage: true });
+  });
+  await timed("3. lead records the held notice as given by phone: notified on time", async () => {
+    await leadPage.getByTestId("notice-undelivered").getByRole("link", { name: "Record that it was given another way" }).click();
+    const given = leadPage.getByRole("form", { name: "Record a notice given another way" });
+    await expect(given).toBeVisible();
+    // "Given at" has minute precision: wait for the minute after the detection time.
+    const wait = Math.ceil((loggedAt + 1) / 60_000) * 60_000 + 500 - Date.now();
+    if (wait > 0) await leadPage.waitForTimeout(wait);
+    const zone = await given.locator('input[name="timeZone"]').inputValue();
+    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date());
+    await given.getByLabel("Given at").fill(local.replace(" ", "T"));
+    await given.getByLabel("How").selectOption({ label: "Phone" });
+    await given.getByLabel("Given by").fill("Lead on the phone with Amazon security");
+    await given.getByLabel("To whom").fill("Amazon security by phone");
+    await given.getByLabel("Copy kept at").fill("Call notes in the incident timeline");
+    await given.getByRole("button", { name: "Record notice" }).click();
+    await expect(leadPage.getByTestId("notified")).toContainText("On time");
+    await expect(leadPage.getByRole("timer")).toHaveAttribute("data-clock", "met");
+    await expect(leadPage.getByTestId("notice-undelivered")).toHaveCount(0);
+    await expect(leadPage.getByTestId("notice").nth(0).locator("summary")).toContainText("Not sent: given another way");
+    await expect(leadPage.getByTestId("notice").nth(1).locator("summary")).toContainText("Given another way");
+    await leadPage.getByTestId("notice-panel").screenshot({ path: "/tmp/walk-notice-given-by-phone.png" });
+  });
 
   const file = Buffer.from(`2026-11-29T03:14:07Z share-audit: orders-export.csv readable by anyone with the link (${suffix})\n`.repeat(2_000));
   const label = await timed("3. lead uploads an evidence file; its page renders", async () => {

@@ -7,6 +7,8 @@ export interface TMailboxMessage {
   text: string;
   /** Sent after STARTTLS. */
   secure: boolean;
+  /** The Message-ID header, e.g. "<…@example.test>". */
+  messageId: string;
 }
 
 export function mailbox(): TMailboxMessage[] {

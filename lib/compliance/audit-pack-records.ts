@@ -11,7 +11,7 @@ import { registerCsv } from "@/lib/core/register-report/render-register";
 import type { TRegister } from "@/lib/core/register-report/types";
 import type { Db, Tx } from "@/lib/db/client";
 import { findingHistoryRegister, findingsRegister } from "@/lib/findings";
-import { legalRequestNoticesRegister, legalRequestsRegister } from "@/lib/legal-requests";
+import { legalRequestsRegister } from "@/lib/legal-requests";
 import type { HashingZipWriter } from "./audit-pack-zip";
 
 export interface TPackRecordCounts {
@@ -22,7 +22,6 @@ export interface TPackRecordCounts {
 
 export const PACK_RECORDS_README = `legal-requests.csv             Every legal-process request: party, data sought, the 24-hour clock,
                                when Amazon was notified and whether on time (email addresses hidden).
-legal-request-notices.csv      Every notice to Amazon about a legal-process request, with its copy.
 findings.csv                   Every audit finding: control, owner, due date, status, how it was closed.
 findings-history.csv           Each finding's history from the audit log: who changed what, when, why.
 certificates.csv               Every compliance certificate issued, with the SHA-256 of its PDF.
@@ -113,7 +112,6 @@ export async function writePackRecords(writer: HashingZipWriter, database: Db, a
   const counts: TPackRecordCounts = { legalRequests: 0, findings: 0, certificates: 0 };
   if (can(actor, "legal-request.read")) {
     await writer.add("legal-requests.csv", registerCsv(counting(legalRequestsRegister(database, at, { showEmails: false }), (n) => (counts.legalRequests = n))));
-    await writer.add("legal-request-notices.csv", registerCsv(legalRequestNoticesRegister(database, { showEmails: false })));
   }
   await writer.add("findings.csv", registerCsv(counting(findingsRegister(database), (n) => (counts.findings = n))));
   await writer.add("findings-history.csv", registerCsv(findingHistoryRegister(database)));

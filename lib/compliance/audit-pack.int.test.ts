@@ -19,6 +19,7 @@ import { createLegalRequest, recordLegalRequestNotice } from "@/lib/legal-reques
 import { checkSha256Sums } from "@/test/support/sha256sums";
 import { readZip } from "@/test/support/zip";
 import type { TAuditPackManifest } from "./audit-pack";
+import { NOTICE_COLUMNS } from "@/lib/notices/notices-csv";
 import { INCIDENT_COLUMNS } from "./audit-pack-incidents";
 import { issueCertificate } from "./issue-certificate";
 
@@ -150,6 +151,28 @@ describe("audit pack", () => {
     const certificate = await issueCertificate(lead, { asOf: day(0), organisation: "Example Fulfilment Ltd", officerName: "Dana Fischer", officerTitle: "CISO", requestedBy: "Amazon letter DPP-AUD-2026-117" });
     certificateReference = certificate.reference;
     certificateSha256 = certificate.pdfSha256;
+
+    // A notice to Amazon the mail server accepted, with its proof.
+    const noticed = await db().incident.findUniqueOrThrow({ where: { reference: piiReference } });
+    await db().amazonNotice.create({
+      data: {
+        id: `ntc_pack_${run}`,
+        incidentId: noticed.id,
+        status: "notified",
+        channel: "vigil_mail",
+        toAddress: "security@amazon.com",
+        subject: "Security incident notice",
+        body: "We are notifying you of a security incident involving Amazon Information.",
+        sentAt: new Date(Date.now() - 60_000),
+        sender: "Person lead",
+        dueAt: noticed.notificationDueAt!,
+        onTime: true,
+        recordedById: lead.userId,
+        acceptedAt: new Date(Date.now() - 59_000),
+        serverResponse: "250 2.0.0 Ok: queued as 4F2A",
+        messageId: "<pack-proof@vigil.test>",
+      },
+    });
     await signAuditCheckpoint(lead);
   });
   afterAll(async () => {
@@ -170,9 +193,9 @@ describe("audit pack", () => {
       "compliance-map.pdf",
       "compliance-map.csv",
       "incidents.csv",
+      "amazon-notices.csv",
       ...custody,
       "legal-requests.csv",
-      "legal-request-notices.csv",
       "findings.csv",
       "findings-history.csv",
       "certificates.csv",
@@ -201,6 +224,14 @@ describe("audit pack", () => {
       counts: { incidents: incidentCount, evidenceItems: 2, checkpoints: 1, controls: expect.any(Number), legalRequests: 1, findings: 1, certificates: 1 },
       auditLog: { intact: true },
     });
+
+    // The notices to Amazon with their proof of delivery.
+    const notices = entries.get("amazon-notices.csv")!.toString("utf8").trimEnd().split("\r\n");
+    expect(notices[0]).toBe(NOTICE_COLUMNS.join(","));
+    expect(notices.find((l) => l.includes(`ntc_pack_${run}`))).toMatch(
+      new RegExp(`^Incident,${piiReference},ntc_pack_${run},Vigil mail,Notified,[^,]+,[^,]+,[^,]+,250 2.0.0 Ok: queued as 4F2A,<pack-proof@vigil.test>,,yes,`),
+    );
+    expect(manifest.counts.amazonNotices).toBe(await db().amazonNotice.count());
 
     const csv = entries.get("incidents.csv")!.toString("utf8").trimEnd().split("\r\n");
     expect(csv[0]).toBe(INCIDENT_COLUMNS.join(","));
@@ -233,7 +264,7 @@ describe("audit pack", () => {
     expect(requests[0]).toBe("Reference,Received (UTC),Requesting party,Data sought,Description,Amazon notice due (UTC),Amazon notified at (UTC),Notified on time,Amazon clock,Notices recorded,Closed at (UTC)");
     expect(requests).toHaveLength(2);
     expect(requests[1]).toMatch(new RegExp(`^${legalReference},.*,District Court of Example,Orders of one buyer account,.*,Yes,Notified on time,1,$`));
-    const notices = entries.get("legal-request-notices.csv")!.toString("utf8");
+    const notices = entries.get("amazon-notices.csv")!.toString("utf8");
     expect(notices).toContain(`${legalReference},`);
     expect(notices).toContain("We inform you of a legal process request.");
     // The notice's copy, with the sender's email hidden as on the request's page for an auditor.
@@ -260,7 +291,7 @@ describe("audit pack", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(sha(pdf)).toBe(certificateSha256);
     expect(hashOf(`certificates/${certificateReference}.pdf`)).toBe(certificateSha256);
-    for (const path of ["legal-requests.csv", "legal-request-notices.csv", "findings.csv", "findings-history.csv", "certificates.csv"]) expect(hashOf(path), path).toBe(sha(entries.get(path)!));
+    for (const path of ["legal-requests.csv", "amazon-notices.csv", "findings.csv", "findings-history.csv", "certificates.csv"]) expect(hashOf(path), path).toBe(sha(entries.get(path)!));
     const sums = entries.get("SHA256SUMS")!.toString("utf8");
     expect(sums).toContain(`${certificateSha256}  certificates/${certificateReference}.pdf\n`);
     // Unpacked, `sha256sum -c SHA256SUMS` passes for every file, the new ones included.

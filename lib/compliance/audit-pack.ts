@@ -12,6 +12,7 @@ import { db, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
 import { exportCustodyReport } from "@/lib/evidence";
+import { noticesCsv } from "@/lib/notices";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { PACK_RECORDS_README, packRecordCounts, writePackRecords, type TPackRecordCounts } from "./audit-pack-records";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
@@ -25,7 +26,7 @@ export interface TAuditPackManifest {
   /** The user id of who generated it ("system" for Vigil itself); never a name. */
   generatedBy: string;
   policyVersion: string;
-  counts: { controls: number; incidents: number; evidenceItems: number; auditEventsVerified: number; checkpoints: number } & TPackRecordCounts;
+  counts: { controls: number; incidents: number; amazonNotices: number; evidenceItems: number; auditEventsVerified: number; checkpoints: number } & TPackRecordCounts;
   auditLog: { intact: boolean; summary: string };
   /** Every file of the pack except manifest.json and SHA256SUMS. */
   files: TPackFile[];
@@ -40,6 +41,9 @@ compliance-map.pdf / .csv      Every control of the Data Protection Policy with 
                                evidence, last verification and next due date.
 incidents.csv                  Every incident with its free text, Amazon clock and verdict, without the
                                personal-data fields (email addresses in the free text hidden).
+amazon-notices.csv             Every notice to Amazon (incidents and legal-process requests) with its
+                               proof of delivery: state, when the mail server accepted it, its reply
+                               and the Message-ID, or who gave it another way, when, to whom, the copy.
 custody/<label>.pdf            The chain-of-custody report of each evidence item.
 ${PACK_RECORDS_README}audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
 audit-log-verification.json    checkpoints (the JSON's "checkpoints" work with
@@ -72,6 +76,8 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
   await writer.add("compliance-map.csv", complianceMapCsv(map));
   let incidents = 0;
   await writer.add("incidents.csv", incidentsCsv(db(), at, (n) => (incidents = n)));
+  let amazonNotices = 0;
+  await writer.add("amazon-notices.csv", noticesCsv(db(), (n) => (amazonNotices = n)));
   let evidenceItems = 0;
   for await (const label of evidenceLabels(db())) {
     // Each report is itself a custody event of its item, as when exported on its own.
@@ -94,7 +100,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
     generatedAt: at.toISOString(),
     generatedBy: actorId(actor),
     policyVersion: map.version,
-    counts: { controls: map.results.length, incidents, evidenceItems, auditEventsVerified: verification.count, checkpoints: checkpoints.length, ...records },
+    counts: { controls: map.results.length, incidents, amazonNotices, evidenceItems, auditEventsVerified: verification.count, checkpoints: checkpoints.length, ...records },
     auditLog: { intact: verification.intact, summary: verification.summary },
     files: writer.files,
   };

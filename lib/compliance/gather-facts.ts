@@ -7,11 +7,12 @@ import { listClockChanges } from "@/lib/incidents";
 import { z } from "zod";
 import type { TPolicyVersion } from "./catalog";
 import type { TComplianceFacts } from "./evaluate";
+import { POLICY_VERSION_SETTING } from "./policy-versions";
 
 const YEAR_MS = 365 * 24 * 3600_000;
 /** Every open item, whatever its due time. */
 const END_OF_TIME = new Date(8.64e15);
-export const VERSION_SETTING = "compliance.policyVersion";
+export const VERSION_SETTING = POLICY_VERSION_SETTING;
 /** Vigil's own lockout threshold (lib/auth): failed sign-ins before an account locks. */
 const VIGIL_LOCKOUT_THRESHOLD = 5;
 

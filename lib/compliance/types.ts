@@ -4,6 +4,7 @@ import type { TControlStatus } from "./evaluate";
 
 export * from "./catalog";
 export * from "./schemas";
+export * from "./policy-versions";
 export type { TControlStatus } from "./evaluate";
 
 /** The one wording of a control's status: the map on screen, its CSV and PDF, the auditor portal. */

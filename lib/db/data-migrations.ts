@@ -7,6 +7,7 @@
 // Not "server-only": the command-line scripts use this file.
 import pg from "pg";
 import { encryptStoredRecipientNames } from "@/lib/incidents/recipient-name";
+import { reexamineUndeliveredNotices } from "@/lib/notices/notice-delivery-migration";
 
 export interface TDataMigration {
   name: string;
@@ -14,7 +15,10 @@ export interface TDataMigration {
   run(client: pg.ClientBase): Promise<number>;
 }
 
-export const DATA_MIGRATIONS: readonly TDataMigration[] = [{ name: "third-party recipient names encrypted", run: encryptStoredRecipientNames }];
+export const DATA_MIGRATIONS: readonly TDataMigration[] = [
+  { name: "third-party recipient names encrypted", run: encryptStoredRecipientNames },
+  { name: "notices to Amazon re-examined against their email's delivery", run: reexamineUndeliveredNotices },
+];
 
 /** What the scripts print for a step that changed rows. */
 export function dataMigrationReport(step: { name: string; changed: number }): string {

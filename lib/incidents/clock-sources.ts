@@ -3,6 +3,7 @@ import "server-only";
 // incident and of a legal-process request (one 24-hour rule, clock-rules.ts), and incident tasks.
 import { stateRule, DAYS } from "@/lib/core/clocks/clock-state";
 import type { TClockSource, TDueState } from "@/lib/core/clocks/types";
+import { pendingNoticeStates } from "@/lib/notices";
 import { clockState } from "./clock-rules";
 import { OPEN_STATUSES } from "./status-rules";
 
@@ -11,6 +12,24 @@ export function noticeDueState(dueAt: Date, now: Date): TDueState {
   const state = clockState({ dueAt, notifiedAt: null, noticeOnTime: null }, now);
   if (state === "overdue") return "overdue";
   return state === "amber" || state === "red" ? "due-soon" : "on-time";
+}
+
+/** What the list says of a notice sent through Vigil and not yet given, after the record's title. */
+export const PENDING_NOTICE_TITLE: Record<"sending" | "held" | "failed", string> = {
+  sending: "notice sending, not yet accepted by the mail server",
+  held: "notice held: not sent, no mail server",
+  failed: "notice failed: not delivered",
+};
+
+/**
+ * The colour of an open notice clock with the notices sent through Vigil: held or failed is red
+ * whatever the time left (Amazon was not told), sending is at least amber (not yet accepted).
+ */
+export function noticeDueStateWith(dueAt: Date, now: Date, pending: "sending" | "held" | "failed" | undefined): TDueState {
+  const state = noticeDueState(dueAt, now);
+  if (pending === "held" || pending === "failed") return "overdue";
+  if (pending === "sending" && state === "on-time") return "due-soon";
+  return state;
 }
 
 export const incidentNoticeClock: TClockSource = {
@@ -33,17 +52,21 @@ export const incidentNoticeClock: TClockSource = {
       orderBy: [{ notificationDueAt: "asc" }, { id: "asc" }],
       take: limit,
     });
-    return incidents.map((incident) => ({
-      kind: "incident.amazon-notice",
-      id: incident.id,
-      title: incident.title,
-      reference: incident.reference,
-      dueAt: incident.notificationDueAt!,
-      ownerIds: incident.commanderId ? [incident.commanderId] : [],
-      link: `/incidents/${incident.reference}`,
-      state: noticeDueState(incident.notificationDueAt!, now),
-      facts: { status: incident.status },
-    }));
+    const pending = await pendingNoticeStates(database, "incident", incidents.map((i) => i.id));
+    return incidents.map((incident) => {
+      const notice = pending.get(incident.id);
+      return {
+        kind: "incident.amazon-notice",
+        id: incident.id,
+        title: notice ? `${incident.title} · ${PENDING_NOTICE_TITLE[notice]}` : incident.title,
+        reference: incident.reference,
+        dueAt: incident.notificationDueAt!,
+        ownerIds: incident.commanderId ? [incident.commanderId] : [],
+        link: `/incidents/${incident.reference}`,
+        state: noticeDueStateWith(incident.notificationDueAt!, now, notice),
+        facts: { status: incident.status, ...(notice ? { notice } : {}) },
+      };
+    });
   },
 };
 
@@ -61,17 +84,21 @@ export const legalRequestNoticeClock: TClockSource = {
       orderBy: [{ notificationDueAt: "asc" }, { id: "asc" }],
       take: limit,
     });
-    return requests.map((request) => ({
-      kind: "legal-request.amazon-notice",
-      id: request.id,
-      title: `Legal process from ${request.requestingParty}`,
-      reference: request.reference,
-      dueAt: request.notificationDueAt,
-      ownerIds: [request.createdById],
-      link: `/legal-requests/${request.reference}`,
-      state: noticeDueState(request.notificationDueAt, now),
-      facts: { requestingParty: request.requestingParty },
-    }));
+    const pending = await pendingNoticeStates(database, "legal-request", requests.map((r) => r.id));
+    return requests.map((request) => {
+      const notice = pending.get(request.id);
+      return {
+        kind: "legal-request.amazon-notice",
+        id: request.id,
+        title: `Legal process from ${request.requestingParty}${notice ? ` · ${PENDING_NOTICE_TITLE[notice]}` : ""}`,
+        reference: request.reference,
+        dueAt: request.notificationDueAt,
+        ownerIds: [request.createdById],
+        link: `/legal-requests/${request.reference}`,
+        state: noticeDueStateWith(request.notificationDueAt, now, notice),
+        facts: { requestingParty: request.requestingParty, ...(notice ? { notice } : {}) },
+      };
+    });
   },
 };
 

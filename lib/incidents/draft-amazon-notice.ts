@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { withTransaction } from "@/lib/db/transaction";
-import { amazonNoticeAddress, noticeContact } from "@/lib/notices";
+import { amazonNoticeAddress, noticeContact, noticeMailConfigured } from "@/lib/notices";
 import type { TNoticeDraft } from "@/lib/notices/types";
 import { loadIncidentFor, userTimeZone } from "./incident-access";
 import { draftIncidentNotice } from "./notice-rules";
@@ -30,6 +30,6 @@ export async function draftAmazonNotice(actor: Actor, idOrReference: string): Pr
       },
       timeZone,
     );
-    return { toAddress, ...draft };
+    return { toAddress, ...draft, mailHeld: !noticeMailConfigured() };
   });
 }

@@ -84,7 +84,7 @@ export function incidentNoticeTarget(incident: { id: string; notificationDueAt: 
   return { subject: { incidentId: incident.id }, dueAt: incident.notificationDueAt, alreadyNotifiedAt: incident.amazonNotifiedAt };
 }
 
-/** "Notice to Amazon", or "Follow-up notice to Amazon" once the verdict stands, for the timeline. */
+/** "Notice to Amazon", or "Follow-up notice to Amazon" once the verdict stands, for the timeline of a notice given. */
 export function noticeTimelineText(stored: TStoredNotice, what: string): string {
   return `${stored.first ? "Notice to Amazon" : "Follow-up notice to Amazon"} ${what}${stored.first ? (stored.onTime ? ", on time" : ", late") : ""}.`;
 }

@@ -6,6 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
+import { pendingNoticeStates } from "@/lib/notices";
 import { clockState } from "./clock-rules";
 import { ZIncidentListQuery, listSql, type TIncidentListRowRaw, type TListScope } from "./list-query";
 import type { TIncidentListPage, TIncidentListRow } from "./types";
@@ -46,5 +47,7 @@ export async function listIncidents(actor: Actor, rawQuery: unknown, database: D
     database.$queryRaw<TIncidentListRowRaw[]>(sql.rows),
     database.$queryRaw<{ total: number }[]>(sql.count),
   ]);
-  return { rows: rows.map((r) => toListRow(r, now)), total: counted[0]?.total ?? 0, query };
+  // The clocks still running of this page: is a notice sent through Vigil waiting (sending, held, failed)?
+  const pending = await pendingNoticeStates(database, "incident", rows.filter((r) => r.amazonInfoInvolved && !r.amazonNotifiedAt).map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...toListRow(r, now), notice: pending.get(r.id) ?? null })), total: counted[0]?.total ?? 0, query };
 }

@@ -2,7 +2,7 @@
 // input schemas, the pure rules screens need, and ONE label map per enum. No server code here.
 import type { TDueItem } from "@/lib/core/clocks/types";
 import type { IncidentSeverity, IncidentStatus, NotificationBasis } from "@/lib/generated/prisma/enums";
-import type { TNoticeRow } from "@/lib/notices/types";
+import type { TNoticeRow, TPendingNotice } from "@/lib/notices/types";
 import { AMAZON_INFO_ANSWER_LABELS, type TAmazonInfoAnswer, type TClockState } from "./clock-rules";
 import type { TIncidentListQuery } from "./list-query";
 import type { TClosingField } from "./status-rules";
@@ -44,8 +44,11 @@ export const TIMELINE_KIND_LABELS = {
   "task.added": "Task added",
   "task.done": "Task done",
   "task.reopened": "Task reopened",
-  "amazon-notice.sent": "Notice to Amazon sent",
-  "amazon-notice.recorded": "Notice to Amazon recorded",
+  "amazon-notice.sent": "Notice to Amazon queued",
+  "amazon-notice.accepted": "Notice to Amazon accepted by the mail server",
+  "amazon-notice.held": "Notice to Amazon held",
+  "amazon-notice.failed": "Notice to Amazon failed",
+  "amazon-notice.recorded": "Notice to Amazon given another way",
   "third-party.notified": "Third party notified",
   "incident.closed": "Incident closed",
   "incident.false-positive": "Marked a false positive",
@@ -213,6 +216,8 @@ export interface TIncidentListRow {
   amazonInfoInvolved: boolean;
   commanderName: string | null;
   clock: TClockState;
+  /** A notice sent through Vigil and not yet given: "sending", or "held" / "failed" (red). */
+  notice?: TPendingNotice | null;
 }
 
 export interface TIncidentListPage {

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { userTimeZone } from "@/lib/incidents";
-import { amazonNoticeAddress, listNotices, noticeContact } from "@/lib/notices";
+import { amazonNoticeAddress, listNotices, noticeContact, noticeMailConfigured } from "@/lib/notices";
 import { findLegalRequest, toLegalRequestRow } from "./legal-request-access";
 import { draftLegalRequestNotice } from "./legal-request-rules";
 import type { TLegalRequestDetail } from "./types";
@@ -25,6 +25,7 @@ export async function getLegalRequest(actor: Actor, idOrReference: string): Prom
             { reference: request.reference, receivedAt: request.receivedAt, requestingParty: request.requestingParty, dataSought: request.dataSought, contact: await noticeContact(tx, actor, null) },
             timeZone,
           ),
+          mailHeld: !noticeMailConfigured(),
         }
       : null;
     return { ...toLegalRequestRow(request, clockNow()), notices, draft, timeZone, canManage };

@@ -7,4 +7,4 @@ export { listLegalRequests } from "./list-legal-requests";
 export { recordLegalRequestNotice } from "./record-legal-request-notice";
 export { sendLegalRequestNotice } from "./send-legal-request-notice";
 export { legalRequestNoticeRule } from "./reminder-rules/legal-request-amazon-notice";
-export { legalRequestNoticesRegister, legalRequestsRegister } from "./legal-requests-register";
+export { legalRequestsRegister } from "./legal-requests-register";

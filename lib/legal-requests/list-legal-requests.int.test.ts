@@ -28,7 +28,7 @@ beforeAll(async () => {
     refs[r.key] = (await createLegalRequest(lead, { receivedAt: r.receivedAt, timeZone: "UTC", requestingParty: r.party, dataSought: "Orders of one buyer account" })).reference;
   }
   for (const key of ["agency", "fiscal"]) {
-    await recordLegalRequestNotice(lead, refs[key]!, { sentAt: "2026-11-28T10:00", timeZone: "UTC", channel: "email", sender: "General counsel", subject: "Legal process", body: "We inform you of a legal process request." });
+    await recordLegalRequestNotice(lead, refs[key]!, { sentAt: "2026-11-28T10:00", timeZone: "UTC", channel: "email", sender: "General counsel", toAddress: "security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." });
     await closeLegalRequest(lead, refs[key]!);
   }
 });

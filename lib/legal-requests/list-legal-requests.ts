@@ -5,6 +5,7 @@ import { now as clockNow } from "@/lib/clock";
 import { pageArgs } from "@/lib/core/list-query";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { pendingNoticeStates } from "@/lib/notices";
 import { toLegalRequestRow } from "./legal-request-access";
 import { ZLegalRequestListQuery } from "./schemas";
 import type { TLegalRequestListPage } from "./types";
@@ -28,5 +29,6 @@ export async function listLegalRequests(actor: Actor, rawQuery: unknown): Promis
     db().legalRequest.count({ where }),
   ]);
   const now = clockNow();
-  return { rows: requests.map((r) => toLegalRequestRow(r, now)), total, query };
+  const pending = await pendingNoticeStates(db(), "legal-request", requests.filter((r) => !r.amazonNotifiedAt).map((r) => r.id));
+  return { rows: requests.map((r) => ({ ...toLegalRequestRow(r, now), notice: pending.get(r.id) ?? null })), total, query };
 }

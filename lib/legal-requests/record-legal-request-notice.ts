@@ -9,8 +9,8 @@ import { SENT_AT_MISSING, noticeAuditEvent, recordNotice, recordedSentAtErrors }
 import { ZRecordNotice } from "@/lib/notices/types";
 import { legalRequestNoticeTarget, lockLegalRequestFor, refuseIfClosed } from "./legal-request-access";
 
-/** Records the notice to Amazon about a legal-process request that went another way. */
-export async function recordLegalRequestNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {
+/** Records the notice to Amazon about a legal-process request given another way; an undelivered one sent through Vigil is withdrawn. */
+export async function recordLegalRequestNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean | null }> {
   const data = parseInput(ZRecordNotice, input);
   if (!data.sentAt) throw validationError(SENT_AT_MISSING);
   const now = clockNow();

@@ -8,14 +8,17 @@ import { noticeAuditEvent, sendNotice } from "@/lib/notices";
 import { ZSendNotice } from "@/lib/notices/types";
 import { legalRequestNoticeTarget, lockLegalRequestFor, refuseIfClosed } from "./legal-request-access";
 
-/** Sends the notice about a legal-process request through Vigil's mail (queued in the transaction, delivered after the commit). */
-export async function sendLegalRequestNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; onTime: boolean }> {
+/**
+ * Sends the notice about a legal-process request through Vigil's mail (queued in the
+ * transaction, delivered after the commit): "sending" until the mail server accepts it.
+ */
+export async function sendLegalRequestNotice(actor: Actor, idOrReference: string, input: unknown): Promise<{ noticeId: string; state: string }> {
   const data = parseInput(ZSendNotice, input);
   return withTransaction(async (tx) => {
     const request = await lockLegalRequestFor(tx, actor, idOrReference);
     refuseIfClosed(request);
     const stored = await sendNotice(tx, actor, legalRequestNoticeTarget(request), data, clockNow());
     await recordAuditEvent(tx, noticeAuditEvent(actor, "legal-request.amazon-notice.sent", { type: "legal-request", id: request.id }, stored, "vigil_mail"));
-    return { noticeId: stored.id, onTime: stored.onTime };
+    return { noticeId: stored.id, state: stored.state };
   });
 }

@@ -1,6 +1,6 @@
 // What screens and other modules may import about legal-process requests. No server code here.
 import type { TClockState } from "@/lib/incidents/types";
-import type { TNoticeDraft, TNoticeRow } from "@/lib/notices/types";
+import type { TNoticeDraft, TNoticeRow, TPendingNotice } from "@/lib/notices/types";
 import type { TLegalRequestListQuery } from "./schemas";
 
 export {
@@ -26,6 +26,8 @@ export interface TLegalRequestRow {
   amazonNoticeOnTime: boolean | null;
   closedAt: string | null;
   clock: TClockState;
+  /** A notice sent through Vigil and not yet given: "sending", or "held" / "failed" (red). Lists only. */
+  notice?: TPendingNotice | null;
 }
 
 export interface TLegalRequestDetail extends TLegalRequestRow {

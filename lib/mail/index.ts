@@ -8,3 +8,5 @@ export { listOutbox } from "./list-outbox";
 export { resendEmail } from "./resend-email";
 export { absoluteLink, type TEmailContent } from "./templates";
 export type { TSmtpOptions } from "./transport";
+export type { TDeliveryOutcome, TDeliveryOutcomeHandler, TDeliveryOutcomeHandlers } from "./delivery-outcomes";
+export { mailServerConfigured } from "./mail-configured";

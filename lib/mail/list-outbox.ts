@@ -56,7 +56,7 @@ export async function listOutbox(actor: Actor, input: unknown): Promise<TOutboxP
     db().outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const names = await displayNames(rows.map((r) => r.toUserId));
-  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0 };
+  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0, cancelled: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
   return {
     total,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "held"] as const;
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "held", "cancelled"] as const;
 export const OUTBOX_SORTS = ["createdAt", "updatedAt", "status", "attempts", "subject"] as const;
 
 /** The admin outbox list: paging, sort and filter, all applied in the database. */

@@ -6,6 +6,8 @@ export interface TEmailContent {
   subject: string;
   /** Optional first line in bold, e.g. "Incident INC-2026-0001". */
   heading?: string;
+  /** A warning shown first, in red: something that did not happen (a notice to Amazon not delivered). */
+  alert?: string;
   /** Plain-text paragraphs. */
   lines: string[];
   /** Absolute URL, or a path inside Vigil that is joined to the base URL. Omitted only for
@@ -45,6 +47,7 @@ export function renderEmail(content: TEmailContent, baseUrl: string): TRenderedE
   const footer = content.footer ?? DEFAULT_FOOTER;
 
   const text = [
+    ...(content.alert ? [`!! ${content.alert}`, ""] : []),
     ...(content.heading ? [content.heading, ""] : []),
     ...content.lines.flatMap((line) => [line, ""]),
     ...(url ? [`${label}: ${url}`, ""] : []),
@@ -63,7 +66,7 @@ export function renderEmail(content: TEmailContent, baseUrl: string): TRenderedE
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border:1px solid #dfe3e8;border-radius:6px">
 <tr><td style="background:#15202e;color:#ffffff;padding:12px 20px;font-weight:700;font-size:16px;border-radius:6px 6px 0 0">Vigil</td></tr>
 <tr><td style="padding:20px">
-${content.heading ? `<h1 style="margin:0 0 12px;font-size:18px;font-weight:600;color:#1b2430">${escapeHtml(content.heading)}</h1>\n` : ""}${paragraphs}
+${content.alert ? `<p role="alert" style="margin:0 0 16px;padding:10px 12px;font-size:15px;font-weight:600;line-height:1.5;color:#8a1c13;background:#fdecea;border:1px solid #f5c2bd;border-radius:6px">${escapeHtml(content.alert)}</p>\n` : ""}${content.heading ? `<h1 style="margin:0 0 12px;font-size:18px;font-weight:600;color:#1b2430">${escapeHtml(content.heading)}</h1>\n` : ""}${paragraphs}
 ${url ? `<p style="margin:20px 0 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#1f4e8c;color:#ffffff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:6px">${escapeHtml(label)}</a></p>
 <p style="margin:16px 0 0;font-size:13px;color:#5b6675">Or copy this address: ${escapeHtml(url)}</p>` : ""}
 </td></tr>

@@ -60,6 +60,7 @@ export function smtpOptionsFrom(config: TMailEnv, readFile: (file: string) => st
 export interface TMailTransport {
   send(message: { from: string; to: string; subject: string; text: string; html: string; messageId?: string }): Promise<{
     response: string;
+    messageId: string;
   }>;
   close(): void;
 }
@@ -72,7 +73,7 @@ export function createMailTransport(options: TSmtpOptions): TMailTransport {
   return {
     async send(message) {
       const info = await transporter.sendMail(message);
-      return { response: info.response };
+      return { response: info.response, messageId: info.messageId };
     },
     close() {
       transporter.close();

@@ -1,5 +1,5 @@
 // What screens may know about the outbox without the database: one row and its status.
-export type TOutboxStatus = "pending" | "sending" | "sent" | "failed" | "held";
+export type TOutboxStatus = "pending" | "sending" | "sent" | "failed" | "held" | "cancelled";
 
 export interface TOutboxRow {
   id: string;
@@ -15,3 +15,6 @@ export interface TOutboxRow {
   sentAt: string | null;
   nextAttemptAt: string | null;
 }
+
+/** The one-line subject an email is stored and sent with. */
+export { cleanSubject } from "./templates";

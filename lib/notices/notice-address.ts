@@ -1,13 +1,23 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { POLICY_VERSION_SETTING, policyVersionOf, type TPolicyVersion } from "@/lib/compliance/types";
 import type { Tx } from "@/lib/db/client";
-import { AMAZON_NOTICE_ADDRESS_SETTING, DEFAULT_AMAZON_NOTICE_ADDRESS } from "./notice-rules";
+import { AMAZON_NOTICE_ADDRESS_SETTING, noticeAddressFor } from "./notice-rules";
 
-/** The address notices go to: the organisation setting, or Amazon's published default. */
+/** Where notices go and why: the organisation's own address, else the one its policy version names. */
+export async function noticeAddressChoice(tx: Tx): Promise<{ address: string; source: "organisation" | "policy"; policyAddress: string; version: TPolicyVersion }> {
+  const [setting, version] = await Promise.all([
+    tx.setting.findUnique({ where: { key: AMAZON_NOTICE_ADDRESS_SETTING } }),
+    tx.setting.findUnique({ where: { key: POLICY_VERSION_SETTING } }),
+  ]);
+  const policyVersion = policyVersionOf(version?.value);
+  return { ...noticeAddressFor(setting?.value, policyVersion), version: policyVersion };
+}
+
+/** The address notices go to: the organisation setting, or the address its policy version names. */
 export async function amazonNoticeAddress(tx: Tx): Promise<string> {
-  const setting = await tx.setting.findUnique({ where: { key: AMAZON_NOTICE_ADDRESS_SETTING } });
-  return typeof setting?.value === "string" && setting.value.includes("@") ? setting.value : DEFAULT_AMAZON_NOTICE_ADDRESS;
+  return (await noticeAddressChoice(tx)).address;
 }
 
 /**

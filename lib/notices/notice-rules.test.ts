@@ -18,7 +18,7 @@ describe("the time of a notice sent another way", () => {
     expect(errors("2026-11-28T12:00:00Z")).toEqual({});
   });
   it("refuses a time in the future", () => {
-    expect(errors("2026-11-28T12:00:00.001Z")).toEqual({ sentAt: "The time sent cannot be in the future." });
+    expect(errors("2026-11-28T12:00:00.001Z")).toEqual({ sentAt: "The time given cannot be in the future." });
   });
   it("refuses a time before the clock started, naming what started it", () => {
     expect(errors("2026-11-28T08:59:59.999Z")).toEqual({ sentAt: "The notice cannot predate the detection of the incident." });

@@ -46,7 +46,7 @@ describe("the address notices to Amazon go to", () => {
   it("refuses what is not an email address with a message for the field", async () => {
     await expect(setAmazonNoticeAddress(lead, { address: "security at amazon" })).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { address: "Enter an email address, such as 3p-security@amazon.com." },
+      fieldErrors: { address: "Enter an email address, such as security@amazon.com." },
     });
     await expect(setAmazonNoticeAddress(lead, { address: "" })).rejects.toMatchObject({ fieldErrors: { address: expect.stringMatching(/Enter the address/) } });
   });

@@ -19,8 +19,8 @@ export interface TRunRemindersResult {
   failedRules: string[];
 }
 
-export function reminderEmail(reminder: Pick<TDueReminder, "subject" | "lines" | "link">): TEmailContent {
-  return { subject: reminder.subject, lines: reminder.lines, link: reminder.link, footer: REMINDER_FOOTER };
+export function reminderEmail(reminder: Pick<TDueReminder, "subject" | "lines" | "link" | "alert">): TEmailContent {
+  return { subject: reminder.subject, lines: reminder.lines, link: reminder.link, footer: REMINDER_FOOTER, ...(reminder.alert ? { alert: reminder.alert } : {}) };
 }
 
 interface TRecipient {

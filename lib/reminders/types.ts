@@ -15,6 +15,8 @@ export interface TDueReminder {
   subject: string;
   /** Plain-text paragraphs; the mail template wraps them in Vigil's look with the link. */
   lines: string[];
+  /** A warning shown first, in red (a notice to Amazon held or failed). */
+  alert?: string;
   /** Path inside Vigil, e.g. "/incidents/INC-2026-0001". */
   link: string;
 }

@@ -228,7 +228,7 @@ describe("the notice to Amazon", () => {
   beforeEach(async () => {
     id = (await createIncident(responder, { ...baseIncident, detectedAt: "2026-11-28T10:00" })).id;
   });
-  const recorded = { sentAt: "2026-11-28T11:30", timeZone: "UTC", channel: "email" as const, sender: "Dana from our mail client", subject: "Security incident notice", body: "We are notifying you of a security incident involving Amazon Information." };
+  const recorded = { sentAt: "2026-11-28T11:30", timeZone: "UTC", channel: "email" as const, sender: "Dana from our mail client", toAddress: "security@amazon.com", subject: "Security incident notice", body: "We are notifying you of a security incident involving Amazon Information." };
 
   it("drafts the notice for a security lead, to the configured address", async () => {
     await db().setting.upsert({ where: { key: "incidents.amazonNoticeAddress" }, create: { key: "incidents.amazonNoticeAddress", value: "security-notices@amazon.example" }, update: { value: "security-notices@amazon.example" } });
@@ -236,7 +236,8 @@ describe("the notice to Amazon", () => {
     expect(draft.toAddress).toBe("security-notices@amazon.example");
     expect(draft.body).toContain("Detected at: 2026-11-28 10:00 (Europe/Berlin, UTC+01:00)");
     await db().setting.delete({ where: { key: "incidents.amazonNoticeAddress" } });
-    expect((await draftAmazonNotice(lead, id)).toAddress).toBe("3p-security@amazon.com");
+    // Without an address of its own, the one the policy version names: the November 2025 revision by default.
+    expect((await draftAmazonNotice(lead, id)).toAddress).toBe("security@amazon.com");
     await expectAppError(draftAmazonNotice(responder, id), "FORBIDDEN");
   });
 
@@ -246,7 +247,7 @@ describe("the notice to Amazon", () => {
     let detail = await getIncident(lead, id);
     expect(detail.clock).toBe("met");
     expect(detail.amazonNotifiedAt).toBe("2026-11-28T11:30:00.000Z");
-    expect(detail.notices[0]).toMatchObject({ channel: "email", sender: "Dana from our mail client", status: "recorded", body: recorded.body });
+    expect(detail.notices[0]).toMatchObject({ channel: "email", sender: "Dana from our mail client", state: "recorded", body: recorded.body });
     // A later follow-up, and a detection time moved far earlier, leave the verdict as it was.
     clock.set("2026-12-03T12:00:00Z");
     await recordAmazonNotice(lead, id, { ...recorded, sentAt: "2026-12-03T11:00" });
@@ -258,25 +259,27 @@ describe("the notice to Amazon", () => {
     expect(await audit("incident.amazon-notice.recorded", id)).toHaveLength(2);
   });
 
-  it("marks a notice after the due time late, for good", async () => {
-    clock.set("2026-11-29T09:00:01Z");
-    const result = await sendAmazonNotice(lead, id, { toAddress: "3p-security@amazon.com", subject: "Notice", body: "We are notifying you of a security incident (late)." });
-    expect(result.onTime).toBe(false);
+  it("a notice sent through Vigil is sending, not given: no verdict, the clock runs on, the timeline claims nothing", async () => {
+    clock.set("2026-11-29T08:00:00Z");
+    const result = await sendAmazonNotice(lead, id, { toAddress: "security@amazon.com", subject: "Notice", body: "We are notifying you of a security incident." });
+    expect(result.state).toBe("sending");
     const detail = await getIncident(lead, id);
-    expect(detail.clock).toBe("met-late");
-    expect(detail.notices[0]).toMatchObject({ status: "queued", channel: "vigil_mail" });
+    expect(detail.amazonNotifiedAt).toBeNull();
+    expect(detail.amazonNoticeOnTime).toBeNull();
+    expect(detail.clock).toBe("red");
+    // No mail server in this run: the email is held, and so is the notice.
+    expect(detail.notices[0]).toMatchObject({ channel: "vigil_mail", onTime: null, acceptedAt: null });
+    expect(["sending", "held"]).toContain(detail.notices[0]!.state);
+    const entry = detail.timeline.find((e) => e.kind === "amazon-notice.sent")!;
+    expect(entry.text).toMatch(/queued in Vigil's outbox for security@amazon.com: sending/);
+    expect(entry.text).not.toMatch(/on time|late/);
     expect(await audit("incident.amazon-notice.sent", id)).toHaveLength(1);
-  });
-
-  it("counts a notice sent at the due instant as on time", async () => {
-    clock.set("2026-11-29T09:00:00Z");
-    expect((await sendAmazonNotice(lead, id, { toAddress: "3p-security@amazon.com", subject: "Notice", body: "We are notifying you of a security incident." })).onTime).toBe(true);
   });
 
   it("refuses a responder, a future time and missing fields, writing nothing", async () => {
     await expectAppError(recordAmazonNotice(responder, id, recorded), "FORBIDDEN");
     await expectAppError(sendAmazonNotice(auditor, id, { toAddress: "3p-security@amazon.com", subject: "Notice", body: "We are notifying you of a security incident." }), "FORBIDDEN");
-    expect(await expectAppError(recordAmazonNotice(lead, id, { ...recorded, sentAt: "2026-11-28T12:01" }), "VALIDATION")).toEqual({ sentAt: "The time sent cannot be in the future." });
+    expect(await expectAppError(recordAmazonNotice(lead, id, { ...recorded, sentAt: "2026-11-28T12:01" }), "VALIDATION")).toEqual({ sentAt: "The time given cannot be in the future." });
     const errors = await expectAppError(recordAmazonNotice(lead, id, { ...recorded, sender: "", body: "" }), "VALIDATION");
     expect(Object.keys(errors!).sort()).toEqual(["body", "sender"]);
     expect(await db().amazonNotice.count({ where: { incidentId: id } })).toBe(0);
@@ -298,7 +301,7 @@ describe("closing", () => {
   it("cannot close an incident involving Amazon Information without its notice, then can", async () => {
     const errors = await expectAppError(closeIncident(lead, id, closing), "INVALID_STATE");
     expect(errors).toEqual({ form: "The 24-hour clock runs (Security Incident: yes or not known yet): send or record the notice to Amazon before closing." });
-    await recordAmazonNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "portal", sender: "Dana", subject: "Notice", body: "Notice submitted through the Amazon portal form." });
+    await recordAmazonNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "portal", sender: "Dana", toAddress: "security@amazon.com", subject: "Notice", body: "Notice submitted through the Amazon portal form." });
     await closeIncident(lead, id, closing);
     const row = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "closed", rootCause: closing.rootCause, closedById: (lead as { userId: string }).userId });

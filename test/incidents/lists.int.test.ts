@@ -30,7 +30,7 @@ beforeAll(async () => {
   await make("green", mine, { title: "Lost phone", severity: "SEV3", typeId: "lost-device", detectedAt: "2026-11-28T12:30" }, "2026-11-28T11:45:00Z");
   await make("none", other, { title: "Misdirected invoice", severity: "SEV4", typeId: "misdirected-data", amazonInfoAnswer: "no", detectedAt: "2026-06-10T09:00" }, "2026-06-10T09:00:00Z");
   clock.set("2026-11-28T12:00:00Z");
-  await recordAmazonNotice(lead, refs.red!, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "Lead", subject: "Notice", body: "We are notifying you of a security incident." });
+  await recordAmazonNotice(lead, refs.red!, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "Lead", toAddress: "security@amazon.com", subject: "Notice", body: "We are notifying you of a security incident." });
 });
 beforeEach(() => clock.set("2026-11-28T12:00:00Z"));
 afterAll(async () => {
@@ -193,7 +193,7 @@ describe("legal-process requests", () => {
   it("records the notice and keeps on time or late for good; closes only after it", async () => {
     const { id } = await createLegalRequest(lead, request);
     await expectAppError(closeLegalRequest(lead, id), "INVALID_STATE");
-    const result = await recordLegalRequestNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "General counsel", subject: "Legal process", body: "We inform you of a legal process request." });
+    const result = await recordLegalRequestNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "General counsel", toAddress: "security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." });
     expect(result.onTime).toBe(true);
     clock.set("2026-12-10T00:00:00Z");
     expect((await getLegalRequest(lead, id)).clock).toBe("met");
@@ -204,7 +204,7 @@ describe("legal-process requests", () => {
   it("takes notices while open, none once closed", async () => {
     const { id } = await createLegalRequest(lead, request);
     const notice = { toAddress: "3p-security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." };
-    await sendLegalRequestNotice(lead, id, notice);
+    await recordLegalRequestNotice(lead, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "General counsel", ...notice });
     await closeLegalRequest(lead, id);
     const refusal = sendLegalRequestNotice(lead, id, notice);
     await expect(refusal).rejects.toMatchObject({ code: "INVALID_STATE", message: "This request is closed: a closed request takes no more notices." });
@@ -212,11 +212,13 @@ describe("legal-process requests", () => {
     expect(await db().amazonNotice.count({ where: { legalRequestId: id } })).toBe(1);
   });
 
-  it("marks a notice sent through Vigil after the due time late", async () => {
+  it("a notice sent through Vigil is not a notice until the mail server accepts it", async () => {
     const { id } = await createLegalRequest(lead, request);
     clock.set("2026-11-29T10:00:00Z");
-    expect((await sendLegalRequestNotice(lead, id, { toAddress: "3p-security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." })).onTime).toBe(false);
-    expect((await getLegalRequest(lead, id)).clock).toBe("met-late");
+    expect((await sendLegalRequestNotice(lead, id, { toAddress: "security@amazon.com", subject: "Legal process", body: "We inform you of a legal process request." })).state).toBe("sending");
+    const detail = await getLegalRequest(lead, id);
+    expect(detail.clock).toBe("overdue");
+    expect(detail.amazonNotifiedAt).toBeNull();
   });
 
   it("lets a privacy officer read but not register, and refuses a responder entirely", async () => {
@@ -224,7 +226,7 @@ describe("legal-process requests", () => {
     expect((await getLegalRequest(privacy, id)).canManage).toBe(false);
     expect((await getLegalRequest(privacy, id)).draft).toBeNull();
     await expectAppError(createLegalRequest(privacy, request), "FORBIDDEN");
-    await expectAppError(recordLegalRequestNotice(privacy, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "x y", subject: "Legal", body: "We inform you of a legal process request." }), "FORBIDDEN");
+    await expectAppError(recordLegalRequestNotice(privacy, id, { sentAt: "2026-11-28T11:00", timeZone: "UTC", channel: "email", sender: "x y", toAddress: "security@amazon.com", subject: "Legal", body: "We inform you of a legal process request." }), "FORBIDDEN");
     await expectAppError(sendLegalRequestNotice(auditor, id, { toAddress: "3p-security@amazon.com", subject: "Legal", body: "We inform you of a legal process request." }), "FORBIDDEN");
     await expectAppError(closeLegalRequest(auditor, id), "FORBIDDEN");
     await expectAppError(listLegalRequests(mine, {}), "FORBIDDEN");

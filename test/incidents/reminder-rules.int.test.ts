@@ -50,7 +50,7 @@ describe("incident notice reminders", () => {
 
   it("stops once the notice is recorded", async () => {
     clock.set("2026-11-28T12:00:00Z");
-    await recordAmazonNotice(lead, incidentId, { sentAt: "2026-11-28T11:00Z", timeZone: "UTC", channel: "email", sender: "Lead", subject: "Notice", body: "We are notifying you of a security incident." });
+    await recordAmazonNotice(lead, incidentId, { sentAt: "2026-11-28T11:00Z", timeZone: "UTC", channel: "email", sender: "Lead", toAddress: "security@amazon.com", subject: "Notice", body: "We are notifying you of a security incident." });
     expect(await collect(incidentNoticeRule, "2026-11-29T11:00:00Z")).toEqual([]);
   });
 });

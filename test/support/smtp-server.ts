@@ -3,6 +3,7 @@
 //   "accept"              takes every message
 //   "refuse-then-accept"  answers the first `refusals` messages with 451 (temporary), then accepts
 //   "no-tls"              hides STARTTLS, so a client that insists on TLS must send nothing
+//   "reject"              refuses every recipient for good (550), as for an address that does not exist
 import type { AddressInfo } from "node:net";
 import { generate } from "selfsigned";
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from "smtp-server";
@@ -12,7 +13,7 @@ import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { smtpOptionsFrom, type TSmtpOptions } from "@/lib/mail/transport";
 
-export type TSmtpMode = "accept" | "refuse-then-accept" | "no-tls";
+export type TSmtpMode = "accept" | "refuse-then-accept" | "no-tls" | "reject";
 
 export interface TReceivedMessage {
   envelopeFrom: string;
@@ -84,6 +85,12 @@ export async function startSmtpServer(options: { mode?: TSmtpMode; refusals?: nu
       state.events.push({ type: "auth", secure: session.secure });
       if (auth.username === user && auth.password === password) return callback(null, { user });
       return callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(_address, _session, callback) {
+      if (mode !== "reject") return callback();
+      const error = new Error("5.1.1 Mailbox unavailable") as Error & { responseCode: number };
+      error.responseCode = 550;
+      return callback(error);
     },
     onMailFrom(_address, session, callback) {
       state.events.push({ type: "mail-from", secure: session.secure });

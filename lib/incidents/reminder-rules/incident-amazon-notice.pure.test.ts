@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { incidentNoticeReminder, type TIncidentNoticeState } from "./incident-amazon-notice.pure";
+import { renderEmail } from "@/lib/mail/templates";
+import { reminderEmail } from "@/lib/reminders/run-reminders";
+import { incidentNoticeReminder, incidentUndeliveredNoticeReminder, type TIncidentNoticeState } from "./incident-amazon-notice.pure";
+
+const MINUTE = 60_000;
 
 const recipients = { leads: ["usr_lead"], leadsAndAdmins: ["usr_lead", "usr_admin"] };
 const incident: TIncidentNoticeState = {
@@ -68,4 +72,42 @@ describe("the incident notice reminder", () => {
     expect(incidentNoticeReminder({ ...incident, status: "closed" }, overdue, recipients)).toBeNull();
     expect(incidentNoticeReminder({ ...incident, status: "false_positive" }, overdue, recipients)).toBeNull();
   });
+});
+
+describe("reminders while the notice is not given", () => {
+  const due = incident.notificationDueAt!;
+  const detectedAt = new Date(due.getTime() - 24 * 3_600_000);
+
+  it("a held notice keeps reminding at every threshold, each saying it was not sent", () => {
+    const held = { ...incident, notice: "held" as const };
+    const keys = new Set<string>();
+    for (let t = detectedAt.getTime(); t <= due.getTime() + 3 * 3_600_000; t += MINUTE) {
+      for (const r of [incidentUndeliveredNoticeReminder(held, new Date(t), recipients), incidentNoticeReminder(held, new Date(t), recipients)]) {
+        if (!r) continue;
+        keys.add(r.key);
+        expect(r.subject).toMatch(/NOT SENT/);
+        expect(r.alert).toMatch(/was NOT sent: no mail server is configured/);
+      }
+    }
+    expect([...keys]).toEqual(["held", "12h", "4h", "1h", "overdue"].map((k) => `incident.amazon-notice:inc_1:2026-11-29T09:00:00.000Z:${k}`));
+  });
+
+  it("a failed notice is reported at once to the leads and administrators, in red, however much time is left", () => {
+    const reminder = incidentUndeliveredNoticeReminder({ ...incident, notice: "failed" }, new Date(detectedAt.getTime() + 10 * MINUTE), recipients)!;
+    expect(reminder).toMatchObject({ key: "incident.amazon-notice:inc_1:2026-11-29T09:00:00.000Z:failed", recipientUserIds: ["usr_cmd", "usr_lead", "usr_admin"], urgent: true });
+    expect(reminder.subject).toBe("NOT SENT: notice to Amazon for INC-2026-0001 failed");
+    const email = renderEmail(reminderEmail(reminder), "https://vigil.example");
+    expect(email.text.startsWith("!! The notice to Amazon was NOT delivered")).toBe(true);
+    expect(email.html).toMatch(/<p role="alert" style="[^"]*color:#8a1c13;background:#fdecea[^"]*">The notice to Amazon was NOT delivered/);
+  });
+
+  it("while sending, the thresholds continue without alarm; nothing once Amazon was notified", () => {
+    const sending = { ...incident, notice: "sending" as const };
+    expect(incidentUndeliveredNoticeReminder(sending, new Date(detectedAt.getTime() + MINUTE), recipients)).toBeNull();
+    const reminder = incidentNoticeReminder(sending, new Date(due.getTime() - 3_600_000), recipients)!;
+    expect(reminder.alert).toBeUndefined();
+    expect(reminder.lines.join(" ")).toMatch(/the mail server has not accepted it yet/);
+    expect(incidentUndeliveredNoticeReminder({ ...incident, notice: "held", amazonNotifiedAt: new Date() }, new Date(), recipients)).toBeNull();
+  });
+
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { legalRequestNoticeReminder, type TLegalRequestNoticeState } from "./legal-request-amazon-notice.pure";
+import { legalRequestNoticeReminder, legalRequestUndeliveredNoticeReminder, type TLegalRequestNoticeState } from "./legal-request-amazon-notice.pure";
 
 const recipients = { leads: ["usr_lead"], leadsAndAdmins: ["usr_lead", "usr_admin"] };
 const request: TLegalRequestNoticeState = {
@@ -41,5 +41,21 @@ describe("the legal-process notice reminder", () => {
     const overdue = new Date("2026-11-30T00:00:00Z");
     expect(legalRequestNoticeReminder({ ...request, amazonNotifiedAt: new Date("2026-11-29T08:00:00Z") }, overdue, recipients)).toBeNull();
     expect(legalRequestNoticeReminder({ ...request, closedAt: new Date("2026-11-29T08:00:00Z") }, overdue, recipients)).toBeNull();
+  });
+});
+
+describe("a legal-process notice sent through Vigil and not delivered", () => {
+  const received = new Date("2026-11-28T09:00:00Z");
+  it("is reported at once in red when held; not while sending", () => {
+    expect(legalRequestUndeliveredNoticeReminder({ ...request, notice: "held" }, received, recipients)).toMatchObject({
+      key: "legal-request.amazon-notice:lpr_1:2026-11-29T09:00:00.000Z:held",
+      recipientUserIds: ["usr_rec", "usr_lead", "usr_admin"],
+      alert: expect.stringMatching(/was NOT sent/),
+    });
+    expect(legalRequestUndeliveredNoticeReminder({ ...request, notice: "sending" }, received, recipients)).toBeNull();
+    expect(legalRequestNoticeReminder({ ...request, notice: "failed" }, new Date("2026-11-29T06:00:00Z"), recipients)).toMatchObject({
+      subject: expect.stringMatching(/^NOT SENT: Inform Amazon/),
+      alert: expect.stringMatching(/was NOT delivered/),
+    });
   });
 });

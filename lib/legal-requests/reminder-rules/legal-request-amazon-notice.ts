@@ -2,9 +2,9 @@ import "server-only";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db } from "@/lib/db/client";
 import { noticeReminderRecipients } from "@/lib/notices";
-import { NOTICE_REMINDER_HORIZON_MS } from "@/lib/notices/types";
+import { UNDELIVERED_NOTICE_HORIZON_MS, type TPendingNotice } from "@/lib/notices/types";
 import type { TDueReminder, TReminderRule } from "@/lib/reminders/types";
-import { LEGAL_REQUEST_NOTICE_RULE, legalRequestNoticeReminder } from "./legal-request-amazon-notice.pure";
+import { LEGAL_REQUEST_NOTICE_RULE, legalRequestNoticeReminder, legalRequestUndeliveredNoticeReminder } from "./legal-request-amazon-notice.pure";
 
 export const legalRequestNoticeRule: TReminderRule = {
   name: LEGAL_REQUEST_NOTICE_RULE,
@@ -12,7 +12,7 @@ export const legalRequestNoticeRule: TReminderRule = {
     // Open requests not yet notified whose notice falls due within 12 hours or is overdue, as
     // the clock registry lists them.
     const items = await clockSource("legal-request.amazon-notice").listOpen(database, now, {
-      dueBefore: new Date(now.getTime() + NOTICE_REMINDER_HORIZON_MS + 1),
+      dueBefore: new Date(now.getTime() + UNDELIVERED_NOTICE_HORIZON_MS),
       scope: { kind: "all" },
     });
     if (items.length === 0) return [];
@@ -26,8 +26,9 @@ export const legalRequestNoticeRule: TReminderRule = {
         notificationDueAt: item.dueAt,
         amazonNotifiedAt: null,
         closedAt: null,
+        notice: item.facts?.notice as TPendingNotice | undefined,
       };
-      return legalRequestNoticeReminder(request, now, recipients) ?? [];
+      return [legalRequestUndeliveredNoticeReminder(request, now, recipients), legalRequestNoticeReminder(request, now, recipients)].filter((r) => r !== null);
     });
   },
 };

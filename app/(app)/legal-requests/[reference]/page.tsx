@@ -8,6 +8,7 @@ import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { formatWithZone } from "@/lib/incidents/types";
 import { getLegalRequest } from "@/lib/legal-requests";
+import { pendingNoticeState } from "@/lib/notices/types";
 import { closeLegalRequestAction, recordLegalNoticeAction, sendLegalNoticeAction } from "../actions";
 import styles from "./page.module.css";
 
@@ -34,7 +35,7 @@ export default async function LegalRequestPage({ params }: { params: Promise<{ r
           <h1>Legal process from {request.requestingParty}</h1>
           {open ? <span className="badge badge-warn">Open</span> : <span className="badge badge-neutral">Closed</span>}
         </div>
-        <Countdown dueAt={request.notificationDueAt} notifiedAt={request.amazonNotifiedAt} noticeOnTime={request.amazonNoticeOnTime} serverNow={now().toISOString()} />
+        <Countdown dueAt={request.notificationDueAt} notifiedAt={request.amazonNotifiedAt} noticeOnTime={request.amazonNoticeOnTime} serverNow={now().toISOString()} notice={pendingNoticeState(request.notices.map((n) => n.state))} />
       </div>
       <div className="layout-detail">
         <div className="stack">

@@ -19,10 +19,20 @@ export default async function IncidentSettingsPage() {
       />
       <section className={`card ${styles.narrow}`} aria-labelledby="address-heading">
         <h2 id="address-heading">Amazon&apos;s security address</h2>
-        <p>
-          Notices go to <strong className="mono">{settings.address}</strong>
-          {settings.isDefault ? " (the address the policy names)." : `. The policy names ${settings.defaultAddress}; use another only where Amazon gave you one in writing.`}
+        <p data-testid="notice-address">
+          Notices go to <strong className="mono">{settings.address}</strong>.
         </p>
+        <p className="muted" data-testid="notice-address-why">
+          {settings.isDefault
+            ? `This is the address named for incident notices under the policy version you follow, the ${settings.policyLabel} (effective ${settings.effectiveDates.join(" / ")}): it comes from ${settings.policyAddressSource}.`
+            : `Your organisation set this address; it overrides ${settings.defaultAddress}, the address named under the ${settings.policyLabel} you follow. Use another address only where Amazon gave you one in writing.`}{" "}
+          The policy version is chosen on the compliance page.
+        </p>
+        {settings.mailServerConfigured ? null : (
+          <p className="alert alert-error" role="status">
+            No mail server is configured: a notice sent through Vigil is only held in the outbox and does not reach Amazon.
+          </p>
+        )}
         {settings.canManage ? <NoticeAddressForm action={setNoticeAddressAction} address={settings.address} /> : <p className="muted">Security leads change this address.</p>}
       </section>
     </>

@@ -11,7 +11,7 @@ import styles from "@/components/mail/mail.module.css";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Email outbox" };
 
-const STATUSES: TOutboxStatus[] = ["pending", "sending", "sent", "failed", "held"];
+const STATUSES: TOutboxStatus[] = ["pending", "sending", "sent", "failed", "held", "cancelled"];
 
 export default async function MailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
