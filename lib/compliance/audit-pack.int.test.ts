@@ -140,6 +140,7 @@ describe("audit pack", () => {
       sentAt: new Date(Date.now() - 3600_000).toISOString().slice(0, 16),
       timeZone: "UTC",
       channel: "email",
+      toAddress: "security@amazon.com",
       sender: `General counsel (${COUNSEL_EMAIL})`,
       subject: "Legal process request",
       body: `We inform you of a legal process request. Contact ${COUNSEL_EMAIL}.`,
