@@ -110,12 +110,13 @@ describe("every export counts the records it took toward the bulk-download alarm
     expect(total(await counted(() => exportComplianceMap(lead, "csv")))).toBe(controls);
   });
 
-  it("the audit pack counts its incidents and controls, and each custody report once", async () => {
+  it("the audit pack counts every record it holds (incidents, notices, controls, legal requests, findings, certificates), and each custody report once", async () => {
     const incidents = await db().incident.count();
     const evidenceItems = await db().evidenceItem.count();
+    const others = (await db().amazonNotice.count()) + (await db().legalRequest.count()) + (await db().auditFinding.count()) + (await db().complianceCertificate.count());
     const controls = (await getComplianceMap(lead)).results.length;
     const events = await counted(async () => drain((await exportAuditPack(lead)).body));
-    expect(total(events)).toBe(incidents + controls + evidenceItems);
+    expect(total(events)).toBe(incidents + controls + evidenceItems + others);
   });
 
   it("an evidence package counts each item once and its chain-of-custody PDF", async () => {

@@ -111,7 +111,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
 
 /**
  * DPP A-1 in one download: the compliance map, every incident without the personal-data fields,
- * every custody report, the legal-process requests, findings with their history, the
+ * every notice to Amazon with its proof of delivery, every custody report, the legal-process requests, findings with their history, the
  * certificates issued, the audit log's verification with its signed checkpoints, and a manifest
  * with each file's SHA-256. The export is audit-logged before a byte leaves; the ZIP streams.
  */
@@ -123,6 +123,7 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
     const incidents = await tx.incident.count();
     const evidenceItems = await tx.evidenceItem.count();
     const checkpoints = await tx.auditCheckpoint.count();
+    const amazonNotices = await tx.amazonNotice.count();
     const records = await packRecordCounts(tx, actor);
     // The custody reports log an "evidence.exported" event each, so the pack counts the rest.
     await recordAuditEvent(
@@ -131,8 +132,8 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
         actor,
         record: "compliance.audit-pack",
         target: { type: "audit-pack", id: at.toISOString().slice(0, 10) },
-        recordCount: incidents + map.results.length + records.legalRequests + records.findings + records.certificates,
-        details: { incidents, evidenceItems, checkpoints, controls: map.results.length, ...records, policyVersion: map.version },
+        recordCount: incidents + amazonNotices + map.results.length + records.legalRequests + records.findings + records.certificates,
+        details: { incidents, amazonNotices, evidenceItems, checkpoints, controls: map.results.length, ...records, policyVersion: map.version },
         context,
       }),
     );

@@ -57,6 +57,7 @@ describe("the auditor's view of an incident", () => {
       sentAt: new Date(Date.now() - 60_000).toISOString().slice(0, 16),
       timeZone: "UTC",
       channel: "email",
+      toAddress: "security@amazon.com",
       sender: `Dana Lead <${SENDER_EMAIL}>`,
       subject: "Security incident notice",
       body: `To the Amazon security team: an order export went to the wrong buyer. Contact ${SENDER_EMAIL}.`,
