@@ -33,7 +33,11 @@ describe("the audit chain on the embedded database", () => {
     const { url } = result.ready;
 
     await deployMigrations({ databaseUrl: url });
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // The pool is ours, so it is ended for certain before the server is killed and stopped (a
+    // connection left idle in it would end with "terminating connection" as an uncaught error).
+    const writerPool = new pg.Pool({ connectionString: url, max: 2 });
+    writerPool.on("error", () => undefined);
+    const client = new PrismaClient({ adapter: new PrismaPg(writerPool) });
     for (let i = 0; i < 20; i++) {
       await client.$transaction((tx) =>
         appendAuditEvent(tx, {
@@ -48,6 +52,7 @@ describe("the audit chain on the embedded database", () => {
     expect(await runDailyCheckpoint(client, new Date())).toMatchObject({ sequence: 21n });
     await client.setting.create({ data: { key: "organisation.name", value: { name: "Example Ltd" } } });
     await client.$disconnect();
+    await writerPool.end();
 
     const { postmasterPid } = JSON.parse(fs.readFileSync(embeddedPaths({ dataDir }).stateFile, "utf8")) as { postmasterPid: number };
     owner.child.kill("SIGKILL");
