@@ -6,7 +6,30 @@ import styles from "./compliance.module.css";
 
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—");
 
-function Standing({ row, actions }: { row: TControlRowView; actions: React.ReactNode }) {
+/** The link to a control's attestations: to sign one for those who may, to read them for the others. */
+function attestLabel(row: TControlRowView, canAttest: boolean): string {
+  if (!canAttest || !row.attestable) return "Attestations";
+  if (row.attestable === "none_occurred") return "Attest none occurred";
+  return row.attestation ? "Renew the attestation" : "Attest";
+}
+
+/** The links to the records behind a control's status. */
+export function ControlLinks({ links, children }: { links: readonly { label: string; href: string }[]; children?: React.ReactNode }) {
+  return (
+    <div className={`small ${styles.links}`}>
+      {links.map((l) => (
+        <Link key={l.href} href={l.href}>
+          {l.label}
+        </Link>
+      ))}
+      {children}
+    </div>
+  );
+}
+
+/** Where a control stands: the summary, a few problems, who signed, and links to the records behind it. */
+function Standing({ row, canAttest }: { row: TControlRowView; canAttest: boolean }) {
+  const a = row.attestation;
   return (
     <>
       {row.summary}
@@ -17,22 +40,32 @@ function Standing({ row, actions }: { row: TControlRowView; actions: React.React
           ))}
         </ul>
       ) : null}
-      {row.evidence ? <div className="muted small pre">Evidence: {row.evidence}</div> : null}
-      {row.openFindings ? (
+      {a ? (
         <div className="small">
-          <Link href={`/compliance/findings?control=${row.id}`}>
-            {row.openFindings} open audit finding{row.openFindings === 1 ? "" : "s"}
-            {row.overdueFindings ? `, ${row.overdueFindings} overdue` : ""}
-          </Link>
+          Signed by <strong>{a.signedBy}</strong> on {day(a.attestedAt)}
+          {a.evidenceReference ? (
+            <>
+              {" "}
+              · evidence <Link href={`/evidence/${a.evidenceReference}`}>{a.evidenceReference}</Link>
+            </>
+          ) : null}
+          {a.needsResigning ? <span className="badge badge-warn"> Needs re-signing</span> : null}
         </div>
       ) : null}
-      {actions}
+      {row.evidence ? <div className="muted small pre">{a ? "Statement" : "Evidence"}: {row.evidence}</div> : null}
+      <ControlLinks links={row.links}>
+        {row.attestable || a ? (
+          <Link href={`/compliance/attest/${row.id}`} aria-label={`${attestLabel(row, canAttest)}: ${row.id}`}>
+            {attestLabel(row, canAttest)}
+          </Link>
+        ) : null}
+      </ControlLinks>
     </>
   );
 }
 
-/** The map, one table per section; `renderActions` adds the team's controls (absent for auditors). */
-export function ComplianceMapView({ rows, renderActions }: { rows: TControlRowView[]; renderActions?: (row: TControlRowView) => React.ReactNode }) {
+/** The map, one table per section. `canAttest` offers the attestation links (never to auditors). */
+export function ComplianceMapView({ rows, canAttest = false }: { rows: TControlRowView[]; canAttest?: boolean }) {
   const sections = [...new Set(rows.map((r) => r.section))];
   const columns: TSimpleColumn<TControlRowView>[] = [
     {
@@ -42,11 +75,12 @@ export function ComplianceMapView({ rows, renderActions }: { rows: TControlRowVi
         <>
           <span className="mono muted">{r.id}</span> <strong>{r.title}</strong>
           <div className="muted small">{r.requirement}</div>
+          {r.period ? <div className="muted small">Period: {r.period}</div> : null}
         </>
       ),
     },
     { header: "Status", cell: (r) => <span className={CONTROL_STATUS_BADGE[r.status]}>{CONTROL_STATUS_LABEL[r.status]}</span> },
-    { header: "Where it stands", className: styles.standing, cell: (r) => <Standing row={r} actions={renderActions ? renderActions(r) : null} /> },
+    { header: "Where it stands", className: styles.standing, cell: (r) => <Standing row={r} canAttest={canAttest} /> },
     { header: "Owner", cell: (r) => r.owner ?? <span className="muted">—</span> },
     { header: "Last verified", className: styles.nowrap, cell: (r) => day(r.lastVerifiedAt) },
     { header: "Next due", className: styles.nowrap, cell: (r) => day(r.nextDueAt) },

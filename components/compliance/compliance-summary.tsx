@@ -1,7 +1,7 @@
 import { CONTROL_STATUS_LABEL, type TControlStatus } from "@/lib/compliance/types";
 import { CONTROL_STATUS_BADGE } from "./status";
 
-const ORDER = ["met", "not_met", "attention", "not_attested", "not_tracked"] as const satisfies readonly TControlStatus[];
+const ORDER = ["met", "attention", "not_met", "no_evidence", "not_attested", "not_tracked"] as const satisfies readonly TControlStatus[];
 
 /** How many controls stand in each status, as a row of badges above the map. */
 export function ComplianceSummary({ counts }: { counts: Record<TControlStatus, number> }) {

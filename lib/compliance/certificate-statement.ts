@@ -1,6 +1,7 @@
 // What a compliance certificate states, built from the computed compliance map. Pure: the
 // service passes the map and the time. A control is certified as met only when Vigil computes
-// it as met; every other status is named for what it is.
+// it as met (records in its period, or a current signed attestation); every other status is
+// named for what it is.
 import type { TPolicyVersion } from "./catalog";
 import type { TControlResult, TControlStatus } from "./evaluate";
 
@@ -9,13 +10,15 @@ export const POLICY_LABEL: Record<TPolicyVersion, string> = {
   "2021": "Data Protection Policy of January 2021",
 };
 
+/** A control is certified only when met; every other status is named for what it is. */
 export const CERTIFICATE_STATUS_TEXT: Record<TControlStatus, string> = {
   met: "Met",
+  attention: "Not certified: needs attention",
   not_met: "Not met",
-  attention: "Not met: needs attention",
-  not_attested: "Not met: not attested",
-  not_tracked: "Not met: not tracked in Vigil",
-  informational: "Wording only",
+  no_evidence: "Not certified: no evidence yet",
+  not_attested: "Not certified: not attested",
+  not_tracked: "Not certified: not tracked yet",
+  informational: "Informational",
 };
 
 export interface TCertificateStatement {
@@ -60,7 +63,7 @@ export function buildCertificateStatement(input: {
   const declaration = [
     `On behalf of ${input.organisation}, I certify that, as of ${input.asOf}, the ${met.length} control(s) of Amazon's ${POLICY_LABEL[input.version]} shown below as "Met" are met.`,
     notMet.length
-      ? `The other ${notMet.length} control(s) are NOT certified as met: ${notMet.join(", ")}. Each is shown with its status: not met, needing attention, not attested by a named person, or not tracked in Vigil.`
+      ? `The other ${notMet.length} control(s) are NOT certified as met: ${notMet.join(", ")}. Each is shown with its status: not met, needing attention, no evidence yet, not attested by a named person, or not tracked yet in Vigil.`
       : "Every control that carries an obligation is met.",
     `The statuses were computed by Vigil from its live records at ${computed}.`,
   ].join(" ");

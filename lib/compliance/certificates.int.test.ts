@@ -93,6 +93,9 @@ describe("compliance certificates", () => {
     expect(words).toContain("Example Fulfilment Ltd");
     expect(words).toContain("Dana Fischer, Chief Information Security Officer");
     expect(words).toMatch(/GS-4e Amazon notified within .*Not met/);
+    // A control with no records in its period is listed, and not certified.
+    expect(words).toMatch(/GS-4g Legal process disclosed[\s\S]*?Not certified: no evidence yet/);
+    expect(words).toMatch(/NOT certified as met: [^.]*GS-4g/);
     expect(words).toContain("Signature");
 
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "compliance.certificate-issued", targetId: issued.id } });
@@ -107,10 +110,15 @@ describe("compliance certificates", () => {
     expect(gs4e).toMatchObject({ status: "not_met", statusText: "Not met" });
     expect(statement.notMet).toContain("GS-4e");
     expect(statement.met).not.toContain("GS-4e");
-    // Untracked and unattested controls are never certified as met.
+    // Untracked, unattested and evidence-less controls are never certified as met.
     expect(statement.notMet).toContain("GS-2b");
-    expect(statement.controls.find((c) => c.id === "GS-2b")!.statusText).toBe("Not met: not tracked in Vigil");
+    expect(statement.controls.find((c) => c.id === "GS-2b")!.statusText).toBe("Not certified: not tracked yet");
     expect(statement.notMet).toContain("GS-3");
+    expect(statement.controls.find((c) => c.id === "GS-3")!.statusText).toBe("Not certified: not attested");
+    // No legal-process request in the last 12 months: no evidence yet, not certified.
+    expect(statement.controls.find((c) => c.id === "GS-4g")).toMatchObject({ status: "no_evidence", statusText: "Not certified: no evidence yet" });
+    expect(statement.notMet).toContain("GS-4g");
+    expect(statement.met).not.toContain("GS-4g");
     const map = await getComplianceMap(lead);
     expect(statement.met).toEqual(map.results.filter((r) => r.status === "met").map((r) => r.control.id));
     for (const c of statement.controls) expect(statement.met.includes(c.id)).toBe(c.status === "met");

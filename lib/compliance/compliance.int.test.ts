@@ -90,19 +90,17 @@ describe("compliance map on live records", () => {
     expect(pii5b.problems[0]).toMatch(/Audit chain broken/);
   });
 
-  it("lets a security lead attest a control and name its owner, and records both in the audit log", async () => {
-    const due = new Date(Date.now() + 180 * 24 * 3600_000).toISOString();
-    await attestControl(lead, { controlId: "GS-3", status: "met", evidence: "External TLS scan, report TLS-2026-11, all endpoints TLS 1.2+", nextDueAt: due });
+  it("lets a security lead name a control's owner, audit-logged; the map shows the owner", async () => {
     await setControlOwner(lead, { controlId: "GS-3", ownerId: lead.userId });
-    const map = await getComplianceMap(auditor);
-    const gs3 = map.results.find((r) => r.control.id === "GS-3")!;
-    expect(gs3).toMatchObject({ status: "met", owner: "Person lead" });
-    expect(await db().auditEvent.count({ where: { action: "compliance.control-attested", targetId: "GS-3" } })).toBe(1);
+    const gs3 = (await getComplianceMap(auditor)).results.find((r) => r.control.id === "GS-3")!;
+    expect(gs3).toMatchObject({ status: "not_attested", owner: "Person lead" });
+    expect(await db().auditEvent.count({ where: { action: "compliance.owner-changed", targetId: "GS-3" } })).toBe(1);
   });
 
-  it("refuses an attestation without evidence, or of a computed control", async () => {
-    await expect(attestControl(lead, { controlId: "GS-3", status: "met", evidence: "", nextDueAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(attestControl(lead, { controlId: "GS-4e", status: "met", evidence: "I promise it is fine", nextDueAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toMatchObject({ code: "VALIDATION" });
+  it("refuses an attestation without a statement, or of a control Vigil computes from its own log", async () => {
+    const signature = { currentPassword: "irrelevant", code: "000000", nextDueAt: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
+    await expect(attestControl(lead, { controlId: "GS-3", status: "met", statement: "", ...signature })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(attestControl(lead, { controlId: "PII-5b", status: "met", statement: "I promise it is fine, the log is kept for a very long time.", ...signature })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("measures against the version chosen: the 2021 policy has no revision controls", async () => {
@@ -125,7 +123,8 @@ describe("compliance map on live records", () => {
   });
 
   it("denies: auditors and responders change nothing; responders do not read the map", async () => {
-    await expect(attestControl(auditor, { controlId: "A-1", status: "met", evidence: "Records kept in Vigil", nextDueAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const statement = "Records kept in Vigil for the whole agreement and twelve months after it.";
+    await expect(attestControl(auditor, { controlId: "A-1", status: "met", statement, currentPassword: "x", code: "000000", nextDueAt: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(setPolicyVersion(auditor, { version: "2021" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getComplianceMap(responder)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getComplianceMap(auditor)).canManage).toBe(false);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CONTROLS, controlsFor } from "./catalog";
-import { countByStatus, evaluateControls, type TComplianceFacts, type TControlResult } from "./evaluate";
+import { countByStatus, evaluateControls, type TAttestation, type TComplianceFacts, type TControlResult } from "./evaluate";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 const h = (hours: number) => new Date(NOW.getTime() + hours * 3600_000);
+const d = (days: number) => h(days * 24);
+const day = (text: string) => new Date(`${text}T00:00:00Z`);
+const STATEMENT = "External TLS scan TLS-2026-11 of every endpoint: only TLS 1.2 and 1.3 are offered.";
 
+/** A fresh install: no records at all, Vigil's own settings as shipped. */
 function facts(overrides: Partial<TComplianceFacts> = {}): TComplianceFacts {
   return {
     version: "2025",
@@ -12,13 +16,30 @@ function facts(overrides: Partial<TComplianceFacts> = {}): TComplianceFacts {
     legalNotices: [],
     closedIncidents: [],
     thirdPartyNotifications: [],
-    evidence: { items: 0, brokenLedgers: [], failedIntegrity: [] },
+    evidence: { items: 0, brokenLedgers: [], failedIntegrity: [], notVerifiedInCycle: [], notVerifiedInCycleCount: 0, oldestVerifiedAt: null, cycleHours: 24 },
     auditLog: { intact: true, retentionDays: 400, lastVerifiedAt: h(-1) },
-    accounts: { active: 4, withoutMfa: 0, lockoutThreshold: 5 },
-    piiReaderRoles: ["privacy_officer"],
-    alarms: { rulesActive: true, openUnacknowledgedOver24h: 0 },
+    accounts: { active: 4, withoutMfa: 0 },
+    lockoutThreshold: 5,
+    piiReaders: { roles: ["privacy_officer"], people: 1 },
+    alarms: { rulesActive: true, openUnacknowledgedOver24h: 0, raisedInPeriod: 0, lastRaisedAt: null },
     attestations: [],
     owners: {},
+    ...overrides,
+  };
+}
+
+function attestation(overrides: Partial<TAttestation> = {}): TAttestation {
+  return {
+    id: "att_1",
+    controlId: "GS-3",
+    kind: "status",
+    status: "met",
+    attestedByName: "Dana Fischer",
+    attestedAt: d(-30),
+    statement: STATEMENT,
+    evidenceReference: null,
+    nextDueAt: day("2027-06-01"),
+    signed: true,
     ...overrides,
   };
 }
@@ -28,6 +49,9 @@ function result(all: TControlResult[], id: string): TControlResult {
   if (!found) throw new Error(`no control ${id}`);
   return found;
 }
+const statusOf = (f: TComplianceFacts, id: string) => result(evaluateControls(f, NOW), id).status;
+
+const RECORD_BASED = ["GS-4c", "GS-4d", "GS-4e", "GS-4f", "GS-4g", "PII-5c"];
 
 describe("the catalog", () => {
   it("has one control per clause of the requirements, each once", () => {
@@ -44,6 +68,46 @@ describe("the catalog", () => {
     expect(controlsFor("2021").some((c) => c.id.startsWith("R25-"))).toBe(false);
     expect(controlsFor("2025")).toHaveLength(CONTROLS.length);
   });
+
+  it("gives every control with an obligation its period: 12 months for incidents, 90 days for access reviews", () => {
+    for (const c of CONTROLS) expect(c.period === null).toBe(c.basis === "informational");
+    expect(CONTROLS.find((c) => c.id === "GS-4e")!.period).toEqual({ days: 365, label: "12 months" });
+    expect(CONTROLS.find((c) => c.id === "GS-2b")!.period).toEqual({ days: 90, label: "90 days" });
+    expect(CONTROLS.filter((c) => c.basis === "records").map((c) => c.id)).toEqual(RECORD_BASED);
+    expect(CONTROLS.filter((c) => c.basis === "shared").map((c) => c.id)).toEqual(["GS-2a", "GS-2d", "PII-4", "R25-3"]);
+  });
+});
+
+describe("a fresh install: nothing is met without records or a signed attestation", () => {
+  const all = evaluateControls(facts(), NOW);
+
+  it("shows every record-based control as no evidence yet, attestable as none occurred", () => {
+    for (const id of RECORD_BASED) {
+      expect(result(all, id)).toMatchObject({ status: "no_evidence", attestable: "none_occurred", recordsInPeriod: 0 });
+      expect(result(all, id).summary).toMatch(/no evidence yet/);
+    }
+  });
+
+  it("meets only what Vigil's own audit log shows, and counts every status", () => {
+    expect(all.filter((r) => r.status === "met").map((r) => r.control.id)).toEqual(["PII-5a", "PII-5b", "R25-8"]);
+    const counts = countByStatus(all);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(40);
+    expect(counts).toMatchObject({ met: 3, no_evidence: 6, not_attested: 5, informational: 1, attention: 0, not_met: 0 });
+  });
+});
+
+describe("the period: only records inside it count", () => {
+  it("GS-4e is met by a notice of 11 months ago, and has no evidence once it is 13 months old", () => {
+    const notice = (startedAt: Date) => ({ reference: "INC-2026-0001", startedAt, dueAt: new Date(startedAt.getTime() + 24 * 3600_000), notifiedAt: new Date(startedAt.getTime() + 3600_000), onTime: true });
+    expect(statusOf(facts({ amazonNotices: [notice(d(-330))] }), "GS-4e")).toBe("met");
+    expect(statusOf(facts({ amazonNotices: [notice(d(-366))] }), "GS-4e")).toBe("no_evidence");
+  });
+
+  it("says when the control is next due: when its newest record leaves the period", () => {
+    const r = result(evaluateControls(facts({ closedIncidents: [{ reference: "INC-1", closedAt: d(-100), missing: [] }] }), NOW), "GS-4c");
+    expect(r.status).toBe("met");
+    expect(r.nextDueAt).toEqual(d(265));
+  });
 });
 
 describe("GS-4e: Amazon notified within 24 hours", () => {
@@ -51,6 +115,7 @@ describe("GS-4e: Amazon notified within 24 hours", () => {
     const r = result(evaluateControls(facts({ amazonNotices: [{ reference: "INC-2026-0001", startedAt: h(-30), dueAt: h(-6), notifiedAt: h(-20), onTime: true }] }), NOW), "GS-4e");
     expect(r.status).toBe("met");
     expect(r.summary).toMatch(/All 1 /);
+    expect(r.links).toEqual([{ label: "Incidents of the period", href: "/incidents?from=2025-11-29" }]);
   });
 
   it("is not met by a late notice, which is listed with how late it was", () => {
@@ -70,120 +135,202 @@ describe("GS-4e: Amazon notified within 24 hours", () => {
     expect(r.problems).toEqual(["INC-2026-0002: notified 3 h late"]);
   });
 
-  it("is not met by a notice that is overdue and not sent, but not by one still inside its 24 hours", () => {
+  it("is not met by a notice overdue and not given; one still inside its 24 hours is no evidence either way", () => {
     const overdue = result(evaluateControls(facts({ amazonNotices: [{ reference: "INC-2026-0003", startedAt: h(-25), dueAt: h(-1), notifiedAt: null, onTime: null }] }), NOW), "GS-4e");
     expect(overdue.status).toBe("not_met");
     expect(overdue.problems[0]).toMatch(/INC-2026-0003: not notified, overdue/);
     const pending = result(evaluateControls(facts({ amazonNotices: [{ reference: "INC-2026-0004", startedAt: h(-23), dueAt: h(1), notifiedAt: null, onTime: null }] }), NOW), "GS-4e");
-    expect(pending.status).toBe("met");
+    expect(pending.status).toBe("no_evidence");
     expect(pending.summary).toMatch(/1 notice\(s\) still within/);
+    expect(pending.nextDueAt).toEqual(h(1));
   });
 
-  it("does not count a false positive", () => {
-    const r = result(evaluateControls(facts({ amazonNotices: [{ reference: "INC-2026-0005", startedAt: h(-50), dueAt: h(-26), notifiedAt: null, onTime: null, exempt: true }] }), NOW), "GS-4e");
-    expect(r.status).toBe("met");
+  it("does not count a false positive as evidence", () => {
+    expect(statusOf(facts({ amazonNotices: [{ reference: "INC-2026-0005", startedAt: h(-50), dueAt: h(-26), notifiedAt: null, onTime: null, exempt: true }] }), "GS-4e")).toBe("no_evidence");
   });
 });
 
 describe("GS-4g: legal process disclosed within 24 hours", () => {
-  it("is not met by a late notice", () => {
-    const r = result(evaluateControls(facts({ legalNotices: [{ reference: "LPR-2026-0001", startedAt: h(-50), dueAt: h(-26), notifiedAt: h(-24), onTime: false }] }), NOW), "GS-4g");
+  it("is not met by a late notice, met by one in time", () => {
+    expect(statusOf(facts({ legalNotices: [{ reference: "LPR-2026-0001", startedAt: h(-50), dueAt: h(-26), notifiedAt: h(-24), onTime: false }] }), "GS-4g")).toBe("not_met");
+    expect(statusOf(facts({ legalNotices: [{ reference: "LPR-2026-0001", startedAt: h(-50), dueAt: h(-26), notifiedAt: h(-40), onTime: true }] }), "GS-4g")).toBe("met");
+  });
+});
+
+describe("GS-4c and GS-4f: records of the period", () => {
+  it("GS-4c is not met by a closed incident missing part of its report, met when all are documented", () => {
+    expect(statusOf(facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-3), missing: ["root cause"] }] }), "GS-4c")).toBe("not_met");
+    expect(statusOf(facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-3), missing: [] }] }), "GS-4c")).toBe("met");
+  });
+
+  it("GS-4f is not met by a notification without approval or obligation, met with one", () => {
+    expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "none" }] }), "GS-4f")).toBe("not_met");
+    expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "amazon_approval" }] }), "GS-4f")).toBe("met");
+  });
+});
+
+describe("GS-4d: chain of custody and file integrity", () => {
+  const held = { items: 3, brokenLedgers: [], failedIntegrity: [], notVerifiedInCycle: [], notVerifiedInCycleCount: 0, oldestVerifiedAt: h(-20), cycleHours: 24 };
+
+  it("is met when every ledger is intact and every file was verified within its cycle, due again when the oldest check expires", () => {
+    const r = result(evaluateControls(facts({ evidence: held }), NOW), "GS-4d");
+    expect(r.status).toBe("met");
+    expect(r.nextDueAt).toEqual(h(4));
+  });
+
+  it("needs attention when a file was not verified within its cycle (never verified counts too)", () => {
+    const r = result(evaluateControls(facts({ evidence: { ...held, notVerifiedInCycle: ["EVD-2026-0002"], notVerifiedInCycleCount: 7 } }), NOW), "GS-4d");
+    expect(r.status).toBe("attention");
+    expect(r.problems).toEqual(["EVD-2026-0002: file not verified within 24 hours", "and 6 more"]);
+  });
+
+  it("is not met when a ledger is broken or a file fails its check", () => {
+    const r = result(evaluateControls(facts({ evidence: { ...held, brokenLedgers: ["EV-2026-0002"], failedIntegrity: ["EV-2026-0003"] } }), NOW), "GS-4d");
     expect(r.status).toBe("not_met");
+    expect(r.problems).toEqual(["EV-2026-0002: custody ledger broken", "EV-2026-0003: file does not match its hash"]);
+  });
+});
+
+describe("PII-5c: monitoring and alarms", () => {
+  const alarms = { rulesActive: true, openUnacknowledgedOver24h: 0, raisedInPeriod: 2, lastRaisedAt: d(-10) };
+  it("is met by alarms of the period handled in time; no evidence without any", () => {
+    expect(statusOf(facts({ alarms }), "PII-5c")).toBe("met");
+    expect(statusOf(facts({ alarms: { ...alarms, raisedInPeriod: 0, lastRaisedAt: null } }), "PII-5c")).toBe("no_evidence");
+  });
+
+  it("asks for attention while an alarm waits unacknowledged, and is not met when the rules do not run", () => {
+    expect(statusOf(facts({ alarms: { ...alarms, openUnacknowledgedOver24h: 2 } }), "PII-5c")).toBe("attention");
+    expect(statusOf(facts({ alarms: { ...alarms, rulesActive: false } }), "PII-5c")).toBe("not_met");
   });
 });
 
 describe("PII-5b and R25-8: tamper-proof logs kept long enough", () => {
-  it("is met with an intact chain and 400 days of retention", () => {
+  it("is met with an intact chain and 400 days of retention, due again a day after the last verification", () => {
     const all = evaluateControls(facts(), NOW);
     expect(result(all, "PII-5b").status).toBe("met");
+    expect(result(all, "PII-5b").nextDueAt).toEqual(h(23));
     expect(result(all, "R25-8").status).toBe("met");
   });
 
-  it("is not met when the chain is broken", () => {
+  it("is not met when the chain is broken; no evidence when it was not verified", () => {
     const all = evaluateControls(facts({ auditLog: { intact: false, problem: "event 1042 edited", retentionDays: 400, lastVerifiedAt: h(-1) } }), NOW);
     expect(result(all, "PII-5b").status).toBe("not_met");
     expect(result(all, "PII-5b").problems).toEqual(["Audit chain broken: event 1042 edited"]);
     expect(result(all, "PII-5a").status).toBe("not_met");
+    expect(statusOf(facts({ auditLog: null }), "PII-5a")).toBe("no_evidence");
   });
 
   it("needs 90 days under the 2021 policy and 365 under the revision", () => {
     const short = { intact: true, retentionDays: 120, lastVerifiedAt: h(-1) };
-    expect(result(evaluateControls(facts({ version: "2021", auditLog: short }), NOW), "PII-5b").status).toBe("met");
-    expect(result(evaluateControls(facts({ version: "2025", auditLog: short }), NOW), "PII-5b").status).toBe("not_met");
-    expect(result(evaluateControls(facts({ version: "2025", auditLog: short }), NOW), "R25-8").status).toBe("not_met");
+    expect(statusOf(facts({ version: "2021", auditLog: short }), "PII-5b")).toBe("met");
+    expect(statusOf(facts({ version: "2025", auditLog: short }), "PII-5b")).toBe("not_met");
+    expect(statusOf(facts({ version: "2025", auditLog: short }), "R25-8")).toBe("not_met");
   });
 });
 
-describe("controls Vigil cannot compute", () => {
-  it("never shows a control without its module as met", () => {
+describe("clauses covering every system that holds Amazon data (GS-2a, GS-2d, R25-3, PII-4)", () => {
+  it("show Vigil's own setting as evidence and stay not tracked until the other systems are recorded", () => {
     const all = evaluateControls(facts(), NOW);
-    for (const r of all.filter((x) => x.control.basis === "module")) {
-      expect(r.status).toBe("not_tracked");
-      expect(r.summary).toMatch(/^Not tracked yet/);
-    }
-    expect(result(all, "GS-2b").status).toBe("not_tracked");
+    expect(result(all, "GS-2d")).toMatchObject({ status: "not_tracked", summary: expect.stringContaining("Vigil locks an account after 5 failed sign-ins") });
+    expect(result(all, "R25-3").summary).toMatch(/Vigil locks an account after 5 failed sign-ins\. Other systems .*not tracked yet \(Access governance/);
+    expect(result(all, "GS-2a")).toMatchObject({ status: "not_tracked", summary: expect.stringContaining("all 4 active Vigil accounts") });
+    expect(result(all, "PII-4")).toMatchObject({ status: "not_tracked", summary: expect.stringContaining("held by 1 active person") });
   });
 
-  it("shows an attested control as attested until its renewal falls due", () => {
-    const attestation = { controlId: "GS-3", status: "met" as const, attestedByName: "Dana Fischer", attestedAt: h(-24 * 30), evidence: "TLS scan report 2026-10", nextDueAt: h(24 * 60) };
-    expect(result(evaluateControls(facts(), NOW), "GS-3").status).toBe("not_attested");
-    const attested = result(evaluateControls(facts({ attestations: [attestation] }), NOW), "GS-3");
-    expect(attested).toMatchObject({ status: "met", evidence: "TLS scan report 2026-10" });
-    const expired = result(evaluateControls(facts({ attestations: [{ ...attestation, nextDueAt: h(-1) }] }), NOW), "GS-3");
-    expect(expired.status).toBe("attention");
+  it("are not met when Vigil's own setting fails", () => {
+    expect(statusOf(facts({ lockoutThreshold: 12 }), "R25-3")).toBe("not_met");
+    expect(statusOf(facts({ lockoutThreshold: 12 }), "GS-2d")).toBe("not_tracked");
+    expect(statusOf(facts({ accounts: { active: 3, withoutMfa: 1 } }), "GS-2a")).toBe("not_met");
+    expect(statusOf(facts({ piiReaders: { roles: ["privacy_officer", "auditor"], people: 2 } }), "PII-4")).toBe("not_met");
   });
 
-  it("uses the latest attestation", () => {
-    const older = { controlId: "A-1", status: "met" as const, attestedByName: "A", attestedAt: h(-48), evidence: "old", nextDueAt: h(1000) };
-    const newer = { ...older, status: "not_met" as const, attestedAt: h(-1), evidence: "new" };
-    expect(result(evaluateControls(facts({ attestations: [newer, older] }), NOW), "A-1").status).toBe("not_met");
+  it("GS-2a is never met with zero accounts", () => {
+    expect(result(evaluateControls(facts({ accounts: { active: 0, withoutMfa: 0 } }), NOW), "GS-2a")).toMatchObject({ status: "not_tracked", summary: expect.stringContaining("no active accounts") });
   });
 });
 
-describe("other computed controls", () => {
-  it("GS-4d is not met when a ledger is broken or a file fails its check", () => {
-    const r = result(evaluateControls(facts({ evidence: { items: 3, brokenLedgers: ["EV-2026-0002"], failedIntegrity: ["EV-2026-0003"] } }), NOW), "GS-4d");
-    expect(r.status).toBe("not_met");
-    expect(r.problems).toEqual(["EV-2026-0002: custody ledger broken", "EV-2026-0003: file does not match its hash"]);
+describe("attested controls", () => {
+  const withAttestation = (overrides: Partial<TAttestation>) => result(evaluateControls(facts({ attestations: [attestation(overrides)] }), NOW), "GS-3");
+
+  it("are not attested until a named person signs, then met with the signer's name", () => {
+    expect(statusOf(facts(), "GS-3")).toBe("not_attested");
+    const attested = withAttestation({});
+    expect(attested).toMatchObject({ status: "met", evidence: STATEMENT, nextDueAt: day("2027-06-01"), attestation: { signedBy: "Dana Fischer", needsResigning: null } });
+    expect(attested.summary).toBe("Met, attested by Dana Fischer on 2026-10-30.");
   });
 
-  it("GS-4f is not met by a notification without approval or obligation", () => {
-    expect(result(evaluateControls(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", basis: "none" }] }), NOW), "GS-4f").status).toBe("not_met");
-    expect(result(evaluateControls(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", basis: "amazon_approval" }] }), NOW), "GS-4f").status).toBe("met");
+  it("need attention within 30 days of renewal, and are met with 31 days left", () => {
+    expect(withAttestation({ nextDueAt: day("2026-12-29") }).status).toBe("attention");
+    expect(withAttestation({ nextDueAt: day("2026-12-30") }).status).toBe("met");
   });
 
-  it("GS-4c is not met by a closed incident missing part of its report", () => {
-    expect(result(evaluateControls(facts({ closedIncidents: [{ reference: "INC-9", missing: ["root cause"] }] }), NOW), "GS-4c").status).toBe("not_met");
+  it("are not met once lapsed: the renewal day itself still counts", () => {
+    expect(withAttestation({ nextDueAt: day("2026-11-29") }).status).toBe("attention");
+    const lapsed = withAttestation({ nextDueAt: day("2026-11-28") });
+    expect(lapsed.status).toBe("not_met");
+    expect(lapsed.problems).toEqual(["Attestation lapsed on 2026-11-28: renew it"]);
   });
 
-  it("GS-2a is not met while an active account has no MFA; GS-2d and R25-3 follow the lockout threshold", () => {
-    const all = evaluateControls(facts({ accounts: { active: 3, withoutMfa: 1, lockoutThreshold: 5 } }), NOW);
-    expect(result(all, "GS-2a").status).toBe("not_met");
-    expect(result(all, "GS-2d").status).toBe("met");
-    expect(result(all, "R25-3").status).toBe("met");
-    expect(result(evaluateControls(facts({ accounts: { active: 3, withoutMfa: 0, lockoutThreshold: 12 } }), NOW), "R25-3").status).toBe("not_met");
+  it("are not met when the signer attests not met", () => {
+    expect(withAttestation({ status: "not_met" }).status).toBe("not_met");
   });
 
-  it("PII-4 is not met when another role can read personal data", () => {
-    expect(result(evaluateControls(facts({ piiReaderRoles: ["privacy_officer", "auditor"] }), NOW), "PII-4").status).toBe("not_met");
+  it("show an attestation that breaks the current rules as not attested, needing re-signing, without deleting it", () => {
+    const unsigned = withAttestation({ signed: false });
+    expect(unsigned).toMatchObject({ status: "not_attested", attestation: { needsResigning: expect.stringMatching(/not signed/) } });
+    expect(unsigned.summary).toMatch(/needs re-signing/);
+    expect(withAttestation({ statement: "x".repeat(49) }).status).toBe("not_attested");
+    expect(withAttestation({ statement: "x".repeat(50) }).status).toBe("met");
+    expect(withAttestation({ attestedAt: day("2026-10-30"), nextDueAt: day("2027-10-31") }).status).toBe("not_attested");
+    expect(withAttestation({ attestedAt: day("2026-10-30"), nextDueAt: day("2027-10-30") }).status).toBe("met");
   });
 
-  it("PII-5c asks for attention while an alarm waits unacknowledged", () => {
-    expect(result(evaluateControls(facts({ alarms: { rulesActive: true, openUnacknowledgedOver24h: 2 } }), NOW), "PII-5c").status).toBe("attention");
+  it("use the latest attestation", () => {
+    const older = attestation({ controlId: "A-1", attestedAt: h(-48) });
+    const newer = attestation({ controlId: "A-1", status: "not_met", attestedAt: h(-1) });
+    expect(statusOf(facts({ attestations: [newer, older] }), "A-1")).toBe("not_met");
+  });
+});
+
+describe("attesting that none occurred, for an empty period", () => {
+  const none = (overrides: Partial<TAttestation> = {}) => attestation({ controlId: "GS-4g", kind: "none_occurred", ...overrides });
+
+  it("is met with the signer's name while the period holds no records", () => {
+    const r = result(evaluateControls(facts({ attestations: [none()] }), NOW), "GS-4g");
+    expect(r).toMatchObject({ status: "met", attestable: "none_occurred", nextDueAt: day("2027-06-01"), attestation: { signedBy: "Dana Fischer" } });
+    expect(r.summary).toMatch(/^No legal-process requests notified in the last 12 months\. None occurred .* attested by Dana Fischer on 2026-10-30\.$/);
   });
 
-  it("counts statuses", () => {
-    const counts = countByStatus(evaluateControls(facts(), NOW));
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(40);
-    expect(counts.informational).toBe(1);
-    expect(counts.met).toBeGreaterThan(5);
+  it("is not met once lapsed, and needs re-signing when it breaks the rules", () => {
+    expect(statusOf(facts({ attestations: [none({ nextDueAt: day("2026-11-01") })] }), "GS-4g")).toBe("not_met");
+    expect(statusOf(facts({ attestations: [none({ signed: false })] }), "GS-4g")).toBe("no_evidence");
+  });
+
+  it("gives way to records: once the period holds one, the control is measured from it", () => {
+    const late = { reference: "LPR-2026-0001", startedAt: h(-50), dueAt: h(-26), notifiedAt: h(-24), onTime: false };
+    const r = result(evaluateControls(facts({ legalNotices: [late], attestations: [none()] }), NOW), "GS-4g");
+    expect(r).toMatchObject({ status: "not_met", attestable: null, attestation: null });
+  });
+
+  it("is not offered while a notice is still inside its 24 hours: the period is not empty", () => {
+    const pending = { reference: "LPR-2026-0002", startedAt: h(-2), dueAt: h(22), notifiedAt: null, onTime: null };
+    const r = result(evaluateControls(facts({ legalNotices: [pending], attestations: [none()] }), NOW), "GS-4g");
+    expect(r).toMatchObject({ status: "no_evidence", attestable: null, attestation: null, recordsInPeriod: 1 });
+  });
+
+  it("is not offered for a status attestation of another kind, nor for controls that are not record-based", () => {
+    expect(statusOf(facts({ attestations: [attestation({ controlId: "GS-4g", kind: "status" })] }), "GS-4g")).toBe("no_evidence");
+    const all = evaluateControls(facts(), NOW);
+    expect(all.filter((r) => r.attestable === "none_occurred").map((r) => r.control.id)).toEqual(RECORD_BASED);
+    expect(all.filter((r) => r.attestable === "status").map((r) => r.control.id)).toEqual(["GS-3", "A-1", "A-2", "R25-5", "R25-11"]);
   });
 });
 
 describe("open audit findings (A-2: remediated on a timeline)", () => {
-  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  const finding = (controlId: string, due: string) => ({ controlId, reference: "FND-2026-0009", dueDate: day(due) });
+  const metGs3 = [attestation()];
 
-  it("counts open and overdue findings per control", () => {
+  it("counts open and overdue findings per control and links to them", () => {
     const all = evaluateControls(
       facts({
         openFindings: [
@@ -195,28 +342,31 @@ describe("open audit findings (A-2: remediated on a timeline)", () => {
       NOW,
     );
     expect(result(all, "PII-5b").findings).toEqual({ open: 2, overdue: 1 });
+    expect(result(all, "PII-5b").links).toContainEqual({ label: "2 open audit findings", href: "/compliance/findings?control=PII-5b" });
     expect(result(all, "GS-2b").findings).toEqual({ open: 1, overdue: 0 });
     expect(result(all, "GS-3").findings).toEqual({ open: 0, overdue: 0 });
   });
 
-  it("a met control with an overdue finding needs attention, and names the finding", () => {
-    const overdue = result(evaluateControls(facts({ openFindings: [{ controlId: "PII-5b", reference: "FND-2026-0002", dueDate: day("2026-11-28") }] }), NOW), "PII-5b");
-    expect(overdue.status).toBe("attention");
-    expect(overdue.problems).toEqual(["FND-2026-0002: audit finding overdue since 2026-11-28"]);
+  it("an open finding not yet overdue turns met into attention (due today is not overdue)", () => {
+    const open = result(evaluateControls(facts({ attestations: metGs3, openFindings: [finding("GS-3", "2026-11-29")] }), NOW), "GS-3");
+    expect(open.status).toBe("attention");
+    expect(open.summary).toMatch(/1 audit finding\(s\) open, due by 2026-11-29/);
+    expect(open.nextDueAt).toEqual(day("2026-11-29"));
+    expect(statusOf(facts({ attestations: metGs3 }), "GS-3")).toBe("met");
+  });
+
+  it("an overdue finding makes the control not met, and names the finding", () => {
+    const overdue = result(evaluateControls(facts({ openFindings: [finding("PII-5b", "2026-11-28")] }), NOW), "PII-5b");
+    expect(overdue.status).toBe("not_met");
+    expect(overdue.problems).toEqual(["FND-2026-0009: audit finding overdue since 2026-11-28"]);
     expect(overdue.summary).toMatch(/1 audit finding\(s\) overdue/);
   });
 
-  it("a finding due today, or one not yet due, leaves a met control met", () => {
-    const today = result(evaluateControls(facts({ openFindings: [{ controlId: "PII-5b", reference: "FND-2026-0002", dueDate: day("2026-11-29") }] }), NOW), "PII-5b");
-    expect(today.status).toBe("met");
-    expect(today.findings).toEqual({ open: 1, overdue: 0 });
-  });
-
-  it("an overdue finding never turns a not-met or untracked control into anything better", () => {
-    const overdueOn = (controlId: string) => facts({ openFindings: [{ controlId, reference: "FND-2026-0009", dueDate: day("2026-10-01") }] });
-    expect(result(evaluateControls({ ...overdueOn("PII-5b"), auditLog: { intact: false, retentionDays: 400, lastVerifiedAt: h(-1) } }, NOW), "PII-5b").status).toBe("not_met");
-    expect(result(evaluateControls(overdueOn("GS-2b"), NOW), "GS-2b").status).toBe("not_tracked");
-    expect(result(evaluateControls(overdueOn("GS-3"), NOW), "GS-3").status).toBe("not_attested");
+  it("an overdue finding makes any control not met; an open one leaves what is not met unchanged", () => {
+    expect(statusOf(facts({ openFindings: [finding("GS-2b", "2026-10-01")] }), "GS-2b")).toBe("not_met");
+    expect(statusOf(facts({ openFindings: [finding("GS-4e", "2026-10-01")] }), "GS-4e")).toBe("not_met");
+    expect(statusOf(facts({ openFindings: [finding("GS-2b", "2026-12-20")] }), "GS-2b")).toBe("not_tracked");
+    expect(statusOf(facts({ openFindings: [finding("GS-4e", "2026-12-20")] }), "GS-4e")).toBe("no_evidence");
   });
 });
 

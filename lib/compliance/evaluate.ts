@@ -1,17 +1,32 @@
 // The status of every control, computed from facts gathered from live records and `now`.
 // Pure: the compliance map, its exports and the certificate all use this one function, and
 // tests give it fixed facts and a fixed time.
-import { isOverdue } from "@/lib/findings/types";
+//
+// The rule: Vigil never says "met" without records or a signed attestation behind it.
+// - met: records in the control's period show it met, or a current signed attestation says so;
+// - attention: met, but an audit finding is open, an attestation falls due within 30 days, or a
+//   file was not verified within its integrity cycle;
+// - not met: a record shows it broken, an attestation lapsed or says not met, or an audit
+//   finding is overdue for remediation;
+// - no evidence yet: nothing recorded in the control's period (a named person may attest that
+//   none occurred);
+// - not attested: an attested control nobody has signed under the current rules;
+// - not tracked: the module that would record it does not exist yet;
+// - informational: wording only.
+import { formatDay, isOverdue, utcDay } from "@/lib/findings/types";
 import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/types";
+import { attestationDueState, attestationProblem, type TAttestationKind } from "./attestation-rules";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
-export type TControlStatus = "met" | "not_met" | "attention" | "not_attested" | "not_tracked" | "informational";
+export const CONTROL_STATUSES = ["met", "attention", "not_met", "no_evidence", "not_attested", "not_tracked", "informational"] as const;
+export type TControlStatus = (typeof CONTROL_STATUSES)[number];
 
 export interface TNoticeFact {
   reference: string;
   /** Detection (incidents) or receipt (legal requests). */
   startedAt: Date;
   dueAt: Date | null;
+  /** When the notice counts as given (gather-facts decides what "given" means). */
   notifiedAt: Date | null;
   onTime: boolean | null;
   /** A false positive needs no notice. */
@@ -19,28 +34,54 @@ export interface TNoticeFact {
 }
 
 export interface TAttestation {
+  id: string;
   controlId: string;
+  /** "status": an attested control is met or not; "none_occurred": a record-based control's period was empty. */
+  kind: TAttestationKind;
   status: "met" | "not_met";
   attestedByName: string;
   attestedAt: Date;
-  evidence: string;
+  statement: string;
+  /** An evidence item's reference (EVD-2026-0001), when one backs the statement. */
+  evidenceReference: string | null;
   nextDueAt: Date;
+  signed: boolean;
 }
 
 export interface TComplianceFacts {
   version: TPolicyVersion;
-  /** Incidents detected in the last 12 months that involved Amazon Information. */
+  /** Incidents detected in GS-4e's period that involved Amazon Information. */
   amazonNotices: TNoticeFact[];
+  /** Legal-process requests received in GS-4g's period. */
   legalNotices: TNoticeFact[];
-  /** Incidents closed in the last 12 months, with what their closing report lacks. */
-  closedIncidents: { reference: string; missing: string[] }[];
-  thirdPartyNotifications: { incidentReference: string; basis: "amazon_approval" | "legal_obligation" | "none" }[];
-  evidence: { items: number; brokenLedgers: string[]; failedIntegrity: string[] } | null;
+  /** Incidents closed in GS-4c's period, with what their closing report lacks. */
+  closedIncidents: { reference: string; closedAt: Date; missing: string[] }[];
+  /** Third-party notifications made in GS-4f's period. */
+  thirdPartyNotifications: { incidentReference: string; notifiedAt: Date; basis: "amazon_approval" | "legal_obligation" | "none" }[];
+  /**
+   * Evidence held (not destroyed): ledgers that do not verify, files that failed their last check,
+   * and digital files not verified within the integrity cycle (a few labels and the count).
+   */
+  evidence: {
+    items: number;
+    brokenLedgers: string[];
+    failedIntegrity: string[];
+    notVerifiedInCycle: string[];
+    notVerifiedInCycleCount: number;
+    /** The oldest last verification of a file still inside its cycle: when the next one falls due. */
+    oldestVerifiedAt: Date | null;
+    /** The evidence module's integrity cycle (VIGIL_INTEGRITY_CYCLE_HOURS). */
+    cycleHours: number;
+  } | null;
   auditLog: { intact: boolean; problem?: string; retentionDays: number; lastVerifiedAt: Date } | null;
-  accounts: { active: number; withoutMfa: number; lockoutThreshold: number } | null;
-  /** Roles that may read personal data fields. */
-  piiReaderRoles: string[];
-  alarms: { rulesActive: boolean; openUnacknowledgedOver24h: number } | null;
+  /** Vigil's own accounts (active ones). */
+  accounts: { active: number; withoutMfa: number } | null;
+  /** Vigil's own lockout setting: failed sign-ins before an account locks (lib/auth/lockout). */
+  lockoutThreshold: number;
+  /** Vigil's own roles that may read personal data fields, and how many active people hold them. */
+  piiReaders: { roles: string[]; people: number };
+  /** Alarm rules on Vigil's log and the alarms raised in PII-5c's period. */
+  alarms: { rulesActive: boolean; openUnacknowledgedOver24h: number; raisedInPeriod: number; lastRaisedAt: Date | null } | null;
   attestations: TAttestation[];
   owners: Record<string, string>;
   /** Audit findings still open, by control (A-2: remediated on a timeline). */
@@ -56,6 +97,11 @@ export interface TOpenFinding {
   dueDate: Date;
 }
 
+export interface TControlLink {
+  label: string;
+  href: string;
+}
+
 export interface TControlResult {
   control: TControl;
   status: TControlStatus;
@@ -64,11 +110,44 @@ export interface TControlResult {
   owner: string | null;
   lastVerifiedAt: Date | null;
   nextDueAt: Date | null;
+  /** The statement of the attestation the status rests on. */
   evidence: string | null;
+  /** The records behind the status: a link to each list. */
+  links: TControlLink[];
+  /** Record-based controls: how many records the period holds (null for the others). */
+  recordsInPeriod: number | null;
+  /** The attestation the map shows (current or needing re-signing), if any. */
+  attestation: { id: string; kind: TAttestationKind; signedBy: string; attestedAt: Date; nextDueAt: Date; evidenceReference: string | null; needsResigning: string | null } | null;
+  /** May a named person attest it now: "status" for attested controls, "none_occurred" for an empty period. */
+  attestable: TAttestationKind | null;
   findings: { open: number; overdue: number };
 }
 
+type TPartial = Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> & Partial<Pick<TControlResult, "nextDueAt" | "links" | "recordsInPeriod">>;
+
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+const minDate = (...dates: (Date | null | undefined)[]): Date | null => {
+  const defined = dates.filter((d): d is Date => d instanceof Date);
+  return defined.length ? new Date(Math.min(...defined.map((d) => d.getTime()))) : null;
+};
+const maxDate = (dates: Date[]): Date | null => (dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null);
+
+function periodDays(control: TControl): number {
+  return control.period?.days ?? 365;
+}
+
+/** The start of a control's period as of `now`: records before it do not count. */
+export function periodStart(control: TControl, now: Date): Date {
+  return new Date(now.getTime() - periodDays(control) * DAY);
+}
+
+/** When the newest record leaves the period: after that the control has no evidence unless more is recorded. */
+function agesOut(control: TControl, dates: Date[]): Date | null {
+  const newest = maxDate(dates);
+  return newest ? new Date(newest.getTime() + periodDays(control) * DAY) : null;
+}
 
 function lateness(fact: TNoticeFact, now: Date): string | null {
   if (fact.exempt || !fact.dueAt) return null;
@@ -83,159 +162,330 @@ function lateness(fact: TNoticeFact, now: Date): string | null {
   return null;
 }
 
-function noticeControl(facts: TNoticeFact[], now: Date, noun: string): Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> {
-  const problems = facts.map((f) => lateness(f, now)).filter((p): p is string => p !== null);
-  const pending = facts.filter((f) => !f.exempt && f.dueAt && !f.notifiedAt && now.getTime() <= f.dueAt.getTime()).length;
+/**
+ * Notices to Amazon: met only by notices given in time in the period. A notice still inside its
+ * 24 hours is no evidence either way; a late or overdue one makes the control not met.
+ */
+function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun: string): TPartial {
+  const counted = facts.filter((f) => !f.exempt && f.dueAt);
+  const problems = counted.map((f) => lateness(f, now)).filter((p): p is string => p !== null);
+  const pending = counted.filter((f) => !f.notifiedAt && now.getTime() <= f.dueAt!.getTime());
+  const given = counted.filter((f) => f.notifiedAt && lateness(f, now) === null);
+  const pendingText = pending.length ? ` ${pending.length} notice(s) still within their 24 hours.` : "";
+  const nextDueAt = minDate(...pending.map((f) => f.dueAt), agesOut(control, given.map((f) => f.startedAt)));
   if (problems.length) {
-    return { status: "not_met", summary: `${problems.length} of ${facts.length} ${noun} not notified within 24 hours.`, problems, lastVerifiedAt: now };
+    return { status: "not_met", summary: `${problems.length} of ${counted.length} ${noun} not notified within 24 hours.${pendingText}`, problems, lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
   }
-  const counted = facts.filter((f) => !f.exempt).length;
-  const base = counted === 0 ? `No ${noun} in the last 12 months.` : `All ${counted} ${noun} notified within 24 hours.`;
-  return { status: "met", summary: pending ? `${base} ${pending} notice(s) still within their 24 hours.` : base, problems: [], lastVerifiedAt: now };
+  if (given.length === 0) {
+    return { status: "no_evidence", summary: `No ${noun} notified in the last ${control.period!.label}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
+  }
+  return { status: "met", summary: `All ${given.length} ${noun} notified within 24 hours.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
 }
 
-function computed(control: TControl, facts: TComplianceFacts, now: Date): Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> & { evidence?: string | null } {
-  const verified = (ok: boolean, good: string, bad: string, problems: string[] = []) => ({
-    status: (ok ? "met" : "not_met") as TControlStatus,
-    summary: ok ? good : bad,
-    problems: ok ? [] : problems,
-    lastVerifiedAt: now,
-  });
+/** A record-based control measured from `count` records: none means no evidence yet. */
+function fromRecords(control: TControl, count: number, bad: string[], good: string, badSummary: string, now: Date, dates: Date[], none: string): TPartial {
+  const nextDueAt = agesOut(control, dates);
+  if (bad.length) return { status: "not_met", summary: badSummary, problems: bad, lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
+  if (count === 0) return { status: "no_evidence", summary: `${none} in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: now, nextDueAt: null, recordsInPeriod: 0 };
+  return { status: "met", summary: good, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
+}
+
+function sinceDay(control: TControl, now: Date): string {
+  return formatDay(utcDay(periodStart(control, now)));
+}
+
+function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date): TPartial {
+  // Only records inside the control's period count (gather-facts reads no older ones either).
+  const start = periodStart(control, now).getTime();
+  const inPeriod = (d: Date) => d.getTime() >= start;
+  const facts = {
+    ...allFacts,
+    amazonNotices: allFacts.amazonNotices.filter((n) => inPeriod(n.startedAt)),
+    legalNotices: allFacts.legalNotices.filter((n) => inPeriod(n.startedAt)),
+    closedIncidents: allFacts.closedIncidents.filter((i) => inPeriod(i.closedAt)),
+    thirdPartyNotifications: allFacts.thirdPartyNotifications.filter((n) => inPeriod(n.notifiedAt)),
+  };
   switch (control.id) {
-    case "GS-4e": {
-      const result = noticeControl(facts.amazonNotices, now, "incidents involving Amazon Information");
-      const changes = facts.clockChanges ?? [];
-      if (!changes.length) return result;
-      // Never quiet: every clock a lead stopped or moved later is listed, with who, when and why.
-      return { ...result, summary: `${result.summary} ${changes.length} clock(s) stopped or moved later by a security lead, listed under evidence.`, evidence: changes.map(describeClockChange).join("\n") };
-    }
+    case "GS-4e":
+      return { ...noticeControl(control, facts.amazonNotices, now, "incidents involving Amazon Information"), links: [{ label: "Incidents of the period", href: `/incidents?from=${sinceDay(control, now)}` }] };
     case "GS-4g":
-      return noticeControl(facts.legalNotices, now, "legal-process requests");
+      return { ...noticeControl(control, facts.legalNotices, now, "legal-process requests"), links: [{ label: "Legal-process requests", href: "/legal-requests" }] };
     case "GS-4c": {
       const incomplete = facts.closedIncidents.filter((i) => i.missing.length > 0);
-      return verified(
-        incomplete.length === 0,
-        facts.closedIncidents.length ? `All ${facts.closedIncidents.length} closed incidents are fully documented.` : "No incidents closed in the last 12 months.",
-        `${incomplete.length} closed incident(s) lack part of their closing report.`,
-        incomplete.map((i) => `${i.reference}: missing ${i.missing.join(", ")}`),
-      );
+      return {
+        ...fromRecords(
+          control,
+          facts.closedIncidents.length,
+          incomplete.map((i) => `${i.reference}: missing ${i.missing.join(", ")}`),
+          `All ${facts.closedIncidents.length} incidents closed in the last ${control.period!.label} are fully documented.`,
+          `${incomplete.length} closed incident(s) lack part of their closing report.`,
+          now,
+          facts.closedIncidents.map((i) => i.closedAt),
+          "No incidents closed",
+        ),
+        links: [{ label: "Closed incidents", href: "/incidents?status=closed" }],
+      };
     }
     case "GS-4f": {
       const without = facts.thirdPartyNotifications.filter((n) => n.basis === "none");
-      return verified(
-        without.length === 0,
-        facts.thirdPartyNotifications.length ? `All ${facts.thirdPartyNotifications.length} third-party notifications had Amazon's approval or a legal obligation.` : "No third-party notifications in the last 12 months.",
-        `${without.length} third-party notification(s) were made without Amazon's written approval or a legal obligation.`,
-        without.map((n) => `${n.incidentReference}: notified without approval or obligation`),
-      );
-    }
-    case "GS-4d": {
-      if (!facts.evidence) return { status: "not_tracked", summary: "Evidence is not tracked in this installation.", problems: [], lastVerifiedAt: null };
-      const problems = [...facts.evidence.brokenLedgers.map((l) => `${l}: custody ledger broken`), ...facts.evidence.failedIntegrity.map((l) => `${l}: file does not match its hash`)];
-      return verified(problems.length === 0, facts.evidence.items ? `${facts.evidence.items} evidence items: every ledger intact, every file matched its hash.` : "No evidence items yet.", `${problems.length} problem(s) with evidence integrity.`, problems);
-    }
-    case "PII-5a":
-    case "PII-5b":
-    case "R25-8": {
-      if (!facts.auditLog) return { status: "not_tracked", summary: "The audit log could not be verified.", problems: [], lastVerifiedAt: null };
-      const needed = control.id === "R25-8" || (control.id === "PII-5b" && facts.version === "2025") ? 365 : 90;
-      const retentionOk = control.id === "PII-5a" || facts.auditLog.retentionDays >= needed;
-      const problems = [
-        ...(facts.auditLog.intact ? [] : [`Audit chain broken: ${facts.auditLog.problem ?? "verification failed"}`]),
-        ...(retentionOk ? [] : [`Retention is ${facts.auditLog.retentionDays} days; at least ${needed} required`]),
-      ];
       return {
-        status: problems.length ? "not_met" : "met",
-        summary: problems.length ? "The audit log does not meet this control." : control.id === "PII-5a" ? "Every sign-in, denial, sensitive read and change is logged; the chain verifies intact." : `Chain intact; retention ${facts.auditLog.retentionDays} days (at least ${needed}).`,
-        problems,
-        lastVerifiedAt: facts.auditLog.lastVerifiedAt,
+        ...fromRecords(
+          control,
+          facts.thirdPartyNotifications.length,
+          without.map((n) => `${n.incidentReference}: notified without approval or obligation`),
+          `All ${facts.thirdPartyNotifications.length} third-party notifications had Amazon's approval or a legal obligation.`,
+          `${without.length} third-party notification(s) were made without Amazon's written approval or a legal obligation.`,
+          now,
+          facts.thirdPartyNotifications.map((n) => n.notifiedAt),
+          "No third-party notifications",
+        ),
+        links: [{ label: "Incidents of the period", href: `/incidents?from=${sinceDay(control, now)}` }],
       };
     }
+    case "GS-4d": {
+      const links = [{ label: "Evidence items", href: "/evidence" }];
+      if (!facts.evidence) return { status: "not_tracked", summary: "Evidence is not tracked in this installation.", problems: [], lastVerifiedAt: null, links };
+      const e = facts.evidence;
+      const problems = [...e.brokenLedgers.map((l) => `${l}: custody ledger broken`), ...e.failedIntegrity.map((l) => `${l}: file does not match its hash`)];
+      const cycle = `${e.cycleHours} hours`;
+      const nextDueAt = e.oldestVerifiedAt ? new Date(e.oldestVerifiedAt.getTime() + e.cycleHours * HOUR) : null;
+      if (problems.length) return { status: "not_met", summary: `${problems.length} problem(s) with evidence integrity.`, problems, lastVerifiedAt: now, nextDueAt, links, recordsInPeriod: e.items };
+      if (e.items === 0) return { status: "no_evidence", summary: "No evidence items held: no evidence yet.", problems: [], lastVerifiedAt: now, links, recordsInPeriod: 0 };
+      if (e.notVerifiedInCycleCount > 0) {
+        const more = e.notVerifiedInCycleCount - e.notVerifiedInCycle.length;
+        return {
+          status: "attention",
+          summary: `${e.notVerifiedInCycleCount} of ${e.items} evidence items have a file not verified within the integrity cycle (${cycle}).`,
+          problems: [...e.notVerifiedInCycle.map((l) => `${l}: file not verified within ${cycle}`), ...(more > 0 ? [`and ${more} more`] : [])],
+          lastVerifiedAt: now,
+          nextDueAt: now,
+          links,
+          recordsInPeriod: e.items,
+        };
+      }
+      return { status: "met", summary: `${e.items} evidence items: every ledger intact, every file matched its hash within the last ${cycle}.`, problems: [], lastVerifiedAt: now, nextDueAt, links, recordsInPeriod: e.items };
+    }
+    case "PII-5c": {
+      const links = [{ label: "Alarms", href: "/audit-log/alarms" }];
+      if (!facts.alarms) return { status: "not_tracked", summary: "Alarms are not tracked.", problems: [], lastVerifiedAt: null, links };
+      const a = facts.alarms;
+      if (!a.rulesActive) return { status: "not_met", summary: "Alarm rules are not running.", problems: ["No alarm sweep has run recently"], lastVerifiedAt: now, links, recordsInPeriod: a.raisedInPeriod };
+      if (a.openUnacknowledgedOver24h > 0) {
+        return { status: "attention", summary: `${a.openUnacknowledgedOver24h} alarm(s) open for more than 24 hours without acknowledgement.`, problems: [], lastVerifiedAt: now, links, recordsInPeriod: a.raisedInPeriod };
+      }
+      if (a.raisedInPeriod === 0) {
+        return { status: "no_evidence", summary: `Alarm rules run on Vigil's own log; no alarms raised in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: now, links, recordsInPeriod: 0 };
+      }
+      return {
+        status: "met",
+        summary: `Alarm rules run on Vigil's log; ${a.raisedInPeriod} alarm(s) in the last ${control.period!.label}, none left unacknowledged for more than 24 hours.`,
+        problems: [],
+        lastVerifiedAt: now,
+        nextDueAt: agesOut(control, a.lastRaisedAt ? [a.lastRaisedAt] : []),
+        links,
+        recordsInPeriod: a.raisedInPeriod,
+      };
+    }
+    default:
+      return { status: "not_tracked", summary: "Vigil does not measure this control yet.", problems: [], lastVerifiedAt: null };
+  }
+}
+
+function computedControl(control: TControl, facts: TComplianceFacts): TPartial {
+  const links = [{ label: "Audit log verification", href: "/audit-log/verify" }];
+  if (!facts.auditLog) return { status: "no_evidence", summary: "The audit log has not been verified in the last day: no evidence yet.", problems: [], lastVerifiedAt: null, links };
+  const needed = control.id === "R25-8" || (control.id === "PII-5b" && facts.version === "2025") ? 365 : 90;
+  const retentionOk = control.id === "PII-5a" || facts.auditLog.retentionDays >= needed;
+  const problems = [
+    ...(facts.auditLog.intact ? [] : [`Audit chain broken: ${facts.auditLog.problem ?? "verification failed"}`]),
+    ...(retentionOk ? [] : [`Retention is ${facts.auditLog.retentionDays} days; at least ${needed} required`]),
+  ];
+  return {
+    status: problems.length ? "not_met" : "met",
+    summary: problems.length
+      ? "The audit log does not meet this control."
+      : control.id === "PII-5a"
+        ? "Every sign-in, denial, sensitive read and change is logged; the chain verifies intact."
+        : `Chain intact; retention ${facts.auditLog.retentionDays} days (at least ${needed}).`,
+    problems,
+    lastVerifiedAt: facts.auditLog.lastVerifiedAt,
+    nextDueAt: new Date(facts.auditLog.lastVerifiedAt.getTime() + periodDays(control) * DAY),
+    links,
+  };
+}
+
+/**
+ * A clause that covers every system holding Amazon Information: Vigil's own setting is part of
+ * the evidence. A failing own setting is not met; otherwise the control waits for the module that
+ * records the other systems.
+ */
+function sharedControl(control: TControl, facts: TComplianceFacts, now: Date): TPartial {
+  const others = `Other systems that hold Amazon Information: not tracked yet (${control.module} is not part of this version of Vigil).`;
+  const own = (ok: boolean, good: string, bad: string, problems: string[], links: TControlLink[]): TPartial =>
+    ok
+      ? { status: "not_tracked", summary: `Vigil's own part: ${good} ${others}`, problems: [], lastVerifiedAt: now, links }
+      : { status: "not_met", summary: `Vigil's own part: ${bad}`, problems, lastVerifiedAt: now, links };
+  switch (control.id) {
     case "GS-2a": {
-      if (!facts.accounts) return { status: "not_tracked", summary: "Accounts are not tracked.", problems: [], lastVerifiedAt: null };
-      return verified(
+      const links = [{ label: "Vigil accounts", href: "/settings/users?status=active" }];
+      if (!facts.accounts || facts.accounts.active === 0) return { status: "not_tracked", summary: `Vigil's own part: no active accounts. ${others}`, problems: [], lastVerifiedAt: now, links };
+      return own(
         facts.accounts.withoutMfa === 0,
-        `All ${facts.accounts.active} active Vigil accounts are individual and use MFA.`,
-        `${facts.accounts.withoutMfa} active account(s) without MFA.`,
-        [`${facts.accounts.withoutMfa} active account(s) have not enrolled MFA`],
+        `all ${facts.accounts.active} active Vigil accounts belong to one named person each and use MFA.`,
+        `${facts.accounts.withoutMfa} active Vigil account(s) without MFA.`,
+        [`${facts.accounts.withoutMfa} active Vigil account(s) have not enrolled MFA`],
+        links,
       );
     }
     case "GS-2d":
     case "R25-3": {
-      if (!facts.accounts) return { status: "not_tracked", summary: "Accounts are not tracked.", problems: [], lastVerifiedAt: null };
       const limit = control.id === "R25-3" ? 10 : Number.POSITIVE_INFINITY;
-      const active = facts.accounts.lockoutThreshold > 0 && facts.accounts.lockoutThreshold <= limit;
-      return verified(active, `Vigil locks an account after ${facts.accounts.lockoutThreshold} failed sign-ins.`, "Vigil's lockout is not active or allows too many attempts.", [`Lockout threshold ${facts.accounts.lockoutThreshold}`]);
+      const ok = facts.lockoutThreshold > 0 && facts.lockoutThreshold <= limit;
+      const alarms = control.id === "GS-2d" ? " and raises an alarm on repeated failures" : "";
+      return own(
+        ok,
+        `Vigil locks an account after ${facts.lockoutThreshold} failed sign-ins${alarms}.`,
+        `Vigil's lockout allows ${facts.lockoutThreshold} failed sign-ins${control.id === "R25-3" ? " (at most 10)" : ""}.`,
+        [`Vigil's lockout threshold is ${facts.lockoutThreshold}`],
+        [{ label: "Alarms", href: "/audit-log/alarms" }],
+      );
     }
     case "PII-4": {
-      const others = facts.piiReaderRoles.filter((r) => r !== "privacy_officer");
-      return verified(others.length === 0, "Only the privacy-officer role reads personal data in Vigil.", "Roles other than privacy officer can read personal data.", others.map((r) => `Role ${r} reads personal data`));
-    }
-    case "PII-5c": {
-      if (!facts.alarms) return { status: "not_tracked", summary: "Alarms are not tracked.", problems: [], lastVerifiedAt: null };
-      if (!facts.alarms.rulesActive) return { status: "not_met", summary: "Alarm rules are not running.", problems: ["No alarm sweep has run recently"], lastVerifiedAt: now };
-      if (facts.alarms.openUnacknowledgedOver24h > 0) {
-        return { status: "attention", summary: `${facts.alarms.openUnacknowledgedOver24h} alarm(s) open for more than 24 hours without acknowledgement.`, problems: [], lastVerifiedAt: now };
-      }
-      return { status: "met", summary: "Alarm rules run on Vigil's log; every alarm was acknowledged within 24 hours.", problems: [], lastVerifiedAt: now };
+      const otherRoles = facts.piiReaders.roles.filter((r) => r !== "privacy_officer");
+      return own(
+        otherRoles.length === 0,
+        `only the privacy-officer role reads personal data in Vigil, held by ${facts.piiReaders.people} active person(s).`,
+        "roles other than privacy officer can read personal data in Vigil.",
+        otherRoles.map((r) => `Role ${r} reads personal data`),
+        [{ label: "Privacy officers in Vigil", href: "/settings/users?role=privacy_officer" }],
+      );
     }
     default:
-      return { status: "not_tracked", summary: "Vigil does not compute this control yet.", problems: [], lastVerifiedAt: null };
+      return { status: "not_tracked", summary: others, problems: [], lastVerifiedAt: null };
   }
 }
 
-export function evaluateControls(facts: TComplianceFacts, now: Date): TControlResult[] {
-  const attestations = new Map<string, TAttestation>();
-  for (const a of facts.attestations) {
-    const current = attestations.get(a.controlId);
-    if (!current || current.attestedAt < a.attestedAt) attestations.set(a.controlId, a);
+function latestByControl(attestations: readonly TAttestation[], kind: TAttestationKind): Map<string, TAttestation> {
+  const latest = new Map<string, TAttestation>();
+  for (const a of attestations) {
+    if (a.kind !== kind) continue;
+    const current = latest.get(a.controlId);
+    if (!current || current.attestedAt < a.attestedAt) latest.set(a.controlId, a);
   }
+  return latest;
+}
+
+function attestationView(a: TAttestation): NonNullable<TControlResult["attestation"]> {
+  return { id: a.id, kind: a.kind, signedBy: a.attestedByName, attestedAt: a.attestedAt, nextDueAt: a.nextDueAt, evidenceReference: a.evidenceReference, needsResigning: attestationProblem(a) };
+}
+
+/** An attestation in force: lapsed is not met, due within 30 days needs attention. */
+function fromAttestation(a: TAttestation, now: Date, what: string): TPartial & Pick<TControlResult, "attestation" | "evidence"> {
+  const due = attestationDueState(a.nextDueAt, now);
+  const by = `${a.attestedByName} on ${formatDay(a.attestedAt)}`;
+  const base = { problems: [] as string[], lastVerifiedAt: a.attestedAt, nextDueAt: a.nextDueAt, attestation: attestationView(a), evidence: a.statement };
+  if (due === "lapsed") return { ...base, status: "not_met", summary: `${what}, attested by ${by}; the attestation lapsed on ${formatDay(a.nextDueAt)}.`, problems: [`Attestation lapsed on ${formatDay(a.nextDueAt)}: renew it`] };
+  if (a.status === "not_met") return { ...base, status: "not_met", summary: `Not met, attested by ${by}.` };
+  if (due === "due-soon") return { ...base, status: "attention", summary: `${what}, attested by ${by}; renewal due on ${formatDay(a.nextDueAt)}.` };
+  return { ...base, status: "met", summary: `${what}, attested by ${by}.` };
+}
+
+export function evaluateControls(facts: TComplianceFacts, now: Date): TControlResult[] {
+  const statusAttestations = latestByControl(facts.attestations, "status");
+  const noneAttestations = latestByControl(facts.attestations, "none_occurred");
   const findingsByControl = new Map<string, TOpenFinding[]>();
   for (const f of facts.openFindings ?? []) findingsByControl.set(f.controlId, [...(findingsByControl.get(f.controlId) ?? []), f]);
   const results = controlsFor(facts.version).map((control): Omit<TControlResult, "findings"> => {
     const owner = facts.owners[control.id] ?? null;
-    const base = { control, owner, evidence: null as string | null, nextDueAt: null as Date | null };
-    if (control.basis === "informational") {
-      return { ...base, status: "informational", summary: "Wording only: nothing to comply with.", problems: [], lastVerifiedAt: null };
+    const base = { control, owner, evidence: null as string | null, nextDueAt: null as Date | null, links: [] as TControlLink[], recordsInPeriod: null as number | null, attestation: null, attestable: null };
+    switch (control.basis) {
+      case "informational":
+        return { ...base, status: "informational", summary: "Wording only: nothing to comply with.", problems: [], lastVerifiedAt: null };
+      case "module":
+        return { ...base, status: "not_tracked", summary: `Not tracked yet: ${control.module} is not part of this version of Vigil.`, problems: [], lastVerifiedAt: null };
+      case "shared":
+        return { ...base, ...sharedControl(control, facts, now) };
+      case "computed":
+        return { ...base, ...computedControl(control, facts) };
+      case "attested": {
+        const a = statusAttestations.get(control.id);
+        const attestable = "status" as const;
+        if (!a) return { ...base, attestable, status: "not_attested", summary: "Nobody has attested this control yet.", problems: [] as string[], lastVerifiedAt: null };
+        const problem = attestationProblem(a);
+        if (problem) {
+          return {
+            ...base,
+            attestable,
+            attestation: attestationView(a),
+            status: "not_attested",
+            summary: `The attestation by ${a.attestedByName} on ${formatDay(a.attestedAt)} needs re-signing: ${problem}.`,
+            problems: [],
+            lastVerifiedAt: null,
+          };
+        }
+        return { ...base, attestable, ...fromAttestation(a, now, "Met") };
+      }
+      case "records": {
+        const measured = recordsControl(control, facts, now);
+        const result = { ...base, ...measured };
+        if (measured.status !== "no_evidence" || measured.recordsInPeriod !== 0) return result;
+        // An empty period: a named person may attest that none occurred.
+        const a = noneAttestations.get(control.id);
+        const withOption = { ...result, attestable: "none_occurred" as const };
+        if (!a) return withOption;
+        const problem = attestationProblem(a);
+        if (problem) return { ...withOption, attestation: attestationView(a), summary: `${measured.summary} The attestation by ${a.attestedByName} needs re-signing: ${problem}.` };
+        const attested = fromAttestation(a, now, `None occurred in the ${control.period!.label} before it was signed`);
+        return { ...withOption, ...attested, lastVerifiedAt: attested.lastVerifiedAt, summary: `${measured.summary.replace(/: no evidence yet\.$/, ".")} ${attested.summary}` };
+      }
     }
-    if (control.basis === "module") {
-      return { ...base, status: "not_tracked", summary: `Not tracked yet: ${control.module} is not part of this version of Vigil.`, problems: [], lastVerifiedAt: null };
-    }
-    if (control.basis === "attested") {
-      const attestation = attestations.get(control.id);
-      if (!attestation) return { ...base, status: "not_attested", summary: "Nobody has attested this control yet.", problems: [], lastVerifiedAt: null };
-      const expired = attestation.nextDueAt.getTime() < now.getTime();
-      return {
-        ...base,
-        status: expired ? "attention" : attestation.status,
-        summary: `${attestation.status === "met" ? "Met" : "Not met"}, attested by ${attestation.attestedByName}${expired ? "; the attestation is overdue for renewal" : ""}.`,
-        problems: [],
-        lastVerifiedAt: attestation.attestedAt,
-        nextDueAt: attestation.nextDueAt,
-        evidence: attestation.evidence,
-      };
-    }
-    return { ...base, ...computed(control, facts, now), nextDueAt: null };
   });
-  return results.map((result) => withFindings(result, findingsByControl.get(result.control.id) ?? [], now));
+  return results.map((result) => withFindings(withClockChanges(result, facts.clockChanges ?? []), findingsByControl.get(result.control.id) ?? [], now));
 }
 
-/** An overdue remediation means the control is not in order: "met" becomes "attention". */
+/** GS-4e never hides a clock a lead stopped or moved later: each is listed, with who, when and why. */
+function withClockChanges<R extends Pick<TControlResult, "control" | "summary" | "evidence">>(result: R, changes: readonly TClockChangeFact[]): R {
+  if (result.control.id !== "GS-4e" || changes.length === 0) return result;
+  return {
+    ...result,
+    summary: `${result.summary} ${changes.length} clock(s) stopped or moved later by a security lead, listed under evidence.`,
+    evidence: [result.evidence, ...changes.map(describeClockChange)].filter(Boolean).join("\n"),
+  };
+}
+
+/**
+ * Audit findings (A-2: deficiencies remediated on a timeline): an open finding turns "met" into
+ * "attention"; one overdue for remediation makes the control "not met", whatever else is known.
+ */
 function withFindings(result: Omit<TControlResult, "findings">, open: readonly TOpenFinding[], now: Date): TControlResult {
   const overdue = open.filter((f) => isOverdue(f.dueDate, now));
   const findings = { open: open.length, overdue: overdue.length };
-  if (overdue.length === 0) return { ...result, findings };
+  if (open.length === 0 || result.status === "informational") return { ...result, findings };
+  const links = [...result.links, { label: `${open.length} open audit finding${open.length === 1 ? "" : "s"}`, href: `/compliance/findings?control=${result.control.id}` }];
+  const nextDueAt = minDate(result.nextDueAt, ...open.map((f) => f.dueDate));
+  if (overdue.length) {
+    return {
+      ...result,
+      findings,
+      links,
+      nextDueAt,
+      status: "not_met",
+      summary: `${result.summary} ${overdue.length} audit finding(s) overdue for remediation.`,
+      problems: [...result.problems, ...overdue.map((f) => `${f.reference}: audit finding overdue since ${formatDay(f.dueDate)}`)],
+    };
+  }
   return {
     ...result,
     findings,
+    links,
+    nextDueAt,
     status: result.status === "met" ? "attention" : result.status,
-    summary: `${result.summary} ${overdue.length} audit finding(s) overdue for remediation.`,
-    problems: [...result.problems, ...overdue.map((f) => `${f.reference}: audit finding overdue since ${f.dueDate.toISOString().slice(0, 10)}`)],
+    summary: `${result.summary} ${open.length} audit finding(s) open, due by ${formatDay(minDate(...open.map((f) => f.dueDate))!)}.`,
   };
 }
 
 export function countByStatus(results: readonly TControlResult[]): Record<TControlStatus, number> {
-  const counts: Record<TControlStatus, number> = { met: 0, not_met: 0, attention: 0, not_attested: 0, not_tracked: 0, informational: 0 };
+  const counts = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as Record<TControlStatus, number>;
   for (const r of results) counts[r.status]++;
   return counts;
 }

@@ -17,3 +17,5 @@ export { listPeopleForAudit } from "./list-people-for-audit";
 export { policyVersion } from "./gather-facts";
 export { recordAuditVerification } from "./audit-facts";
 export { controlAttestationClock } from "./clock-source";
+export { attestationDueRule } from "./reminder-rules/attestation-due";
+export { getControlAttestations, type TControlAttestations } from "./get-control-attestations";

@@ -4,17 +4,19 @@ import type { TControlStatus } from "./evaluate";
 
 export * from "./catalog";
 export * from "./schemas";
+export * from "./attestation-rules";
 export * from "./policy-versions";
-export type { TControlStatus } from "./evaluate";
+export { CONTROL_STATUSES, type TControlStatus } from "./evaluate";
 
-/** The one wording of a control's status: the map on screen, its CSV and PDF, the auditor portal. */
+/** The one wording of a control's status: the map on screen, its CSV and PDF, the certificate, the auditor portal. */
 export const CONTROL_STATUS_LABEL: Record<TControlStatus, string> = {
   met: "Met",
-  not_met: "Not met",
   attention: "Needs attention",
+  not_met: "Not met",
+  no_evidence: "No evidence yet",
   not_attested: "Not attested",
   not_tracked: "Not tracked yet",
-  informational: "Wording only",
+  informational: "Informational",
 };
 
 /** One control as the map shows it (screen and exports). */
@@ -24,6 +26,8 @@ export interface TControlRowView {
   title: string;
   requirement: string;
   basis: string;
+  /** The period the control is measured over, in words ("12 months"). */
+  period: string | null;
   status: TControlStatus;
   summary: string;
   problems: string[];
@@ -31,6 +35,11 @@ export interface TControlRowView {
   lastVerifiedAt: string | null;
   nextDueAt: string | null;
   evidence: string | null;
+  /** The records behind the status. */
+  links: { label: string; href: string }[];
+  /** The attestation shown: who signed, and whether it needs re-signing. */
+  attestation: { signedBy: string; attestedAt: string; evidenceReference: string | null; needsResigning: string | null } | null;
+  attestable: "status" | "none_occurred" | null;
   openFindings: number;
   overdueFindings: number;
 }
@@ -48,4 +57,3 @@ export interface TCertificateRow {
   met: number;
   notMet: number;
 }
-

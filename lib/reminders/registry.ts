@@ -3,7 +3,7 @@
 import { openAlarmRule, runAlarmSweep } from "@/lib/alarms";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/run-audit-retention";
-import { recordAuditVerification } from "@/lib/compliance";
+import { attestationDueRule, recordAuditVerification } from "@/lib/compliance";
 import { auditorAccessEndingRule } from "@/lib/engagements";
 import { evidenceTransferRule } from "@/lib/evidence";
 import { findingDueRule } from "@/lib/findings";
@@ -24,6 +24,7 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   incidentTaskRule,
   evidenceTransferRule,
   findingDueRule,
+  attestationDueRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

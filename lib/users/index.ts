@@ -4,6 +4,8 @@ export { acceptInvitation, getInvitation } from "./accept-invitation";
 export { changePassword } from "./change-password";
 export { changeUserRoles } from "./change-user-roles";
 export { completeSetup, isSetupTokenValid } from "./complete-setup";
+// The re-check of a signed-in person's current password and code, for other modules that need a signature.
+export { RECHECK_FAILED, verifyCurrentCredentials } from "./credentials";
 export { deactivateUser } from "./deactivate-user";
 export { getProfile } from "./get-profile";
 export { inviteUser, inviteUserInTransaction, issueEnrolmentLink } from "./invite-user";

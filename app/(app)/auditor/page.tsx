@@ -68,7 +68,7 @@ export default async function AuditorPortalPage() {
         </ul>
       </nav>
       <ComplianceSummary counts={map.counts} />
-      <ComplianceMapView rows={toControlRows(map.results)} />
+      <ComplianceMapView rows={toControlRows(map.results, { forScreen: true })} />
     </>
   );
 }

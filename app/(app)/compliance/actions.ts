@@ -5,7 +5,7 @@ import { attestControl, setPolicyVersion } from "@/lib/compliance";
 import { runAction } from "@/lib/http/action";
 
 export async function attestControlAction(prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "compliance.attest", revalidate: "/compliance" }, async ({ actor, values }) => {
+  return runAction(prev, formData, { name: "compliance.attest", revalidate: (values) => ["/compliance", `/compliance/attest/${String(values.controlId ?? "")}`] }, async ({ actor, values }) => {
     await attestControl(actor, values);
   });
 }

@@ -1,4 +1,4 @@
-import { AttestForm, PolicyVersionForm } from "@/components/compliance/compliance-forms";
+import { PolicyVersionForm } from "@/components/compliance/compliance-forms";
 import { ComplianceExportLinks } from "@/components/compliance/export-links";
 import { ComplianceMapView } from "@/components/compliance/compliance-map-view";
 import { ComplianceSummary } from "@/components/compliance/compliance-summary";
@@ -8,7 +8,7 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { getComplianceMap, toControlRows } from "@/lib/compliance";
-import { attestControlAction, setPolicyVersionAction } from "./actions";
+import { setPolicyVersionAction } from "./actions";
 import styles from "./compliance.module.css";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +20,12 @@ export default async function CompliancePage() {
   const actor = await requireActor();
   if (!can(actor, "compliance.read")) return <NotAllowed title="Compliance map" who="Security leads, privacy officers and auditors can." />;
   const map = await getComplianceMap(actor);
-  const rows = toControlRows(map.results);
+  const rows = toControlRows(map.results, { forScreen: true });
   return (
     <>
       <PageHeader
         title="Compliance map"
-        description={`Every control of ${VERSION_LABEL[map.version]}, computed from live records where Vigil tracks them, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
+        description={`Every control of ${VERSION_LABEL[map.version]}, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC. A control is met only by records in its period or by a current attestation signed by a named person.`}
         actions={
           <ComplianceExportLinks
             canExportPack={can(actor, "compliance.export")}
@@ -43,10 +43,7 @@ export default async function CompliancePage() {
           <PolicyVersionForm action={setPolicyVersionAction} version={map.version} />
         </div>
       ) : null}
-      <ComplianceMapView
-        rows={rows}
-        renderActions={map.canManage ? (row) => (row.basis === "attested" ? <AttestForm action={attestControlAction} controlId={row.id} /> : null) : undefined}
-      />
+      <ComplianceMapView rows={rows} canAttest={map.canManage} />
     </>
   );
 }

@@ -51,7 +51,7 @@ beforeAll(async () => {
     data: { id: newId("fnd"), reference: "FND-2026-0902", controlId: "PII-5b", title: "Far away", description: "d", severity: "low", ownerId: responder.userId, dueDate: new Date("2027-03-01T00:00:00Z"), createdById: "usr_x" },
   });
   await db().controlAttestation.create({
-    data: { id: newId("cat"), controlId: "GS-3", policyVersion: "2025", status: "met", evidence: "TLS scan", attestedById: "usr_x", attestedAt: new Date("2025-12-01T00:00:00Z"), nextDueAt: new Date("2026-12-03T00:00:00Z") },
+    data: { id: newId("cat"), controlId: "GS-3", policyVersion: "2025", status: "met", statement: "TLS scan of every endpoint: TLS 1.2 or later only, report TLS-2025-12.", attestedById: "usr_x", attestedAt: new Date("2025-12-03T00:00:00Z"), nextDueAt: new Date("2026-12-03T00:00:00Z"), signedAt: new Date("2025-12-03T00:00:00Z") },
   });
   const evidenceId = newId("evd");
   await db().evidenceItem.create({
