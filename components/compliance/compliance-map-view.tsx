@@ -90,7 +90,7 @@ export function ComplianceMapView({ rows, canAttest = false }: { rows: TControlR
       {sections.map((section) => (
         <section key={section} aria-labelledby={`sec-${section}`} className={styles.section}>
           <h2 id={`sec-${section}`}>{section}</h2>
-          <SimpleTable columns={columns} rows={rows.filter((r) => r.section === section)} rowKey={(r) => r.id} rowAttributes={(r) => ({ id: `control-${r.id}` })} />
+          <SimpleTable className={styles.map} cellLabels columns={columns} rows={rows.filter((r) => r.section === section)} rowKey={(r) => r.id} rowAttributes={(r) => ({ id: `control-${r.id}` })} />
         </section>
       ))}
     </>

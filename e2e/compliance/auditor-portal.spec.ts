@@ -1,26 +1,64 @@
 import { expect, test } from "@playwright/test";
 import { testDb } from "../support/db";
-import { createUser, signIn } from "../support/users";
+import { createUser, nextTotpCode, signIn } from "../support/users";
 import { logIncident } from "../incidents/helpers";
 
 test.describe("compliance map and auditor portal", () => {
-  test("a security lead reads the map, attests a control, and exports it", async ({ page }) => {
+  test("a security lead reads the map, attests \"none occurred\" for a control with no evidence by re-entering the password, and exports it", async ({ page }) => {
+    test.setTimeout(120_000);
     const lead = await createUser({ roles: ["security_lead"], displayName: "Dana Lead" });
     await signIn(page, lead, "/compliance");
     await expect(page.getByRole("heading", { level: 1, name: "Compliance map" })).toBeVisible();
-    const gs4e = page.locator("#control-GS-4e");
-    await expect(gs4e).toContainText("Amazon notified within 24 hours");
+    await expect(page.locator("#control-GS-4e")).toContainText("Amazon notified within 24 hours");
     await expect(page.locator("#control-GS-2b")).toContainText("Not tracked yet");
+    await expect(page.locator("#control-GS-3")).toContainText("Not attested");
+    // A clause on every system: Vigil's own lockout shows as evidence, the control is not met.
+    await expect(page.locator("#control-GS-2d")).toContainText("Vigil locks an account after 5 failed sign-ins");
+    await expect(page.locator("#control-GS-2d")).toContainText("Not tracked yet");
 
-    const gs3 = page.locator("#control-GS-3");
-    await expect(gs3).toContainText("Not attested");
-    await gs3.locator("summary", { hasText: "Attest" }).click();
-    const form = gs3.getByRole("form", { name: "Attest GS-3" });
-    await form.getByLabel("Status").selectOption({ label: "Met" });
-    await form.getByLabel("Evidence").fill("External TLS scan TLS-2026-11: every endpoint offers TLS 1.2 or later only.");
-    await form.getByRole("button", { name: "Record attestation" }).click();
-    await expect(page.locator("#control-GS-3")).toContainText("attested by Dana Lead");
-    await page.screenshot({ path: "/tmp/e2e-compliance-map.png", fullPage: true });
+    // No legal-process request in the last 12 months (the incidents specs run later): no evidence yet.
+    const gs4g = page.locator("#control-GS-4g");
+    await expect(gs4g).toContainText("No evidence yet");
+    await expect(gs4g).toContainText("Period: 12 months");
+    await page.screenshot({ path: "/tmp/e2e-compliance-map-1280.png", fullPage: true });
+    await page.locator("#control-GS-4c").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/e2e-compliance-map-records-1280.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "/tmp/e2e-compliance-map-phone.png" });
+    await gs4g.screenshot({ path: "/tmp/e2e-compliance-map-row-phone.png" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await gs4g.getByRole("link", { name: "Attest none occurred: GS-4g" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "GS-4g Legal process disclosed within 24 hours" })).toBeVisible();
+    const form = page.getByRole("form", { name: "Attest GS-4g" });
+    // Refusals checked before the code is: any code will do for them.
+    await form.getByLabel("Statement").fill("Too short.");
+    await form.getByLabel("Current password").fill(lead.password);
+    await form.getByLabel("Code from your authenticator app").fill("000000");
+    await form.getByRole("button", { name: "Sign attestation" }).click();
+    await expect(form.getByText("Write at least 50 characters")).toBeVisible();
+
+    await form.getByLabel("Statement").fill("No court order, subpoena or other legal process for Amazon data reached us: legal inbox and register checked.");
+    await form.getByLabel("Current password").fill("not the password");
+    await form.getByLabel("Code from your authenticator app").fill("000000");
+    await form.getByRole("button", { name: "Sign attestation" }).click();
+    await expect(form.getByRole("alert")).toContainText("Your current password or code is not right");
+
+    await form.getByLabel("Current password").fill(lead.password);
+    await form.getByLabel("Code from your authenticator app").fill(await nextTotpCode(lead));
+    await form.getByRole("button", { name: "Sign attestation" }).click();
+    await expect(page.getByText("Attestation signed.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Attestations" })).toContainText("Dana Lead");
+    await page.screenshot({ path: "/tmp/e2e-compliance-attest-1280.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "/tmp/e2e-compliance-attest-phone.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole("link", { name: "Back to the map" }).click();
+    await expect(gs4g.locator(".badge").first()).toHaveText("Met");
+    await expect(gs4g).toContainText("attested by Dana Lead");
+    await expect(gs4g).toContainText("Signed by Dana Lead");
+    await gs4g.screenshot({ path: "/tmp/e2e-compliance-map-row-attested.png" });
 
     const csv = await page.request.get("/api/compliance/map?format=csv");
     expect(csv.status()).toBe(200);
@@ -28,6 +66,19 @@ test.describe("compliance map and auditor portal", () => {
     const pdf = await page.request.get("/api/compliance/map?format=pdf");
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  test("an auditor reads the map and the attestations read-only", async ({ page }) => {
+    const auditor = await createUser({ roles: ["auditor"], displayName: "Ada Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
+    await signIn(page, auditor, "/compliance");
+    await expect(page.getByRole("heading", { level: 1, name: "Compliance map" })).toBeVisible();
+    await expect(page.locator("#control-GS-4g")).toContainText("Legal process disclosed");
+    await expect(page.locator("main form")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^(Attest|Attest none occurred|Renew the attestation):/ })).toHaveCount(0);
+    await page.locator("#control-GS-3").getByRole("link", { name: "Attestations: GS-3" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "GS-3 Encryption in transit" })).toBeVisible();
+    await expect(page.locator("main form")).toHaveCount(0);
+    await page.screenshot({ path: "/tmp/e2e-compliance-attest-auditor.png", fullPage: true });
   });
 
   test("an auditor reads the portal and the records without personal data, changes nothing, and is refused after the access ends", async ({ page }) => {

@@ -177,7 +177,8 @@ function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun:
     return { status: "not_met", summary: `${problems.length} of ${counted.length} ${noun} not notified within 24 hours.${pendingText}`, problems, lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
   }
   if (given.length === 0) {
-    return { status: "no_evidence", summary: `No ${noun} notified in the last ${control.period!.label}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
+    const none = counted.length ? `No ${noun} notified yet in the last ${control.period!.label}` : `No ${noun} in the last ${control.period!.label}`;
+    return { status: "no_evidence", summary: `${none}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
   }
   return { status: "met", summary: `All ${given.length} ${noun} notified within 24 hours.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
 }

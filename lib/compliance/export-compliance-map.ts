@@ -23,7 +23,7 @@ export async function complianceMapPdf(map: TComplianceMap): Promise<Buffer> {
   heading(doc, "Data Protection Policy: compliance map");
   paragraph(
     doc,
-    `Measured against the ${map.version === "2025" ? "revision of 11 November 2025" : "policy of January 2021"}, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC. Computed controls are derived from Vigil's live records; attested controls carry the named person's attestation; "not tracked yet" means this version of Vigil has no module for the control.`,
+    `Measured against the ${map.version === "2025" ? "revision of 11 November 2025" : "policy of January 2021"}, as of ${map.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC. A control is met only by records in its period or by a current attestation signed by a named person; "no evidence yet" means nothing was recorded in the control's period; "not attested" means no current signed attestation; "not tracked yet" means this version of Vigil has no module for the control (or, for a clause on every system that holds Amazon data, for the systems other than Vigil).`,
     { muted: true },
   );
   paragraph(doc, Object.entries(map.counts).map(([k, v]) => `${CONTROL_STATUS_LABEL[k as keyof typeof CONTROL_STATUS_LABEL]}: ${v}`).join(" · "));

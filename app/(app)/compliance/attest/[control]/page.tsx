@@ -97,7 +97,7 @@ export default async function AttestControlPage({ params }: { params: Promise<{ 
             },
             { header: "Renew by", nowrap: true, cell: (r) => day(r.nextDueAt) },
             {
-              header: "Counts",
+              header: "Standing",
               cell: (r) => (r.needsResigning ? <span className="badge badge-warn" title={r.needsResigning}>Needs re-signing: {r.needsResigning}</span> : <span className="badge badge-ok">Signed</span>),
             },
           ]}
