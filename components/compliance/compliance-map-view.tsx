@@ -9,8 +9,8 @@ const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 
 /** The link to a control's attestations: to sign one for those who may, to read them for the others. */
 function attestLabel(row: TControlRowView, canAttest: boolean): string {
   if (!canAttest || !row.attestable) return "Attestations";
-  if (row.attestable === "none_occurred") return "Attest none occurred";
-  return row.attestation ? "Renew the attestation" : "Attest";
+  if (row.attestation) return "Renew the attestation";
+  return row.attestable === "none_occurred" ? "Attest none occurred" : "Attest";
 }
 
 /** The links to the records behind a control's status. */
@@ -40,16 +40,14 @@ function Standing({ row, canAttest }: { row: TControlRowView; canAttest: boolean
           ))}
         </ul>
       ) : null}
-      {a ? (
+      {a && (a.evidenceReference || a.needsResigning) ? (
         <div className="small">
-          Signed by <strong>{a.signedBy}</strong> on {day(a.attestedAt)}
           {a.evidenceReference ? (
             <>
-              {" "}
-              · evidence <Link href={`/evidence/${a.evidenceReference}`}>{a.evidenceReference}</Link>
+              Evidence: <Link href={`/evidence/${a.evidenceReference}`}>{a.evidenceReference}</Link>{" "}
             </>
           ) : null}
-          {a.needsResigning ? <span className="badge badge-warn"> Needs re-signing</span> : null}
+          {a.needsResigning ? <span className="badge badge-warn">Needs re-signing</span> : null}
         </div>
       ) : null}
       {row.evidence ? <div className="muted small pre">{a ? "Statement" : "Evidence"}: {row.evidence}</div> : null}
@@ -90,7 +88,7 @@ export function ComplianceMapView({ rows, canAttest = false }: { rows: TControlR
       {sections.map((section) => (
         <section key={section} aria-labelledby={`sec-${section}`} className={styles.section}>
           <h2 id={`sec-${section}`}>{section}</h2>
-          <SimpleTable className={styles.map} cellLabels columns={columns} rows={rows.filter((r) => r.section === section)} rowKey={(r) => r.id} rowAttributes={(r) => ({ id: `control-${r.id}` })} />
+          <SimpleTable className={styles.stacked} cellLabels columns={columns} rows={rows.filter((r) => r.section === section)} rowKey={(r) => r.id} rowAttributes={(r) => ({ id: `control-${r.id}` })} />
         </section>
       ))}
     </>

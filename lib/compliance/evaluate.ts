@@ -178,7 +178,7 @@ function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun:
   }
   if (given.length === 0) {
     const none = counted.length ? `No ${noun} notified yet in the last ${control.period!.label}` : `No ${noun} in the last ${control.period!.label}`;
-    return { status: "no_evidence", summary: `${none}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
+    return { status: "no_evidence", summary: `${none}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: null, nextDueAt, recordsInPeriod: counted.length };
   }
   return { status: "met", summary: `All ${given.length} ${noun} notified within 24 hours.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
 }
@@ -187,7 +187,7 @@ function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun:
 function fromRecords(control: TControl, count: number, bad: string[], good: string, badSummary: string, now: Date, dates: Date[], none: string): TPartial {
   const nextDueAt = agesOut(control, dates);
   if (bad.length) return { status: "not_met", summary: badSummary, problems: bad, lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
-  if (count === 0) return { status: "no_evidence", summary: `${none} in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: now, nextDueAt: null, recordsInPeriod: 0 };
+  if (count === 0) return { status: "no_evidence", summary: `${none} in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: null, nextDueAt: null, recordsInPeriod: 0 };
   return { status: "met", summary: good, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
 }
 
@@ -251,7 +251,7 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
       const cycle = `${e.cycleHours} hours`;
       const nextDueAt = e.oldestVerifiedAt ? new Date(e.oldestVerifiedAt.getTime() + e.cycleHours * HOUR) : null;
       if (problems.length) return { status: "not_met", summary: `${problems.length} problem(s) with evidence integrity.`, problems, lastVerifiedAt: now, nextDueAt, links, recordsInPeriod: e.items };
-      if (e.items === 0) return { status: "no_evidence", summary: "No evidence items held: no evidence yet.", problems: [], lastVerifiedAt: now, links, recordsInPeriod: 0 };
+      if (e.items === 0) return { status: "no_evidence", summary: "No evidence items held: no evidence yet.", problems: [], lastVerifiedAt: null, links, recordsInPeriod: 0 };
       if (e.notVerifiedInCycleCount > 0) {
         const more = e.notVerifiedInCycleCount - e.notVerifiedInCycle.length;
         return {
@@ -275,7 +275,7 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
         return { status: "attention", summary: `${a.openUnacknowledgedOver24h} alarm(s) open for more than 24 hours without acknowledgement.`, problems: [], lastVerifiedAt: now, links, recordsInPeriod: a.raisedInPeriod };
       }
       if (a.raisedInPeriod === 0) {
-        return { status: "no_evidence", summary: `Alarm rules run on Vigil's own log; no alarms raised in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: now, links, recordsInPeriod: 0 };
+        return { status: "no_evidence", summary: `Alarm rules run on Vigil's own log; no alarms raised in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: null, links, recordsInPeriod: 0 };
       }
       return {
         status: "met",

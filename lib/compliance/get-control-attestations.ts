@@ -10,6 +10,7 @@ import { findControl } from "./catalog";
 import { alarmRulesActive, auditLogFacts } from "./audit-facts";
 import { evaluateControls, type TControlResult } from "./evaluate";
 import { gatherComplianceFacts } from "./gather-facts";
+import type { TAttestationHistoryRow } from "./types";
 
 /** How many past attestations the page lists, newest first. */
 const HISTORY = 20;
@@ -18,18 +19,7 @@ export interface TControlAttestations {
   result: TControlResult;
   asOf: Date;
   canAttest: boolean;
-  history: {
-    id: string;
-    kind: string;
-    status: string;
-    statement: string;
-    signedBy: string;
-    attestedAt: Date;
-    nextDueAt: Date;
-    signedAt: Date | null;
-    evidenceReference: string | null;
-    needsResigning: string | null;
-  }[];
+  history: TAttestationHistoryRow[];
 }
 
 /** One control as the map computes it, with its attestations (newest first) and whether the actor may sign one. */

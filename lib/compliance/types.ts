@@ -44,6 +44,20 @@ export interface TControlRowView {
   overdueFindings: number;
 }
 
+/** One signed attestation as the control's page lists it. */
+export interface TAttestationHistoryRow {
+  id: string;
+  kind: string;
+  status: string;
+  statement: string;
+  signedBy: string;
+  attestedAt: Date;
+  nextDueAt: Date;
+  signedAt: Date | null;
+  evidenceReference: string | null;
+  needsResigning: string | null;
+}
+
 export interface TCertificateRow {
   id: string;
   reference: string;

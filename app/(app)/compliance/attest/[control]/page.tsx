@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttestationHistory } from "@/components/compliance/attestation-history";
 import { AttestForm } from "@/components/compliance/compliance-forms";
 import { ControlLinks } from "@/components/compliance/compliance-map-view";
 import { CONTROL_STATUS_BADGE } from "@/components/compliance/status";
 import { PageHeader } from "@/components/ui/page-header";
-import { SimpleTable } from "@/components/ui/simple-table";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { CONTROL_STATUS_LABEL, getControlAttestations, type TControlAttestations } from "@/lib/compliance";
 import { isAppError } from "@/lib/errors";
@@ -18,7 +18,6 @@ export async function generateMetadata({ params }: { params: Promise<{ control: 
 }
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-type THistoryRow = TControlAttestations["history"][number];
 
 /** One control: where it stands, its signed attestations, and (for those who may) the form to sign one. */
 export default async function AttestControlPage({ params }: { params: Promise<{ control: string }> }) {
@@ -72,36 +71,7 @@ export default async function AttestControlPage({ params }: { params: Promise<{ 
       </div>
       <section className={`card ${styles.gapAbove}`} aria-labelledby="history-heading">
         <h2 id="history-heading">Attestations</h2>
-        <SimpleTable<THistoryRow>
-          rows={history}
-          rowKey={(r) => r.id}
-          empty="No attestation has been signed for this control."
-          cellLabels
-          columns={[
-            { header: "Signed", nowrap: true, cell: (r) => day(r.attestedAt) },
-            { header: "By", cell: (r) => r.signedBy },
-            { header: "Says", cell: (r) => (r.kind === "none_occurred" ? "None occurred" : r.status === "met" ? "Met" : "Not met") },
-            {
-              header: "Statement",
-              wide: true,
-              cell: (r) => (
-                <>
-                  {r.statement}
-                  {r.evidenceReference ? (
-                    <div className="small">
-                      Evidence: <Link href={`/evidence/${r.evidenceReference}`}>{r.evidenceReference}</Link>
-                    </div>
-                  ) : null}
-                </>
-              ),
-            },
-            { header: "Renew by", nowrap: true, cell: (r) => day(r.nextDueAt) },
-            {
-              header: "Standing",
-              cell: (r) => (r.needsResigning ? <span className="badge badge-warn" title={r.needsResigning}>Needs re-signing: {r.needsResigning}</span> : <span className="badge badge-ok">Signed</span>),
-            },
-          ]}
-        />
+        <AttestationHistory rows={history} />
       </section>
     </>
   );
