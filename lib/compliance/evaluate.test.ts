@@ -88,6 +88,12 @@ describe("a fresh install: nothing is met without records or a signed attestatio
     }
   });
 
+  it("says each control with something to do is due now; one without a module has no due date", () => {
+    expect(result(all, "GS-4c").nextDueAt).toEqual(NOW);
+    expect(result(all, "GS-3").nextDueAt).toEqual(NOW);
+    expect(result(all, "GS-2b").nextDueAt).toBeNull();
+  });
+
   it("meets only what Vigil's own audit log shows, and counts every status", () => {
     expect(all.filter((r) => r.status === "met").map((r) => r.control.id)).toEqual(["PII-5a", "PII-5b", "R25-8"]);
     const counts = countByStatus(all);

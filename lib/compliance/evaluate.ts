@@ -441,7 +441,7 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
       }
     }
   });
-  return results.map((result) => withFindings(withClockChanges(result, facts.clockChanges ?? []), findingsByControl.get(result.control.id) ?? [], now));
+  return results.map((result) => withFindings(dueNowWhenOpen(withClockChanges(result, facts.clockChanges ?? []), now), findingsByControl.get(result.control.id) ?? [], now));
 }
 
 /** GS-4e never hides a clock a lead stopped or moved later: each is listed, with who, when and why. */
@@ -452,6 +452,12 @@ function withClockChanges<R extends Pick<TControlResult, "control" | "summary" |
     summary: `${result.summary} ${changes.length} clock(s) stopped or moved later by a security lead, listed under evidence.`,
     evidence: [result.evidence, ...changes.map(describeClockChange)].filter(Boolean).join("\n"),
   };
+}
+
+/** What needs doing (no evidence, no signature, not met) with no later deadline is due now. */
+function dueNowWhenOpen<R extends Pick<TControlResult, "status" | "nextDueAt">>(result: R, now: Date): R {
+  const open = result.status === "no_evidence" || result.status === "not_attested" || result.status === "not_met";
+  return open && !result.nextDueAt ? { ...result, nextDueAt: now } : result;
 }
 
 /**
