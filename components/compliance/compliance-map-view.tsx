@@ -62,7 +62,10 @@ function Standing({ row, canAttest }: { row: TControlRowView; canAttest: boolean
   );
 }
 
-/** The map, one table per section. `canAttest` offers the attestation links (never to auditors). */
+/**
+ * The map, one table per section. `canAttest` offers the attestation links (never to auditors).
+ * Column names for the phone layout are in the CSS (.map): keep them in step with `columns`.
+ */
 export function ComplianceMapView({ rows, canAttest = false }: { rows: TControlRowView[]; canAttest?: boolean }) {
   const sections = [...new Set(rows.map((r) => r.section))];
   const columns: TSimpleColumn<TControlRowView>[] = [
@@ -72,8 +75,7 @@ export function ComplianceMapView({ rows, canAttest = false }: { rows: TControlR
       cell: (r) => (
         <>
           <span className="mono muted">{r.id}</span> <strong>{r.title}</strong>
-          <div className="muted small">{r.requirement}</div>
-          {r.period ? <div className="muted small">Period: {r.period}</div> : null}
+          <div className="muted small">{r.period ? `${r.requirement} Period: ${r.period}.` : r.requirement}</div>
         </>
       ),
     },
@@ -88,7 +90,7 @@ export function ComplianceMapView({ rows, canAttest = false }: { rows: TControlR
       {sections.map((section) => (
         <section key={section} aria-labelledby={`sec-${section}`} className={styles.section}>
           <h2 id={`sec-${section}`}>{section}</h2>
-          <SimpleTable className={styles.stacked} cellLabels columns={columns} rows={rows.filter((r) => r.section === section)} rowKey={(r) => r.id} rowAttributes={(r) => ({ id: `control-${r.id}` })} />
+          <SimpleTable className={`${styles.stacked} ${styles.map}`} columns={columns} rows={rows.filter((r) => r.section === section)} rowKey={(r) => r.id} rowAttributes={(r) => ({ id: `control-${r.id}` })} />
         </section>
       ))}
     </>

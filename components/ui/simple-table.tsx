@@ -55,15 +55,16 @@ export function SimpleTable<R>({
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} {...rowAttributes?.(row)}>
-              {columns.map((c) => (
-                <td
-                  key={c.header}
-                  className={[c.nowrap ? styles.nowrap : "", c.wide ? styles.wide : "", c.className ?? ""].filter(Boolean).join(" ") || undefined}
-                  data-label={cellLabels ? c.header : undefined}
-                >
-                  {c.cell(row)}
-                </td>
-              ))}
+              {columns.map((c) => {
+                // Only the attributes a cell has: an attribute set to undefined still travels in
+                // the page's payload, once per cell.
+                const className = [c.nowrap ? styles.nowrap : "", c.wide ? styles.wide : "", c.className ?? ""].filter(Boolean).join(" ");
+                return (
+                  <td key={c.header} {...(className ? { className } : {})} {...(cellLabels ? { "data-label": c.header } : {})}>
+                    {c.cell(row)}
+                  </td>
+                );
+              })}
             </tr>
           ))}
           {rows.length === 0 && empty ? <EmptyRow colSpan={columns.length}>{empty}</EmptyRow> : null}

@@ -19,7 +19,7 @@ test.describe("compliance map and auditor portal", () => {
     // No legal-process request in the last 12 months (the incidents specs run later): no evidence yet.
     const gs4g = page.locator("#control-GS-4g");
     await expect(gs4g).toContainText("No evidence yet");
-    await expect(gs4g).toContainText("Period: 12 months");
+    await expect(gs4g).toContainText("Period: 12 months.");
     await page.screenshot({ path: "/tmp/e2e-compliance-map-1280.png", fullPage: true });
     await page.locator("#control-GS-4c").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/e2e-compliance-map-records-1280.png" });
