@@ -39,11 +39,11 @@ process.env.VIGIL_LOG_LEVEL = "error";
 
 const pg = (await import("pg")).default;
 const { FULL_VOLUME, QUICK_VOLUME, SEEDED, seedVolume } = await import("./bench/seed-volume");
-const { captureStatements, explain, isQuery, stats, timeInterleaved } = await import("./bench/measure");
+const { captureStatements, explain, isQuery, timeInterleaved } = await import("./bench/measure");
 type TPair = import("./bench/measure").TPair;
 type TStats = import("./bench/measure").TStats;
 const { listIncidents, getDashboard, getIncident } = await import("@/lib/incidents");
-const { listEvidence, getEvidence, exportEvidencePackage } = await import("@/lib/evidence");
+const { listEvidence, getEvidence } = await import("@/lib/evidence");
 const { listAuditEvents } = await import("@/lib/audit-log");
 const { getComplianceMap } = await import("@/lib/compliance/get-compliance-map");
 const { appendAuditEvent } = await import("@/lib/audit-log/append-event");
@@ -150,8 +150,12 @@ function dashboardSql(member: string | null) {
   const open = `i."status" IN ('detected', 'triaged', 'contained', 'eradicated', 'recovered')`;
   return () =>
     Promise.all([
-      q(`SELECT ${INCIDENT_ROW} ${INCIDENT_FROM} WHERE ${open} ${and}
-         ORDER BY (i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL) DESC, i."notificationDueAt" NULLS LAST, i."id" LIMIT 20`, params),
+      q(`SELECT * FROM (
+           (SELECT 0 AS "rank", ${INCIDENT_ROW} ${INCIDENT_FROM} WHERE ${open} ${and} AND i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL
+            ORDER BY i."notificationDueAt", i."id" LIMIT 20)
+           UNION ALL
+           (SELECT 1 AS "rank", ${INCIDENT_ROW} ${INCIDENT_FROM} WHERE ${open} ${and} AND NOT (i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL)
+            ORDER BY i."notificationDueAt" NULLS LAST, i."id" LIMIT 20)) o ORDER BY "rank", "notificationDueAt" NULLS LAST, "id" LIMIT 20`, params),
       q(`SELECT i."status", count(*) FROM "Incident" i WHERE true ${and} GROUP BY 1`, params),
       q(`SELECT i."severity", count(*) FROM "Incident" i WHERE ${open} ${and} GROUP BY 1`, params),
       q(`SELECT date_trunc('month', i."detectedAt"), count(*) FROM "Incident" i WHERE i."detectedAt" >= now() - interval '1 year' ${and} GROUP BY 1`, params),
@@ -360,7 +364,7 @@ async function measureAudit(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // 4. HTTP.
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "instrumentation.ts"];
 
 function newestSource(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -379,8 +383,8 @@ function ensureBuild(): void {
     return;
   }
   console.log("Building for production (next build)...");
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function freePort(): Promise<number> {
@@ -519,7 +523,8 @@ async function download(baseUrl: string, cookie: string, p: string, pid: number,
   try {
     const response = await fetch(`${baseUrl}${p}`, { headers: { cookie }, signal: controller.signal });
     status = response.status;
-    for await (const chunk of response.body!) bytes += (chunk as Uint8Array).length;
+    const reader = response.body!.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.length;
   } catch {
     aborted = controller.signal.aborted;
   } finally {

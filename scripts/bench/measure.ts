@@ -107,7 +107,14 @@ export async function explain(pool: pg.Pool, statements: readonly TStatement[]):
   const summary: TPlanSummary = { seqScans: [], scans: [] };
   for (const s of statements) {
     const result = await pool.query<{ "QUERY PLAN": { Plan: TPlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${s.text}`, s.values);
-    walk(result.rows[0]!["QUERY PLAN"][0]!.Plan, (n) => {
+    const plan = result.rows[0]!["QUERY PLAN"][0]!.Plan;
+    // BENCH_PLANS=1 prints each statement with its scans over the large tables.
+    if (process.env.BENCH_PLANS === "1") {
+      const scans: string[] = [];
+      walk(plan, (n) => n["Relation Name"] && scans.push(`${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"]}`));
+      console.log(`  ${s.text.replace(/\s+/g, " ").slice(0, 160)}\n    -> ${scans.join(", ")}`);
+    }
+    walk(plan, (n) => {
       if (!n["Relation Name"] || !TABLES_NEVER_SEQ_SCANNED.includes(n["Relation Name"])) return;
       if (n["Node Type"] === "Seq Scan") summary.seqScans.push(`Seq Scan on ${n["Relation Name"]}`);
       else summary.scans.push(`${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"]}`);
