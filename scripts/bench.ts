@@ -134,13 +134,24 @@ const INCIDENT_ROW = `i."id", i."reference", i."title", i."severity", i."status"
 const INCIDENT_FROM = `FROM "Incident" i JOIN "IncidentType" t ON t."id" = i."typeId" LEFT JOIN "User" u ON u."id" = i."commanderId"`;
 const MEMBER = `i."memberIds" @> ARRAY[$1]::text[]`;
 
-function incidentListSql(member: string | null, page: number) {
-  const where = member ? `WHERE ${MEMBER}` : "";
-  const params = member ? [member] : [];
+/**
+ * The incident list by hand: page 1 with LIMIT; a deep page by keyset after the previous page's
+ * last row (found once, before timing), which is what SQL written for page 200 would do.
+ */
+async function incidentListSql(member: string | null, page: number) {
+  const params: unknown[] = member ? [member] : [];
+  const conditions = member ? [MEMBER] : [];
+  if (page > 1) {
+    const last = (await q(`SELECT i."detectedAt", i."id" FROM "Incident" i ${member ? `WHERE ${MEMBER}` : ""} ORDER BY i."detectedAt" DESC, i."id" DESC OFFSET ${(page - 1) * 25 - 1} LIMIT 1`, params)).rows[0];
+    params.push(last.detectedAt, last.id);
+    conditions.push(`(i."detectedAt", i."id") < ($${params.length - 1}, $${params.length})`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+  const countWhere = member ? `WHERE ${MEMBER}` : "";
   return () =>
     Promise.all([
-      q(`SELECT ${INCIDENT_ROW} ${INCIDENT_FROM} ${where} ORDER BY i."detectedAt" DESC, i."id" DESC LIMIT 25 OFFSET ${(page - 1) * 25}`, params),
-      q(`SELECT count(*) FROM "Incident" i ${where}`, params),
+      q(`SELECT ${INCIDENT_ROW} ${INCIDENT_FROM} ${where} ORDER BY i."detectedAt" DESC, i."id" DESC LIMIT 25`, params),
+      q(`SELECT count(*) FROM "Incident" i ${countWhere}`, member ? [member] : []),
     ]);
 }
 
@@ -164,7 +175,14 @@ function dashboardSql(member: string | null) {
     ]);
 }
 
-function evidenceListSql(member: string | null, page: number) {
+async function evidenceListSql(member: string | null, page: number) {
+  let keyset = "";
+  const keysetParams: unknown[] = [];
+  if (page > 1 && !member) {
+    const last = (await q(`SELECT "collectedAt", "id" FROM "EvidenceItem" ORDER BY "collectedAt" DESC, "id" DESC OFFSET ${(page - 1) * 25 - 1} LIMIT 1`)).rows[0];
+    keyset = `WHERE (e."collectedAt", e."id") < ($1, $2)`;
+    keysetParams.push(last.collectedAt, last.id);
+  }
   const where = member
     ? `WHERE (i."memberIds" @> ARRAY[$1]::text[] OR e."custodianId" = $1
         OR EXISTS (SELECT 1 FROM "CustodyTransfer" x WHERE x."evidenceId" = e."id" AND x."toUserId" = $1 AND x."status" = 'pending'))`
@@ -175,7 +193,7 @@ function evidenceListSql(member: string | null, page: number) {
       q(`SELECT e."id", e."label", i."reference", e."kind", e."description", e."status", e."custodianId", u."displayName", e."collectedAt", e."legalHold",
            e."fileName", e."fileSize", e."lastVerifiedOk"
          FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" LEFT JOIN "User" u ON u."id" = e."custodianId"
-         ${where} ORDER BY e."collectedAt" DESC, e."id" DESC LIMIT 25 OFFSET ${(page - 1) * 25}`, params),
+         ${keyset || where} ORDER BY e."collectedAt" DESC, e."id" DESC LIMIT 25`, keyset ? keysetParams : params),
       q(`SELECT count(*) FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" ${where}`, params),
     ]);
 }
@@ -222,10 +240,10 @@ async function measureServices(): Promise<void> {
   const pairs: (TPair & { kind: "list" | "detail" | "dashboard"; deepOf?: string })[] = [
     { kind: "dashboard", name: "dashboard, security lead", service: () => getDashboard(lead), sql: dashboardSql(null) },
     { kind: "dashboard", name: "dashboard, responder", service: () => getDashboard(responder), sql: dashboardSql(SEEDED.responder) },
-    { kind: "list", name: "incidents p1, security lead", service: () => listIncidents(lead, {}), sql: incidentListSql(null, 1) },
-    { kind: "list", name: `incidents p${deep}, security lead`, deepOf: "incidents p1, security lead", service: () => listIncidents(lead, { page: deep }), sql: incidentListSql(null, deep) },
-    { kind: "list", name: "incidents p1, responder", service: () => listIncidents(responder, {}), sql: incidentListSql(SEEDED.responder, 1) },
-    { kind: "list", name: "incidents p1, auditor", service: () => listIncidents(auditor, {}), sql: incidentListSql(null, 1) },
+    { kind: "list", name: "incidents p1, security lead", service: () => listIncidents(lead, {}), sql: await incidentListSql(null, 1) },
+    { kind: "list", name: `incidents p${deep}, security lead`, deepOf: "incidents p1, security lead", service: () => listIncidents(lead, { page: deep }), sql: await incidentListSql(null, deep) },
+    { kind: "list", name: "incidents p1, responder", service: () => listIncidents(responder, {}), sql: await incidentListSql(SEEDED.responder, 1) },
+    { kind: "list", name: "incidents p1, auditor", service: () => listIncidents(auditor, {}), sql: await incidentListSql(null, 1) },
     {
       kind: "list",
       name: "incidents open by due, lead",
@@ -238,9 +256,9 @@ async function measureServices(): Promise<void> {
     },
     { kind: "detail", name: "incident, security lead", service: () => getIncident(lead, leadIncident), sql: incidentDetailSql(leadIncident) },
     { kind: "detail", name: "incident, responder", service: () => getIncident(responder, memberIncident), sql: incidentDetailSql(memberIncident) },
-    { kind: "list", name: "evidence p1, security lead", service: () => listEvidence(lead, {}), sql: evidenceListSql(null, 1) },
-    { kind: "list", name: `evidence p${deep}, security lead`, deepOf: "evidence p1, security lead", service: () => listEvidence(lead, { page: deep }), sql: evidenceListSql(null, deep) },
-    { kind: "list", name: "evidence p1, responder", service: () => listEvidence(responder, {}), sql: evidenceListSql(SEEDED.responder, 1) },
+    { kind: "list", name: "evidence p1, security lead", service: () => listEvidence(lead, {}), sql: await evidenceListSql(null, 1) },
+    { kind: "list", name: `evidence p${deep}, security lead`, deepOf: "evidence p1, security lead", service: () => listEvidence(lead, { page: deep }), sql: await evidenceListSql(null, deep) },
+    { kind: "list", name: "evidence p1, responder", service: () => listEvidence(responder, {}), sql: await evidenceListSql(SEEDED.responder, 1) },
     { kind: "detail", name: "evidence item, security lead", service: () => getEvidence(lead, item), sql: evidenceDetailSql(item) },
     { kind: "detail", name: "evidence item, responder", service: () => getEvidence(responder, memberItem), sql: evidenceDetailSql(memberItem) },
     { kind: "list", name: "audit log newest, auditor", service: () => listAuditEvents(auditor, {}), sql: () => q(`SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" ORDER BY "sequence" DESC LIMIT 51`) },
@@ -479,7 +497,13 @@ async function webVitals(baseUrl: string, cookie: string, pages: string[]) {
     for (const page of pages) {
       // The server is warm (the load above); the browser starts with an empty cache.
       const measured = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await measured.addCookies(cookie.split("; ").map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url: baseUrl })));
+      await measured.addCookies(
+        cookie.split("; ").map((pair) => {
+          const name = pair.slice(0, pair.indexOf("="));
+          // __Host- and __Secure- cookies must be Secure; Chromium treats localhost as secure.
+          return { name, value: pair.slice(pair.indexOf("=") + 1), url: baseUrl, secure: /^__(Host|Secure)-/.test(name) };
+        }),
+      );
       await measured.addInitScript(`${script}
         window.__vitals = {};
         webVitals.onLCP((m) => (window.__vitals.lcp = m.value), { reportAllChanges: true });

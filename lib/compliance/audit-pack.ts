@@ -11,7 +11,7 @@ import { now } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
-import { exportCustodyReport } from "@/lib/evidence";
+import { custodyReportForPack, displayNameOf } from "@/lib/evidence";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
 import { complianceMapCsv, complianceMapPdf } from "./export-compliance-map";
@@ -64,17 +64,17 @@ async function* evidenceLabels(database: Db): AsyncGenerator<string> {
 
 const safeName = (label: string) => label.replace(/[^A-Za-z0-9._-]/g, "_");
 
-async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor, map: TComplianceMap, at: Date, context?: TRequestContext): Promise<void> {
+async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor, map: TComplianceMap, at: Date): Promise<void> {
   await writer.add("README.txt", README);
   await writer.add("compliance-map.pdf", await complianceMapPdf(map));
   await writer.add("compliance-map.csv", complianceMapCsv(map));
   let incidents = 0;
   await writer.add("incidents.csv", incidentsCsv(db(), at, (n) => (incidents = n)));
   let evidenceItems = 0;
+  const generatedBy = actor.kind === "user" ? await displayNameOf(actor.userId) : "Vigil";
   for await (const label of evidenceLabels(db())) {
-    // Each report is itself a custody event of its item, as when exported on its own.
-    const report = await exportCustodyReport(actor, label, context);
-    await writer.add(`custody/${safeName(label)}.pdf`, report.pdf);
+    // No custody entry per item: the pack's own audit event records the export (docs/performance.md).
+    await writer.add(`custody/${safeName(label)}.pdf`, await custodyReportForPack(actor, label, generatedBy, at));
     evidenceItems += 1;
   }
   // Verified last, so the chain checked includes this export's own events.
@@ -113,7 +113,7 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
     const incidents = await tx.incident.count();
     const evidenceItems = await tx.evidenceItem.count();
     const checkpoints = await tx.auditCheckpoint.count();
-    // The custody reports log an "evidence.exported" event each, so the pack counts the rest.
+    // The one record of the export, custody reports included: no custody entry per item.
     await recordAuditEvent(
       tx,
       exportEvent({
@@ -136,7 +136,7 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
   out.once("close", () => {
     if (!done) writer.fail(new Error("the download was cancelled"));
   });
-  writePack(writer, zip, actor, map, at, context)
+  writePack(writer, zip, actor, map, at)
     .catch((error: unknown) => {
       const failure = error instanceof Error ? error : new Error(String(error));
       if (!out.destroyed) log.error("audit pack failed", { actorId: actorId(actor), error: failure });

@@ -13,6 +13,8 @@ const END_OF_TIME = new Date(8.64e15);
 export const VERSION_SETTING = "compliance.policyVersion";
 /** Vigil's own lockout threshold (lib/auth): failed sign-ins before an account locks. */
 const VIGIL_LOCKOUT_THRESHOLD = 5;
+/** Evidence items whose ledgers are read and verified together. */
+const LEDGER_BATCH = 1_000;
 
 export async function policyVersion(database: Db | Tx): Promise<TPolicyVersion> {
   const row = await database.setting.findUnique({ where: { key: VERSION_SETTING } });
@@ -45,7 +47,7 @@ export async function gatherComplianceFacts(
     }),
     database.thirdPartyNotification.findMany({ where: { notifiedAt: { gte: since } }, select: { basis: true, incident: { select: { reference: true } } } }),
     database.evidenceItem.count(),
-    database.evidenceItem.findMany({ select: { id: true, label: true, lastVerifiedOk: true } }),
+    database.evidenceItem.findMany({ select: { id: true, label: true, lastVerifiedOk: true }, orderBy: { id: "asc" } }),
     database.user.count({ where: { status: "active" } }),
     database.user.count({ where: { status: "active", mfaEnrolledAt: null } }),
     database.alarm.count({ where: { status: "open", firstSeenAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } }),
@@ -55,19 +57,23 @@ export async function gatherComplianceFacts(
     clockSource("finding.due").listOpen(database, now, { dueBefore: END_OF_TIME, scope: { kind: "all" } }),
   ]);
 
-  // One pass over every ledger, grouped by item, rather than a query per item.
+  // Every ledger, a batch of items at a time (one query per batch, not per item), so memory
+  // stays bounded by the batch however many entries years of evidence hold.
   const brokenLedgers: string[] = [];
-  const entries = await database.custodyEntry.findMany({ orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
-  const byItem = new Map<string, typeof entries>();
-  for (const entry of entries) {
-    const list = byItem.get(entry.evidenceId) ?? [];
-    list.push(entry);
-    byItem.set(entry.evidenceId, list);
-  }
-  for (const item of brokenCandidates) {
-    const ledger = byItem.get(item.id) ?? [];
-    const problem = verifyCustodyChain(ledger.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })));
-    if (problem || ledger.length === 0) brokenLedgers.push(item.label);
+  for (let start = 0; start < brokenCandidates.length; start += LEDGER_BATCH) {
+    const batch = brokenCandidates.slice(start, start + LEDGER_BATCH);
+    const entries = await database.custodyEntry.findMany({ where: { evidenceId: { in: batch.map((i) => i.id) } }, orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
+    const byItem = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      const list = byItem.get(entry.evidenceId) ?? [];
+      list.push(entry);
+      byItem.set(entry.evidenceId, list);
+    }
+    for (const item of batch) {
+      const ledger = byItem.get(item.id) ?? [];
+      const problem = verifyCustodyChain(ledger.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })));
+      if (problem || ledger.length === 0) brokenLedgers.push(item.label);
+    }
   }
 
   const people = await database.user.findMany({

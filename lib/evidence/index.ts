@@ -12,7 +12,7 @@ export { allowedCustodyEvents, isInCustody } from "./custody-event-rules";
 export { verifyEvidenceIntegrity } from "./verify-evidence-integrity";
 export { runEvidenceIntegritySweep } from "./run-evidence-integrity-sweep";
 export { downloadEvidenceFile } from "./download-evidence";
-export { exportCustodyReport } from "./custody-report";
+export { custodyReportForPack, displayNameOf, exportCustodyReport } from "./custody-report";
 export { exportEvidencePackage } from "./export-evidence-package";
 export { getEvidence } from "./get-evidence";
 export { listEvidence } from "./list-evidence";

@@ -18,7 +18,7 @@ export interface TVolume {
 }
 
 export const FULL_VOLUME: TVolume = { users: 200, incidents: 10_000, evidence: 50_000, auditEvents: 1_000_000 };
-export const QUICK_VOLUME: TVolume = { users: 60, incidents: 2_000, evidence: 5_000, auditEvents: 50_000 };
+export const QUICK_VOLUME: TVolume = { users: 60, incidents: 2_000, evidence: 2_000, auditEvents: 50_000 };
 
 /** Who the seeded people are: the first four lead, the next four audit, the rest respond. */
 export const SEEDED = {
