@@ -453,6 +453,16 @@ function runLoad(url: string, cookie: string, connections: number, seconds: numb
   });
 }
 
+/** Waits (up to 2 minutes) until the server answers its health check within 200 ms again. */
+async function drained(baseUrl: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const started = performance.now();
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.text().then(() => r.ok), () => false);
+    if (ok && performance.now() - started < 200) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function signIn(baseUrl: string): Promise<string> {
   const secret = newTotpSecret();
   const password = "a perfectly fine bench passphrase 16";
@@ -501,7 +511,8 @@ async function webVitals(baseUrl: string, cookie: string, pages: string[]) {
         cookie.split("; ").map((pair) => {
           const name = pair.slice(0, pair.indexOf("="));
           // __Host- and __Secure- cookies must be Secure; Chromium treats localhost as secure.
-          return { name, value: pair.slice(pair.indexOf("=") + 1), url: baseUrl, secure: /^__(Host|Secure)-/.test(name) };
+          // Domain and path, not url: Chromium refuses a __Host- cookie set by url.
+          return { name, value: pair.slice(pair.indexOf("=") + 1), domain: new URL(baseUrl).hostname, path: "/", secure: /^__(Host|Secure)-/.test(name) };
         }),
       );
       await measured.addInitScript(`${script}
@@ -607,6 +618,9 @@ async function measureHttp(): Promise<void> {
       for (const page of pages) {
         const stop = connections === 50 ? watchRss(pid) : null;
         const r = await runLoad(`${baseUrl}${page.path}`, cookie, connections, seconds);
+        // Requests still queued when the load stops are answered before the next run starts,
+        // so one page's backlog is not counted against the next.
+        await drained(baseUrl);
         if (stop) peak = Math.max(peak, stop());
         const failures = r.errors + r.non2xx;
         const judged = connections === 50 && page.name === "incident list";
@@ -629,7 +643,10 @@ async function measureHttp(): Promise<void> {
     const mapKb = Buffer.byteLength(map) / 1024;
     row({ section: "Pages", name: "compliance map HTML", value: `${fmt(mapKb)} KB`, target: "< 150 KB", ok: mapKb < 150 });
 
-    const vitals = await webVitals(baseUrl, cookie, ["/", "/incidents", `/incidents/${incident}`, "/audit-log", "/compliance"]);
+    const vitals = await webVitals(baseUrl, cookie, ["/", "/incidents", `/incidents/${incident}`, "/audit-log", "/compliance"]).catch((error: unknown) => {
+      row({ section: "Pages", name: "lab vitals", value: `not measured: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ok: false });
+      return [];
+    });
     for (const v of vitals) {
       const isDashboard = v.page === "/";
       row({
@@ -642,7 +659,8 @@ async function measureHttp(): Promise<void> {
       });
     }
 
-    const limit = QUICK ? 120_000 : 300_000;
+    // Past two minutes the target is missed: stop there and say how far it got.
+    const limit = 150_000;
     const pack = await download(baseUrl, cookie, "/api/compliance/audit-pack", pid, limit);
     row({
       section: "Exports at the seeded size",
