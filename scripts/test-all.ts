@@ -41,6 +41,13 @@ const steps: Step[] = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json") },
     report: { file: "e2e.json", kind: "playwright" },
   },
+  {
+    // A smoke of `npm run bench` at a small size, on the build the e2e step made: it must run
+    // and print its table; the timings are not judged here (docs/performance.md).
+    name: "benchmark smoke (npm run bench -- --quick)",
+    cmd: bin("tsx"),
+    args: ["scripts/with-test-db.ts", bin("tsx"), "--import", "./scripts/server-code.mjs", "scripts/bench.ts", "--quick"],
+  },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -4,6 +4,13 @@ import { SimpleTable, type TSimpleColumn } from "@/components/ui/simple-table";
 import { CONTROL_STATUS_BADGE } from "./status";
 import styles from "./compliance.module.css";
 
+/**
+ * Problems listed on the page per control; the rest are counted and every one is in the CSV and
+ * PDF export. Years of records can hold thousands (each late notice is one), which made the page
+ * hundreds of kilobytes (issue 16).
+ */
+const PROBLEMS_SHOWN = 10;
+
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "—");
 
 /** The link to a control's attestations: to sign one for those who may, to read them for the others. */
@@ -35,9 +42,14 @@ function Standing({ row, canAttest }: { row: TControlRowView; canAttest: boolean
       {row.summary}
       {row.problems.length ? (
         <ul className="problems">
-          {row.problems.map((p) => (
+          {row.problems.slice(0, PROBLEMS_SHOWN).map((p) => (
             <li key={p}>{p}</li>
           ))}
+          {row.problems.length > PROBLEMS_SHOWN ? (
+            <li className="muted">
+              and {row.problems.length - PROBLEMS_SHOWN} more: every one is listed in the CSV and PDF export.
+            </li>
+          ) : null}
         </ul>
       ) : null}
       {a && (a.evidenceReference || a.needsResigning) ? (

@@ -11,7 +11,7 @@ import { now } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
-import { exportCustodyReport } from "@/lib/evidence";
+import { custodyReportForPack, displayNameOf } from "@/lib/evidence";
 import { noticesCsv } from "@/lib/notices";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { PACK_RECORDS_README, packRecordCounts, writePackRecords, type TPackRecordCounts } from "./audit-pack-records";
@@ -70,7 +70,7 @@ async function* evidenceLabels(database: Db): AsyncGenerator<string> {
 
 const safeName = (label: string) => label.replace(/[^A-Za-z0-9._-]/g, "_");
 
-async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor, map: TComplianceMap, at: Date, context?: TRequestContext): Promise<void> {
+async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor, map: TComplianceMap, at: Date): Promise<void> {
   await writer.add("README.txt", README);
   await writer.add("compliance-map.pdf", await complianceMapPdf(map));
   await writer.add("compliance-map.csv", complianceMapCsv(map));
@@ -79,10 +79,10 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
   let amazonNotices = 0;
   await writer.add("amazon-notices.csv", noticesCsv(db(), (n) => (amazonNotices = n)));
   let evidenceItems = 0;
+  const generatedBy = actor.kind === "user" ? await displayNameOf(actor.userId) : "Vigil";
   for await (const label of evidenceLabels(db())) {
-    // Each report is itself a custody event of its item, as when exported on its own.
-    const report = await exportCustodyReport(actor, label, context);
-    await writer.add(`custody/${safeName(label)}.pdf`, report.pdf);
+    // No custody entry per item: the pack's own audit event records the export (docs/performance.md).
+    await writer.add(`custody/${safeName(label)}.pdf`, await custodyReportForPack(actor, label, generatedBy, at));
     evidenceItems += 1;
   }
   const records = await writePackRecords(writer, db(), actor, at);
@@ -125,14 +125,14 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
     const checkpoints = await tx.auditCheckpoint.count();
     const amazonNotices = await tx.amazonNotice.count();
     const records = await packRecordCounts(tx, actor);
-    // The custody reports log an "evidence.exported" event each, so the pack counts the rest.
+    // The one record of the export, custody reports included: no custody entry per item.
     await recordAuditEvent(
       tx,
       exportEvent({
         actor,
         record: "compliance.audit-pack",
         target: { type: "audit-pack", id: at.toISOString().slice(0, 10) },
-        recordCount: incidents + amazonNotices + map.results.length + records.legalRequests + records.findings + records.certificates,
+        recordCount: incidents + amazonNotices + evidenceItems + map.results.length + records.legalRequests + records.findings + records.certificates,
         details: { incidents, amazonNotices, evidenceItems, checkpoints, controls: map.results.length, ...records, policyVersion: map.version },
         context,
       }),
@@ -148,7 +148,7 @@ export async function exportAuditPack(actor: Actor, context?: TRequestContext): 
   out.once("close", () => {
     if (!done) writer.fail(new Error("the download was cancelled"));
   });
-  writePack(writer, zip, actor, map, at, context)
+  writePack(writer, zip, actor, map, at)
     .catch((error: unknown) => {
       const failure = error instanceof Error ? error : new Error(String(error));
       if (!out.destroyed) log.error("audit pack failed", { actorId: actorId(actor), error: failure });

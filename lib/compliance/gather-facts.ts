@@ -15,6 +15,8 @@ const END_OF_TIME = new Date(8.64e15);
 /** How many labels of files not verified in their cycle the map names (the count covers the rest). */
 const NAMED_UNVERIFIED = 5;
 export const VERSION_SETTING = POLICY_VERSION_SETTING;
+/** Evidence items whose ledgers are read and verified together. */
+const LEDGER_BATCH = 1_000;
 
 export async function policyVersion(database: Db | Tx): Promise<TPolicyVersion> {
   const row = await database.setting.findUnique({ where: { key: VERSION_SETTING } });
@@ -78,19 +80,23 @@ export async function gatherComplianceFacts(
     listClockChanges(database, since("GS-4e", now)),
   ]);
 
-  // One pass over every ledger, grouped by item, rather than a query per item.
+  // Every ledger, a batch of items at a time (one query per batch, not per item), so memory
+  // stays bounded by the batch however many entries years of evidence hold.
   const brokenLedgers: string[] = [];
-  const entries = await database.custodyEntry.findMany({ orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
-  const byItem = new Map<string, typeof entries>();
-  for (const entry of entries) {
-    const list = byItem.get(entry.evidenceId) ?? [];
-    list.push(entry);
-    byItem.set(entry.evidenceId, list);
-  }
-  for (const item of evidenceItems) {
-    const ledger = byItem.get(item.id) ?? [];
-    const problem = verifyCustodyChain(ledger.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })));
-    if (problem || ledger.length === 0) brokenLedgers.push(item.label);
+  for (let start = 0; start < evidenceItems.length; start += LEDGER_BATCH) {
+    const batch = evidenceItems.slice(start, start + LEDGER_BATCH);
+    const entries = await database.custodyEntry.findMany({ where: { evidenceId: { in: batch.map((i) => i.id) } }, orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
+    const byItem = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      const list = byItem.get(entry.evidenceId) ?? [];
+      list.push(entry);
+      byItem.set(entry.evidenceId, list);
+    }
+    for (const item of batch) {
+      const ledger = byItem.get(item.id) ?? [];
+      const problem = verifyCustodyChain(ledger.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })));
+      if (problem || ledger.length === 0) brokenLedgers.push(item.label);
+    }
   }
   // A stored file counts only when verified (or uploaded) within the integrity cycle, the evidence module's own rule.
   const files = evidenceItems.filter((i) => i.kind === "digital" && i.storageName !== null);

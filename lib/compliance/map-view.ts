@@ -12,7 +12,7 @@ const SCREEN_STATEMENT = 160;
  */
 export function toControlRows(results: readonly TControlResult[], options: { forScreen?: boolean } = {}): TControlRowView[] {
   return results.map((r) => {
-    const problems = options.forScreen && r.problems.length > SCREEN_PROBLEMS ? [...r.problems.slice(0, SCREEN_PROBLEMS), `and ${r.problems.length - SCREEN_PROBLEMS} more`] : r.problems;
+    const problems = options.forScreen && r.problems.length > SCREEN_PROBLEMS ? [...r.problems.slice(0, SCREEN_PROBLEMS), `and ${r.problems.length - SCREEN_PROBLEMS} more: every one is listed in the CSV and PDF export.`] : r.problems;
     const evidence = options.forScreen && r.attestation && r.evidence && r.evidence.length > SCREEN_STATEMENT ? `${r.evidence.slice(0, SCREEN_STATEMENT).trimEnd()}…` : r.evidence;
     return {
       id: r.control.id,

@@ -13,7 +13,7 @@ export { verifyEvidenceIntegrity } from "./verify-evidence-integrity";
 export { runEvidenceIntegritySweep } from "./run-evidence-integrity-sweep";
 export { countFilesNotVerifiedWithinCycle, getIntegrityCycleStatus, integrityCycleMs } from "./integrity-status";
 export { downloadEvidenceFile } from "./download-evidence";
-export { exportCustodyReport } from "./custody-report";
+export { custodyReportForPack, displayNameOf, exportCustodyReport } from "./custody-report";
 export { exportEvidencePackage } from "./export-evidence-package";
 export { getEvidence } from "./get-evidence";
 export { listEvidence } from "./list-evidence";

@@ -14,13 +14,15 @@ export async function listEvidence(actor: Actor, rawQuery: unknown): Promise<{ r
   if (scope.kind === "none") return { rows: [], total: 0, query };
   const and: Prisma.EvidenceItemWhereInput[] = [];
   if (scope.kind === "member") {
-    and.push({
-      OR: [
-        { incident: { memberIds: { has: scope.userId } } },
-        { custodianId: scope.userId },
-        { transfers: { some: { toUserId: scope.userId, status: "pending" } } },
-      ],
-    });
+    // The items the member may see, found through three indexes (their incidents by the GIN
+    // index on memberIds, then the items by incidentId; items in their custody; items waiting
+    // for them), so the page and the count below are index scans of those ids, never a scan of
+    // every item testing sub-queries row by row.
+    const visible = await db().$queryRaw<{ id: string }[]>`
+      SELECT e."id" FROM "EvidenceItem" e WHERE e."incidentId" = ANY(ARRAY(SELECT i."id" FROM "Incident" i WHERE i."memberIds" @> ARRAY[${scope.userId}]::text[]))
+      UNION SELECT e."id" FROM "EvidenceItem" e WHERE e."custodianId" = ${scope.userId}
+      UNION SELECT t."evidenceId" FROM "CustodyTransfer" t WHERE t."toUserId" = ${scope.userId} AND t."status" = 'pending'`;
+    and.push({ id: { in: visible.map((v) => v.id) } });
   }
   if (query.status) and.push({ status: query.status });
   if (query.kind) and.push({ kind: query.kind });

@@ -18,8 +18,16 @@ export function dashboardSql(scope: TListScope, now: Date) {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   const s = scopeSql(scope);
   return {
-    // Running clocks first, nearest deadline first; then open incidents without a clock.
-    open: Prisma.sql`SELECT ${ROW} ${FROM} WHERE ${OPEN} ${s} ORDER BY (i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL) DESC, i."notificationDueAt" ASC NULLS LAST, i."id" LIMIT 20`,
+    // Running clocks first, nearest deadline first (the ("amazonNotifiedAt", "notificationDueAt",
+    // "id") index); then open incidents without a running clock. Two indexed halves, each
+    // limited, instead of one sort of every open incident by an expression.
+    open: Prisma.sql`SELECT * FROM (
+      (SELECT 0 AS "rank", ${ROW} ${FROM} WHERE ${OPEN} ${s} AND i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL
+        ORDER BY i."notificationDueAt" ASC, i."id" LIMIT 20)
+      UNION ALL
+      (SELECT 1 AS "rank", ${ROW} ${FROM} WHERE ${OPEN} ${s} AND NOT (i."amazonNotifiedAt" IS NULL AND i."notificationDueAt" IS NOT NULL)
+        ORDER BY i."notificationDueAt" ASC NULLS LAST, i."id" LIMIT 20)
+    ) open ORDER BY "rank", "notificationDueAt" ASC NULLS LAST, "id" LIMIT 20`,
     byStatus: Prisma.sql`SELECT i."status"::text AS "key", count(*)::int AS "count" FROM "Incident" i WHERE true ${s} GROUP BY 1`,
     bySeverity: Prisma.sql`SELECT i."severity"::text AS "key", count(*)::int AS "count" FROM "Incident" i WHERE ${OPEN} ${s} GROUP BY 1`,
     months: Prisma.sql`SELECT to_char(date_trunc('month', i."detectedAt" AT TIME ZONE 'UTC'), 'YYYY-MM') AS "month", count(*)::int AS "count" FROM "Incident" i WHERE i."detectedAt" >= ${start} ${s} GROUP BY 1 ORDER BY 1`,

@@ -1,0 +1,97 @@
+// At volume (seeded with SQL, the short form of `npm run bench`), every list, dashboard and
+// detail the product runs uses its indexes, never a sequential scan over incidents, evidence,
+// custody entries or audit events, and sends a fixed number of statements however many rows
+// it shows (no query per row). Statements are captured at the pg driver every Prisma query
+// goes through; the plans are PostgreSQL's own (EXPLAIN).
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { listAuditEvents } from "@/lib/audit-log/list-audit-events";
+import { db } from "@/lib/db/client";
+import { getEvidence } from "@/lib/evidence/get-evidence";
+import { listEvidence } from "@/lib/evidence/list-evidence";
+import { getDashboard } from "@/lib/incidents/get-dashboard";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+import { captureStatements, explain, isQuery } from "@/scripts/bench/measure";
+import { SEEDED, seedVolume } from "@/scripts/bench/seed-volume";
+
+const VOLUME = { users: 60, incidents: 3_000, evidence: 6_000, auditEvents: 20_000 };
+const lead: Actor = { kind: "user", userId: SEEDED.securityLead, roles: ["security_lead"] };
+const responder: Actor = { kind: "user", userId: SEEDED.responder, roles: ["responder"] };
+const auditor: Actor = { kind: "user", userId: SEEDED.auditor, roles: ["auditor"] };
+
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await seedVolume(client, VOLUME);
+  } finally {
+    await client.end();
+  }
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+}, 120_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await db().$disconnect();
+});
+
+const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i;
+
+async function cost(call: () => Promise<unknown>) {
+  const statements = await captureStatements(call);
+  const plans = await explain(pool, statements.filter(isQuery));
+  return { statements: statements.filter((s) => !CONTROL.test(s.text)).length, seqScans: plans.seqScans, scans: plans.scans };
+}
+
+// The most statements each screen's service may send, whatever the number of rows.
+const CASES: [string, () => Promise<unknown>, number][] = [
+  ["incident list, security lead, page 1", () => listIncidents(lead, {}), 2],
+  ["incident list, security lead, page 100", () => listIncidents(lead, { page: 100 }), 2],
+  ["incident list, security lead, open by due date", () => listIncidents(lead, { status: "open", sort: "dueAt", dir: "asc" }), 2],
+  ["incident list, security lead, search", () => listIncidents(lead, { q: "payroll" }), 2],
+  ["incident list, responder", () => listIncidents(responder, {}), 2],
+  ["incident list, auditor", () => listIncidents(auditor, { sort: "reference", dir: "asc", page: 50 }), 2],
+  ["dashboard, security lead", () => getDashboard(lead), 16],
+  ["dashboard, responder", () => getDashboard(responder), 16],
+  ["evidence list, security lead, page 1", () => listEvidence(lead, {}), 5],
+  ["evidence list, security lead, page 100", () => listEvidence(lead, { page: 100 }), 5],
+  ["evidence list, responder", () => listEvidence(responder, {}), 7],
+  ["audit log, newest", () => listAuditEvents(auditor, {}), 1],
+  ["audit log, middle", () => listAuditEvents(auditor, { before: String(VOLUME.auditEvents / 2) }), 1],
+  ["audit log, one actor", () => listAuditEvents(auditor, { actor: SEEDED.responder }), 1],
+  ["audit log, one target", () => listAuditEvents(auditor, { targetType: "incident", targetId: SEEDED.incidentId(7) }), 1],
+];
+
+describe(`lists at volume (${VOLUME.incidents} incidents, ${VOLUME.evidence} evidence items, ${VOLUME.auditEvents} audit events)`, () => {
+  for (const [name, call, most] of CASES) {
+    it(`${name}: index scans only, at most ${most} statements`, async () => {
+      const measured = await cost(call);
+      expect(measured.seqScans).toEqual([]);
+      expect(measured.scans.length).toBeGreaterThan(0);
+      expect(measured.statements).toBeLessThanOrEqual(most);
+    });
+  }
+
+  it("an incident and an evidence item: the same number of statements with 1 or 40 timeline entries and custody entries", async () => {
+    const reference = (await pool.query(`SELECT "reference" FROM "Incident" WHERE "id" = $1`, [SEEDED.incidentId(11)])).rows[0].reference as string;
+    const label = SEEDED.evidenceLabel(11);
+    const before = { incident: await cost(() => getIncident(lead, reference)), evidence: await cost(() => getEvidence(lead, label, { recordView: false })) };
+    await pool.query(
+      `INSERT INTO "IncidentTimelineEntry" ("id", "incidentId", "occurredAt", "kind", "text", "authorId", "createdAt")
+       SELECT 'tle_vol' || g, $1, now() - g * interval '1 minute', 'note', 'Entry ' || g, $2, now() FROM generate_series(1, 40) g`,
+      [SEEDED.incidentId(11), SEEDED.userId(9 + (g(11)))],
+    );
+    const after = { incident: await cost(() => getIncident(lead, reference)), evidence: await cost(() => getEvidence(lead, label, { recordView: false })) };
+    expect(after.incident.statements).toBe(before.incident.statements);
+    expect(after.evidence.statements).toBe(before.evidence.statements);
+    expect([...after.incident.seqScans, ...after.evidence.seqScans]).toEqual([]);
+  });
+});
+
+function g(n: number): number {
+  return n % (VOLUME.users - 8);
+}
