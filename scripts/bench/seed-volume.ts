@@ -45,7 +45,7 @@ const responder = (v: TVolume, k: string) => `'usr_bench' || lpad((9 + (${k}) % 
 
 const incidents = (v: TVolume) => `
 INSERT INTO "Incident" ("id", "reference", "title", "summary", "typeId", "severity", "status", "detectedAt", "reportedById", "commanderId",
-  "teamIds", "memberIds", "affectedSystems", "affectedDataCategories", "amazonInfoInvolved", "piiInvolved", "notificationDueAt",
+  "teamIds", "memberIds", "affectedSystems", "affectedDataCategories", "amazonInfoAnswer", "amazonInfoInvolved", "piiInvolved", "notificationDueAt",
   "amazonNotifiedAt", "amazonNoticeOnTime", "closedAt", "closedById", "createdById", "createdAt", "updatedAt")
 SELECT
   'inc_bench' || lpad(g::text, 6, '0'),
@@ -61,7 +61,7 @@ SELECT
   ARRAY[${responder(v, "g * 7")}],
   ARRAY[${responder(v, "g")}, ${responder(v, "g * 3")}, ${responder(v, "g * 7")}],
   ARRAY['System ' || g % 40], ARRAY['Order data'],
-  g % 5 <> 0, false,
+  (CASE WHEN g % 5 = 0 THEN 'no' WHEN g % 10 = 1 THEN 'unknown' ELSE 'yes' END)::"AmazonInfoAnswer", g % 5 <> 0, false,
   CASE WHEN g % 5 <> 0 THEN d.detected + interval '24 hours' END,
   CASE WHEN g % 5 <> 0 AND g % 20 < 15 THEN d.detected + ((g % 30) || ' hours')::interval END,
   CASE WHEN g % 5 <> 0 AND g % 20 < 15 THEN (g % 30) <= 24 END,

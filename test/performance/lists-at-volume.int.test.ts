@@ -49,12 +49,12 @@ async function cost(call: () => Promise<unknown>) {
 
 // The most statements each screen's service may send, whatever the number of rows.
 const CASES: [string, () => Promise<unknown>, number][] = [
-  ["incident list, security lead, page 1", () => listIncidents(lead, {}), 2],
-  ["incident list, security lead, page 100", () => listIncidents(lead, { page: 100 }), 2],
-  ["incident list, security lead, open by due date", () => listIncidents(lead, { status: "open", sort: "dueAt", dir: "asc" }), 2],
-  ["incident list, security lead, search", () => listIncidents(lead, { q: "payroll" }), 2],
-  ["incident list, responder", () => listIncidents(responder, {}), 2],
-  ["incident list, auditor", () => listIncidents(auditor, { sort: "reference", dir: "asc", page: 50 }), 2],
+  ["incident list, security lead, page 1", () => listIncidents(lead, {}), 3],
+  ["incident list, security lead, page 100", () => listIncidents(lead, { page: 100 }), 3],
+  ["incident list, security lead, open by due date", () => listIncidents(lead, { status: "open", sort: "dueAt", dir: "asc" }), 3],
+  ["incident list, security lead, search", () => listIncidents(lead, { q: "payroll" }), 3],
+  ["incident list, responder", () => listIncidents(responder, {}), 3],
+  ["incident list, auditor", () => listIncidents(auditor, { sort: "reference", dir: "asc", page: 50 }), 3],
   ["dashboard, security lead", () => getDashboard(lead), 16],
   ["dashboard, responder", () => getDashboard(responder), 16],
   ["evidence list, security lead, page 1", () => listEvidence(lead, {}), 5],
