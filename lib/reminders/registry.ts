@@ -10,6 +10,7 @@ import { findingDueRule } from "@/lib/findings";
 import { incidentNoticeRule, incidentTaskRule } from "@/lib/incidents";
 import { legalRequestNoticeRule } from "@/lib/legal-requests";
 import { mailDeliveryFailedRule } from "@/lib/mail";
+import { policyReviewDueRule } from "@/lib/plans";
 import { invitationNotAcceptedRule } from "@/lib/users";
 import type { TPeriodicJob } from "./periodic-jobs";
 import type { TReminderRule } from "./types";
@@ -24,6 +25,7 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   incidentTaskRule,
   evidenceTransferRule,
   findingDueRule,
+  policyReviewDueRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

@@ -174,6 +174,7 @@ describe("the sweep with a real SMTP server", () => {
       "incident.task",
       "evidence.transfer-waiting",
       "finding.due",
+      "policy.review-due",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "evidence.integrity-sweep"]);
   });

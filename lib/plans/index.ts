@@ -1,0 +1,20 @@
+import "server-only";
+// Plans and policies: the incident response plan, the privacy and data-handling policy and any
+// other policy the team keeps, each versioned, approved by someone who did not write it, and
+// readable and downloadable as PDF in every approved version. Types, labels, schemas and pure
+// rules a client component may import are in ./types.
+
+export * from "./types";
+export { createPolicyDocument } from "./create-document";
+export { startFromTemplates } from "./start-from-templates";
+export { savePolicyDraft } from "./save-draft";
+export { approvePolicyDraft } from "./approve-version";
+export { listPolicyDocuments } from "./list-documents";
+export { getPolicyDocument, getPolicyVersion } from "./get-document";
+export { comparePolicyVersions } from "./compare-versions";
+export { downloadPolicyVersionPdf } from "./download-version-pdf";
+export { renderPolicyPdf } from "./render-policy-pdf";
+export { recordPolicyReview } from "./record-review";
+export { recordPolicyChange } from "./record-change";
+export { policyReviewClock } from "./clock-source";
+export { policyReviewDueRule } from "./reminder-rules/policy-review-due";

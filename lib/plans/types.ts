@@ -1,0 +1,112 @@
+// What screens may know about plans and policies without a database: row and view shapes, the
+// enums with their one label each, the schemas and the pure rules.
+import type { TDueState } from "@/lib/core/clocks/types";
+import type { TReviewBasis } from "./review-rules";
+import type { POLICY_DOCUMENT_KINDS, POLICY_REVIEW_OUTCOMES, POLICY_VERSION_STATUSES } from "./schemas";
+
+export * from "./schemas";
+export * from "./document-rules";
+export * from "./markdown-rules";
+export * from "./review-rules";
+
+export type TPolicyDocumentKind = (typeof POLICY_DOCUMENT_KINDS)[number];
+export const POLICY_KIND_LABEL: Record<TPolicyDocumentKind, string> = {
+  ir_plan: "Incident response plan",
+  privacy_policy: "Privacy and data-handling policy",
+  other: "Policy",
+};
+
+export type TPolicyVersionStatus = (typeof POLICY_VERSION_STATUSES)[number];
+export const POLICY_VERSION_STATUS_LABEL: Record<TPolicyVersionStatus, string> = { draft: "Draft", approved: "Approved" };
+
+export interface TPolicyDocumentRow {
+  id: string;
+  reference: string;
+  kind: TPolicyDocumentKind;
+  title: string;
+  /** The version in force: the highest approved number, or null before the first approval. */
+  versionInForce: number | null;
+  approvedAt: string | null;
+  hasDraft: boolean;
+  reviewFrequencyMonths: number;
+  reviewDueOn: string | null;
+  reviewState: TDueState | null;
+}
+
+export interface TPolicyVersionView {
+  id: string;
+  number: number | null;
+  status: TPolicyVersionStatus;
+  body: string;
+  changeSummary: string;
+  authorName: string;
+  contributorNames: string[];
+  createdAt: string;
+  updatedAt: string;
+  approvedByName: string | null;
+  approvedAt: string | null;
+}
+
+export interface TPolicyDocumentDetail {
+  reference: string;
+  kind: TPolicyDocumentKind;
+  title: string;
+  reviewFrequencyMonths: number;
+  inForce: TPolicyVersionView | null;
+  draft: TPolicyVersionView | null;
+  /** Every approved version, newest first (bodies left out: read one on its own page). */
+  versions: Omit<TPolicyVersionView, "body">[];
+  /** The next review, from the first approval on; null before it. */
+  review: TPolicyReviewClock | null;
+  reviews: TPolicyReviewRow[];
+  changes: TPolicyChangeRow[];
+  canWrite: boolean;
+  canApprove: boolean;
+  /** The actor wrote part of the draft, so someone else must approve it. */
+  actorContributedToDraft: boolean;
+}
+
+export type TPolicyReviewOutcome = (typeof POLICY_REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABEL: Record<TPolicyReviewOutcome, string> = { no_change: "No change", changes_made: "Changes made" };
+
+export interface TPolicyReviewRow {
+  id: string;
+  reviewedOn: string;
+  reviewerName: string;
+  outcome: TPolicyReviewOutcome;
+  versionNumber: number | null;
+  notes: string;
+}
+
+export interface TPolicyChangeRow {
+  id: string;
+  changedOn: string;
+  description: string;
+  major: boolean;
+  reviewWithinDays: number;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export interface TPolicyReviewClock {
+  dueOn: string;
+  basis: TReviewBasis;
+  state: TDueState;
+  dueText: string;
+}
+
+export interface TPolicyDiffPart {
+  kind: "added" | "removed" | "same";
+  text: string;
+}
+
+export interface TPolicyComparison {
+  reference: string;
+  title: string;
+  /** A version number or "draft". */
+  from: string;
+  to: string;
+  parts: TPolicyDiffPart[];
+  /** Every version that can be compared: "1", "2", ..., and "draft" when there is one. */
+  keys: string[];
+}
