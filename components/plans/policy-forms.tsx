@@ -86,3 +86,75 @@ export function RecordChangeForm({ action, today }: { action: TAction; today: st
     </ActionForm>
   );
 }
+
+const CONTACT_ROLES = [
+  { value: "impoc", label: "Incident Management Point of Contact (IMPOC)" },
+  { value: "impoc_deputy", label: "Deputy IMPOC" },
+  { value: "incident_commander", label: "Incident commander" },
+  { value: "deputy_commander", label: "Deputy incident commander" },
+];
+
+export function AddContactForm({ action }: { action: TAction }) {
+  return (
+    <ActionForm action={action} submitLabel="Add to the plan" pendingLabel="Adding…" successMessage="Contact added." ariaLabel="Name a contact">
+      <div className="form-grid">
+        <Field name="role" label="Role" as="select" options={CONTACT_ROLES} required />
+        <Field name="name" label="Name" required />
+        <Field name="email" label="Email" type="email" required hint="Stored encrypted; shown to the team, never to auditors." />
+        <Field name="phone" label="Phone" type="tel" hint="Optional. Stored encrypted." />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function RemoveContactForm({ action, name }: { action: TAction; name: string }) {
+  return (
+    <ActionForm action={action} submitLabel="Remove" pendingLabel="Removing…" submitClassName="button button-secondary" submitAriaLabel={`Remove ${name}`} confirm={`Remove ${name} from the plan?`} />
+  );
+}
+
+const ACTIVITY_KINDS = [
+  { value: "audit_log_review", label: "Audit log review (every 14 days)" },
+  { value: "vulnerability_scan", label: "Vulnerability scan (every 30 days)" },
+  { value: "penetration_test", label: "Penetration test (yearly)" },
+  { value: "restore_test", label: "Restore test (every 90 days)" },
+  { value: "tabletop_exercise", label: "Tabletop exercise (yearly)" },
+  { value: "custom", label: "Other activity" },
+];
+
+export function ScheduleActivityForm({ action, owners, today }: { action: TAction; owners: { value: string; label: string }[]; today: string }) {
+  return (
+    <ActionForm action={action} submitLabel="Schedule activity" pendingLabel="Scheduling…" resetOnSuccess={false} ariaLabel="Schedule an activity">
+      <div className="form-grid">
+        <Field name="kind" label="Kind" as="select" options={ACTIVITY_KINDS} required />
+        <Field name="ownerId" label="Owner" as="select" options={owners} required hint="Carries it out and records it; reminded before it is due." />
+        <Field name="title" label="Title" hint="Left empty: the kind's name." />
+        <Field name="frequencyDays" label="Every (days)" type="number" hint="Left empty: the kind's frequency." />
+        <Field name="firstDueOn" label="First due on" type="date" defaultValue={today} required />
+      </div>
+      <Field name="evidenceExpected" label="What counts as evidence" as="textarea" rows={2} hint="Left empty: the kind's usual evidence." />
+    </ActionForm>
+  );
+}
+
+export function CompleteActivityForm({ action, today, tabletop }: { action: TAction; today: string; tabletop: boolean }) {
+  return (
+    <ActionForm action={action} submitLabel="Record completion" pendingLabel="Recording…" ariaLabel="Record a completion">
+      <div className="form-grid">
+        <Field name="completedOn" label="Done on" type="date" defaultValue={today} max={today} required />
+        <Field name="outcome" label="Outcome" as="select" options={[{ value: "no_issues", label: "Done, no issues" }, { value: "issues_found", label: "Done, issues found" }]} required />
+        <Field name="evidenceLabel" label="Evidence item" placeholder="EV-2026-0001" hint="The label of an evidence item in Vigil, or leave empty and write a note." />
+      </div>
+      <Field name="note" label="Note" as="textarea" rows={3} hint="What was done and found (at least 10 characters without an evidence item)." />
+      {tabletop ? (
+        <>
+          <Field name="scenario" label="Scenario" as="textarea" rows={2} required />
+          <Field name="participants" label="Participants" as="textarea" rows={2} required />
+          <Field name="wentWell" label="What went well" as="textarea" rows={2} required />
+          <Field name="wentBadly" label="What did not go well" as="textarea" rows={2} required />
+          <Field name="followUps" label="Follow-up actions" as="textarea" rows={3} hint="One per line: each becomes a task for the activity's owner." />
+        </>
+      ) : null}
+    </ActionForm>
+  );
+}

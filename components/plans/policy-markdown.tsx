@@ -12,7 +12,13 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] },
 };
 
+// The page has its own h1: the document's headings sit one level below it.
 const components: Components = {
+  h1: ({ children }) => <h2 className={styles.title}>{children}</h2>,
+  h2: ({ children }) => <h3>{children}</h3>,
+  h3: ({ children }) => <h4>{children}</h4>,
+  h4: ({ children }) => <h5>{children}</h5>,
+  h5: ({ children }) => <h6>{children}</h6>,
   a: ({ href, children }) => {
     const url = safeLinkUrl(href);
     if (!url) return <span>{children}</span>;

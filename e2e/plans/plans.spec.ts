@@ -21,10 +21,18 @@ async function as(browser: Browser, user: TTestUser, path: string): Promise<Page
 }
 
 test.describe("plans and policies", () => {
+  // The second story works on the plan the first one approved.
+  test.describe.configure({ mode: "serial" });
+
   test.beforeAll(async () => {
     // A run's database starts empty of plans; a rerun on the same database starts over.
     await testDb().query(`DELETE FROM "PolicyDocumentVersion"`);
     await testDb().query(`DELETE FROM "PolicyDocument"`);
+    await testDb().query(`DELETE FROM "PlanContact"`);
+  });
+  test.afterAll(async () => {
+    // Other specs may log incidents of any starting type.
+    await testDb().query(`UPDATE "IncidentType" SET "active" = true WHERE "id" = 'other'`);
   });
 
   test("the team starts from the templates, a lead edits the plan, another lead approves, versions compare, the auditor downloads the PDF", async ({ browser }) => {
@@ -116,11 +124,11 @@ test.describe("plans and policies", () => {
     await expect(dana.locator(".badge-ok", { hasText: "Version 1 in force" })).toBeVisible();
     await dana.getByRole("link", { name: "Compare with version 1" }).click();
     const diff = dana.getByRole("list", { name: "Changes between the versions" });
-    await expect(diff.locator("li", { hasText: "Removed: ## Detection and reporting" })).toBeVisible();
-    await expect(diff.locator("li", { hasText: "Added: ## Detecting and reporting incidents" })).toBeVisible();
+    await expect(diff.getByRole("listitem").filter({ hasText: "## Detection and reporting" })).toContainText("Removed:");
+    await expect(diff.getByRole("listitem").filter({ hasText: "## Detecting and reporting incidents" })).toContainText("Added:");
     await shoot(dana, "compare");
     await dana.goto(`/plans/${reference}/versions/1`);
-    await expect(dana.getByRole("heading", { level: 1 })).toContainText("version 1");
+    await expect(dana.getByRole("heading", { level: 1, name: "Incident response plan: version 1" })).toBeVisible();
     await shoot(dana, "version");
 
     // The auditor reads it, changes nothing, and downloads version 1 as PDF.
@@ -137,4 +145,124 @@ test.describe("plans and policies", () => {
     const refused = await ada.request.post(`/plans/${reference}`, { data: "x" });
     expect(refused.status()).toBe(403);
   });
+
+  test("the plan names the IMPOC, shown on every incident; its incident types drive the incident form, a retired one stays on old incidents", async ({ browser }) => {
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Lee Commander" });
+    const auditor = await createUser({ roles: ["auditor"], displayName: "Aude Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
+    const page = await as(browser, lead, "/plans");
+    await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
+
+    // Name the IMPOC in the plan.
+    await page.getByText("Name a contact").click();
+    const contact = page.getByRole("form", { name: "Name a contact" });
+    await contact.getByLabel("Role").selectOption({ label: "Incident Management Point of Contact (IMPOC)" });
+    await contact.getByLabel("Name").fill("Lee Commander");
+    await contact.getByLabel("Email").fill("impoc@seller.example");
+    await contact.getByLabel("Phone").fill("+44 20 7946 0123");
+    await contact.getByRole("button", { name: "Add to the plan" }).click();
+    await expect(contact.getByRole("status")).toContainText("Contact added.");
+    const roles = page.getByRole("region", { name: "Roles and contacts" });
+    await expect(roles).toContainText("Incident Management Point of Contact (IMPOC)");
+    await expect(roles.getByRole("link", { name: "impoc@seller.example" })).toBeVisible();
+    await shoot(page, "plan-contacts");
+
+    // An incident logged under a type the plan will retire.
+    const oldIncident = await logIncident(page, "Unclear traffic from a build server", "Other");
+
+    // The plan's incident types: add one, retire "Other".
+    await page.goto("/plans");
+    await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
+    await page.getByRole("link", { name: "Add, edit or retire incident types" }).click();
+    const add = page.getByRole("form", { name: "Add an incident type" });
+    await add.getByLabel("Name").fill("Payment card skimming");
+    await add.getByLabel("Description").fill("Card data captured at a point of sale.");
+    await add.getByLabel("Procedure").fill("1. Take the terminal offline. 2. Call the acquirer. 3. Preserve the device.");
+    await add.getByLabel("Escalation path").fill("Security lead at once; Amazon within 24 hours if order data is involved.");
+    await add.getByRole("button", { name: "Add type" }).click();
+    await expect(add.getByRole("status")).toContainText("Type added");
+    const other = page.getByRole("form", { name: "Edit Other" });
+    await other.getByLabel("Offered for new incidents").uncheck();
+    await other.getByRole("button", { name: "Save" }).click();
+    await expect(other.getByRole("status")).toContainText("Saved.");
+    await page.goto(page.url());
+    await expect(page.getByRole("heading", { level: 2, name: /Other\s*Retired/ })).toBeVisible();
+
+    // The incident form offers the new type and not the retired one.
+    await page.goto("/incidents/new");
+    const typeSelect = page.getByLabel("Type");
+    await expect(typeSelect.locator("option", { hasText: "Payment card skimming" })).toHaveCount(1);
+    await expect(typeSelect.locator("option", { hasText: /^Other$/ })).toHaveCount(0);
+    const reference = await logIncident(page, "Skimmer found on the warehouse terminal", "Payment card skimming");
+
+    // The IMPOC on the incident, with how to reach them.
+    const contacts = page.getByRole("region", { name: "Incident contacts" });
+    await expect(contacts).toContainText("Lee Commander");
+    await expect(contacts.getByRole("link", { name: "impoc@seller.example" })).toBeVisible();
+    await expect(contacts.getByRole("link", { name: "+44 20 7946 0123" })).toBeVisible();
+    await shoot(page, "incident-contacts");
+
+    // The old incident keeps its retired type.
+    await page.goto(`/incidents/${oldIncident}`);
+    await expect(page.getByRole("heading", { level: 2, name: "Procedure: Other" })).toBeVisible();
+
+    // Auditors see who, not how to reach them.
+    const aude = await as(browser, auditor, `/incidents/${reference}`);
+    const seen = aude.getByRole("region", { name: "Incident contacts" });
+    await expect(seen).toContainText("Lee Commander");
+    await expect(seen).not.toContainText("impoc@seller.example");
+    await expect(seen).not.toContainText("7946");
+    await expect(seen).toContainText("Names and roles only");
+  });
+
+  test("a lead schedules the two-weekly audit log review and records one with its evidence; the auditor reads it", async ({ browser }) => {
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Morgan Lead" });
+    const auditor = await createUser({ roles: ["auditor"], displayName: "Otto Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
+    const page = await as(browser, lead, "/plans");
+    await page.getByRole("navigation", { name: "Plans and policies" }).getByRole("link", { name: "Control activities" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Control activities" })).toBeVisible();
+    await page.getByText("Schedule an activity").click();
+    const schedule = page.getByRole("form", { name: "Schedule an activity" });
+    await schedule.getByLabel("Kind").selectOption({ label: "Audit log review (every 14 days)" });
+    await schedule.getByLabel("Owner").selectOption({ label: "Morgan Lead" });
+    await schedule.getByRole("button", { name: "Schedule activity" }).click();
+    await page.waitForURL(/\/plans\/activities\/ACT-\d{4}-\d{4}$/);
+    const reference = new URL(page.url()).pathname.split("/").pop()!;
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log review" })).toBeVisible();
+    await expect(page.locator(".badge-warn", { hasText: `Next due ${day(0)}, today` })).toBeVisible();
+
+    const complete = page.getByRole("form", { name: "Record a completion" });
+    // Nothing to show for it: refused, field by field.
+    await complete.getByRole("button", { name: "Record completion" }).click();
+    await expect(complete.getByText("Choose the outcome.")).toBeVisible();
+    await complete.getByLabel("Outcome").selectOption({ label: "Done, no issues" });
+    await complete.getByRole("button", { name: "Record completion" }).click();
+    await expect(complete.getByText("Say what was done (at least 10 characters), or name an evidence item.")).toBeVisible();
+    await complete.getByLabel("Note").fill("Reviewed Vigil's audit log and the VPN logs for the last two weeks: no unknown sign-ins. Export kept in the evidence share.");
+    await complete.getByRole("button", { name: "Record completion" }).click();
+    await expect(complete.getByRole("status")).toContainText(`Next due on ${day(14)}`);
+    await page.reload();
+    await expect(page.locator(".badge-ok", { hasText: `Next due ${day(14)}, in 14 days` })).toBeVisible();
+    const row = page.getByRole("region", { name: "Completions" }).getByRole("row").filter({ hasText: day(0) });
+    await expect(row).toContainText("Morgan Lead");
+    await expect(row).toContainText("no unknown sign-ins");
+    await shoot(page, "activity");
+    await page.goto("/plans/activities");
+    await expect(page.getByRole("row").filter({ hasText: reference })).toContainText(day(14));
+    await shoot(page, "activities");
+
+    const otto = await as(browser, auditor, `/plans/activities/${reference}`);
+    await expect(otto.getByRole("region", { name: "Completions" })).toContainText("no unknown sign-ins");
+    await expect(otto.getByRole("form", { name: "Record a completion" })).toHaveCount(0);
+  });
 });
+
+async function logIncident(page: Page, title: string, type: string): Promise<string> {
+  await page.goto("/incidents/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("What happened").fill("Found during a routine check by the warehouse team.");
+  await page.getByLabel("Type").selectOption({ label: type });
+  await page.getByLabel("Severity").selectOption({ label: "SEV3 — Moderate" });
+  await page.getByRole("button", { name: "Log incident" }).click();
+  await page.waitForURL(/\/incidents\/INC-\d{4}-\d{4}$/);
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+}

@@ -12,6 +12,7 @@ import { db, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
 import { exportCustodyReport } from "@/lib/evidence";
+import { policyPackFiles } from "@/lib/plans";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
 import { complianceMapCsv, complianceMapPdf } from "./export-compliance-map";
@@ -39,6 +40,7 @@ compliance-map.pdf / .csv      Every control of the Data Protection Policy with 
                                evidence, last verification and next due date.
 incidents.csv                  Every incident, without personal data.
 custody/<label>.pdf            The chain-of-custody report of each evidence item.
+policies/<reference>-v<n>.pdf  Every approved version of the incident response plan and each policy.
 audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
 audit-log-verification.json    checkpoints (the JSON's "checkpoints" work with
                                \`npm run audit:verify -- --checkpoints audit-log-verification.json\`).
@@ -77,6 +79,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
     await writer.add(`custody/${safeName(label)}.pdf`, report.pdf);
     evidenceItems += 1;
   }
+  for await (const file of policyPackFiles(db())) await writer.add(file.path, file.body);
   // Verified last, so the chain checked includes this export's own events.
   const reader = prismaAuditReader(db());
   const verifiedAt = now();

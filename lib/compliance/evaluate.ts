@@ -2,6 +2,7 @@
 // Pure: the compliance map, its exports and the certificate all use this one function, and
 // tests give it fixed facts and a fixed time.
 import { isOverdue } from "@/lib/findings/types";
+import { PLAN_CONTROL_IDS, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export type TControlStatus = "met" | "not_met" | "attention" | "not_attested" | "not_tracked" | "informational";
@@ -44,6 +45,8 @@ export interface TComplianceFacts {
   owners: Record<string, string>;
   /** Audit findings still open, by control (A-2: remediated on a timeline). */
   openFindings?: TOpenFinding[];
+  /** Plans and policies (lib/plans): GS-4a, GS-4b, PII-2a, R25-6. */
+  plans?: TPlanFacts;
 }
 
 export interface TOpenFinding {
@@ -171,6 +174,15 @@ function computed(control: TControl, facts: TComplianceFacts, now: Date): Pick<T
       }
       return { status: "met", summary: "Alarm rules run on Vigil's log; every alarm was acknowledged within 24 hours.", problems: [], lastVerifiedAt: now };
     }
+    case "GS-4a":
+    case "GS-4b":
+    case "PII-2a":
+    case "R25-6": {
+      if (!facts.plans) return { status: "not_tracked", summary: "Plans and policies are not tracked.", problems: [], lastVerifiedAt: null };
+      const plan = evaluatePlanControl(control.id as TPlanControlId, facts.plans, now);
+      // TODO(i15-map): "no_evidence" is the map's "no evidence yet"; until that state exists it shows as not met.
+      return { status: plan.status === "no_evidence" ? "not_met" : plan.status, summary: plan.summary, problems: plan.problems, lastVerifiedAt: plan.lastVerifiedAt };
+    }
     default:
       return { status: "not_tracked", summary: "Vigil does not compute this control yet.", problems: [], lastVerifiedAt: null };
   }
@@ -207,7 +219,8 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
         evidence: attestation.evidence,
       };
     }
-    return { ...base, ...computed(control, facts, now), nextDueAt: null };
+    const planned = facts.plans && (PLAN_CONTROL_IDS as readonly string[]).includes(control.id) ? evaluatePlanControl(control.id as TPlanControlId, facts.plans, now) : null;
+    return { ...base, ...computed(control, facts, now), nextDueAt: planned?.nextDueAt ?? null, evidence: planned?.evidence ?? null };
   });
   return results.map((result) => withFindings(result, findingsByControl.get(result.control.id) ?? [], now));
 }

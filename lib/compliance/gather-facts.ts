@@ -3,6 +3,7 @@ import { ROLE_GRANTS, ROLES } from "@/lib/auth/policy";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
 import { verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
+import { gatherPlanFacts } from "@/lib/plans";
 import { z } from "zod";
 import type { TPolicyVersion } from "./catalog";
 import type { TComplianceFacts } from "./evaluate";
@@ -114,5 +115,6 @@ export async function gatherComplianceFacts(
       })),
     owners: Object.fromEntries(owners.map((o) => [o.controlId, name.get(o.ownerId) ?? "Unknown"])),
     openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
+    plans: await gatherPlanFacts(database),
   };
 }

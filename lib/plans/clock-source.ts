@@ -2,6 +2,7 @@ import "server-only";
 // Plan and policy reviews for the clock registry (lib/core/clocks): the dashboard's "overdue and
 // falling due" list and the review reminders read due reviews from here.
 import type { TClockSource } from "@/lib/core/clocks/types";
+import { activityDueState } from "./activity-rules";
 import { reviewDueState } from "./review-rules";
 
 export const POLICY_REVIEW_CLOCK = "policy.review";
@@ -37,6 +38,37 @@ export const policyReviewClock: TClockSource = {
       link: `/plans/${d.reference}#reviews-heading`,
       state: reviewDueState(d.reviewDueOn!, now),
       facts: { basis: d.reviewDueBasis ?? "periodic" },
+    }));
+  },
+};
+
+export const CONTROL_ACTIVITY_CLOCK = "control-activity.due";
+
+/** Recurring control activities (audit log review, scans, tests, exercises) by their next due day. */
+export const controlActivityClock: TClockSource = {
+  kind: CONTROL_ACTIVITY_CLOCK,
+  label: "Control activity",
+  permission: "policy.read",
+  scoping: "all-only",
+  state: activityDueState,
+  async listOpen(database, now, { dueBefore, limit }) {
+    // The ("nextDueOn", "id") index.
+    const activities = await database.controlActivity.findMany({
+      where: { nextDueOn: { lt: dueBefore } },
+      select: { id: true, reference: true, title: true, kind: true, ownerId: true, nextDueOn: true },
+      orderBy: [{ nextDueOn: "asc" }, { id: "asc" }],
+      take: limit,
+    });
+    return activities.map((a) => ({
+      kind: CONTROL_ACTIVITY_CLOCK,
+      id: a.id,
+      title: a.title,
+      reference: a.reference,
+      dueAt: a.nextDueOn,
+      ownerIds: [a.ownerId],
+      link: `/plans/activities/${a.reference}`,
+      state: activityDueState(a.nextDueOn, now),
+      facts: { activityKind: a.kind },
     }));
   },
 };

@@ -7,7 +7,7 @@ import { displayNames } from "@/lib/core/display-names";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { renderPolicyPdf } from "./render-policy-pdf";
+import { approvedVersionPdf } from "./render-policy-pdf";
 
 /** An approved version as a PDF, rendered from its Markdown; each download is audit-logged. */
 export async function downloadPolicyVersionPdf(actor: Actor, reference: string, number: string, context: TRequestContext = {}): Promise<{ fileName: string; body: Buffer }> {
@@ -17,16 +17,7 @@ export async function downloadPolicyVersionPdf(actor: Actor, reference: string, 
     document && /^[1-9]\d{0,5}$/.test(number) ? await db().policyDocumentVersion.findUnique({ where: { documentId_number: { documentId: document.id, number: Number(number) } } }) : null;
   if (!document || !version || version.status !== "approved") throw new AppError("NOT_FOUND", "There is no approved version with this number.");
   const names = await displayNames([version.authorId, version.approvedById]);
-  const body = await renderPolicyPdf({
-    reference: document.reference,
-    title: document.title,
-    number: version.number!,
-    body: version.body,
-    authorName: names.get(version.authorId) ?? "Unknown",
-    approvedByName: names.get(version.approvedById!) ?? "Unknown",
-    approvedAt: version.approvedAt!,
-    changeSummary: version.changeSummary,
-  });
+  const body = await approvedVersionPdf(document, version, names);
   await withTransaction((tx) =>
     recordAuditEvent(
       tx,

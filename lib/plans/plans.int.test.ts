@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { fixedClock, setClock } from "@/lib/clock";
+import { lastEvent, testPerson, type TUserActor } from "./test-people";
 import { db } from "@/lib/db/client";
 import { pdfText } from "@/test/support/pdf-text";
 import { approvePolicyDraft } from "./approve-version";
@@ -14,6 +14,12 @@ import { listPolicyDocuments } from "./list-documents";
 import { savePolicyDraft } from "./save-draft";
 import { startFromTemplates } from "./start-from-templates";
 import { policyReviewClock } from "./clock-source";
+import { addPlanContact } from "./add-plan-contact";
+import { listPlanContacts } from "./list-plan-contacts";
+import { removePlanContact } from "./remove-plan-contact";
+import { createIncidentType } from "@/lib/incidents/create-incident-type";
+import { gatherPlanFacts, policyPackFiles } from "./plan-compliance";
+import { evaluatePlanControl } from "./plan-controls";
 import { recordPolicyChange } from "./record-change";
 import { recordPolicyReview } from "./record-review";
 import { policyReviewDueRule } from "./reminder-rules/policy-review-due";
@@ -21,12 +27,7 @@ import { policyReviewDueRule } from "./reminder-rules/policy-review-due";
 const run = randomBytes(3).toString("hex");
 let restoreClock: () => void;
 
-type TUserActor = Actor & { kind: "user" };
-async function user(key: string, roles: Role[]): Promise<TUserActor> {
-  const id = `usr_pl_${key}_${run}`;
-  await db().user.create({ data: { id, email: `${key}.${run}@example.test`, displayName: `Person ${key}`, status: "active", roles, mfaEnrolledAt: new Date() } });
-  return { kind: "user", userId: id, roles };
-}
+const user = (key: string, roles: Role[]) => testPerson(`pl_${run}`, key, roles);
 
 let lead: TUserActor;
 let lead2: TUserActor;
@@ -35,9 +36,6 @@ let responder: TUserActor;
 let member: TUserActor;
 let auditor: TUserActor;
 
-async function lastEvent(action: string) {
-  return db().auditEvent.findFirst({ where: { action }, orderBy: { sequence: "desc" } });
-}
 
 beforeAll(async () => {
   restoreClock = setClock(fixedClock("2026-12-01T09:00:00Z"));
@@ -221,5 +219,70 @@ describe("plans and policies", () => {
     const event = await lastEvent("policy.review-recorded");
     expect(event?.details).toMatchObject({ outcome: "changes_made", versionNumber: 2, nextReviewDueOn: "2027-06-01" });
     expect(JSON.stringify(event?.details)).not.toContain("hosting");
+  });
+
+  it("names the IMPOC and commanders with email and phone encrypted; team members read them (logged), auditors see names and roles only", async () => {
+    const impoc = { role: "impoc", name: "Dana Lead", email: "dana.impoc@example.test", phone: "+44 20 7946 0000" };
+    await expect(addPlanContact(responder, impoc)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPlanContact(auditor, impoc)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPlanContact(lead, { role: "boss", name: "", email: "not-an-email", phone: "call me" })).rejects.toMatchObject({
+      fieldErrors: { role: expect.any(String), name: expect.any(String), email: expect.any(String), phone: expect.any(String) },
+    });
+    const { id } = await addPlanContact(lead, impoc);
+    const { id: deputyId } = await addPlanContact(privacy, { role: "impoc_deputy", name: "Priya Privacy", email: "priya@example.test", phone: "" });
+    const stored = await db().planContact.findUniqueOrThrow({ where: { id } });
+    expect(stored.emailEnc).not.toContain("dana.impoc");
+    expect(stored.phoneEnc).not.toContain("7946");
+    const added = await lastEvent("policy.contact-added");
+    expect(JSON.stringify(added?.details)).not.toContain("example.test");
+
+    const forAuditor = await listPlanContacts(auditor);
+    expect(forAuditor.withDetails).toBe(false);
+    expect(forAuditor.contacts.map((c) => [c.role, c.name, c.email, c.phone])).toEqual([
+      ["impoc", "Dana Lead", null, null],
+      ["impoc_deputy", "Priya Privacy", null, null],
+    ]);
+    const before = await db().auditEvent.count({ where: { action: "policy.contacts-read" } });
+    expect(before).toBe(0);
+
+    const forMember = await listPlanContacts(member, { on: { type: "incident", id: "inc_x" } });
+    expect(forMember.contacts[0]).toMatchObject({ name: "Dana Lead", email: "dana.impoc@example.test", phone: "+44 20 7946 0000" });
+    expect(forMember.contacts[1]).toMatchObject({ email: "priya@example.test", phone: null });
+    const read = await lastEvent("policy.contacts-read");
+    expect(read).toMatchObject({ actorId: member.userId, targetType: "incident", targetId: "inc_x" });
+    expect(read?.details).toMatchObject({ contactIds: [id, deputyId] });
+
+    await expect(removePlanContact(member, deputyId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await removePlanContact(lead, deputyId);
+    expect((await listPlanContacts(auditor)).contacts.map((c) => c.name)).toEqual(["Dana Lead"]);
+    await expect(removePlanContact(lead, deputyId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("security leads add incident types to the plan's catalog; others cannot; names stay unique", async () => {
+    const type = { name: "Payment card skimming", description: "Card data captured at a point of sale.", procedure: "1. Isolate the terminal. 2. Call the acquirer.", escalationPath: "Security lead, then Amazon within 24 hours." };
+    await expect(createIncidentType(privacy, type)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createIncidentType(auditor, type)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { id } = await createIncidentType(lead, type);
+    expect(await db().incidentType.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true, name: "Payment card skimming" });
+    expect((await lastEvent("incident-type.created"))?.targetId).toBe(id);
+    await expect(createIncidentType(lead, { ...type, name: "payment CARD skimming" })).rejects.toMatchObject({ fieldErrors: { name: expect.any(String) } });
+  });
+
+  it("feeds the compliance map's plan rows from these records, and the audit pack gets every approved version's PDF", async () => {
+    const facts = await gatherPlanFacts(db());
+    expect(facts.irPlan).toMatchObject({ reference: plan, versionInForce: 2 });
+    expect(facts.irPlan?.lastReviewedOn?.toISOString().slice(0, 10)).toBe("2026-12-01");
+    expect(facts.privacyPolicy).toMatchObject({ reference: privacyPolicy, versionInForce: null });
+    expect(facts.contactRoles).toEqual(["impoc"]);
+    const now = new Date("2026-12-01T09:00:00Z");
+    expect(evaluatePlanControl("GS-4a", facts, now)).toMatchObject({ status: "attention", problems: ["The plan names no incident commander"] });
+    expect(evaluatePlanControl("GS-4b", facts, now).status).toBe("met");
+    expect(evaluatePlanControl("PII-2a", facts, now).status).toBe("no_evidence");
+    expect(evaluatePlanControl("R25-6", facts, now).status).toBe("met");
+
+    const files: { path: string; body: Buffer }[] = [];
+    for await (const file of policyPackFiles(db())) files.push(file);
+    expect(files.map((f) => f.path).sort()).toEqual([`policies/${plan}-v1.pdf`, `policies/${plan}-v2.pdf`]);
+    expect(await pdfText(files.find((f) => f.path.endsWith("-v2.pdf"))!.body)).toContain("Detecting and reporting");
   });
 });

@@ -153,3 +153,21 @@ export async function renderPolicyPdf(input: TPolicyPdfInput): Promise<Buffer> {
   finish(doc, `${input.reference} ${label}`);
   return buffer;
 }
+
+/** An approved version row and its document, as the PDF names them (names of author and approver looked up). */
+export function approvedVersionPdf(
+  document: { reference: string; title: string },
+  version: { number: number | null; body: string; changeSummary: string; authorId: string; approvedById: string | null; approvedAt: Date | null },
+  names: ReadonlyMap<string, string>,
+): Promise<Buffer> {
+  return renderPolicyPdf({
+    reference: document.reference,
+    title: document.title,
+    number: version.number!,
+    body: version.body,
+    authorName: names.get(version.authorId) ?? "Unknown",
+    approvedByName: names.get(version.approvedById!) ?? "Unknown",
+    approvedAt: version.approvedAt!,
+    changeSummary: version.changeSummary,
+  });
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listQueryFields } from "@/lib/core/list-query";
-import { text } from "@/lib/core/schema-fields";
+import { optionalText, text } from "@/lib/core/schema-fields";
+import { ACTIVITY_OUTCOMES, CONTROL_ACTIVITY_KINDS } from "./activity-rules";
 
 export const POLICY_DOCUMENT_KINDS = ["ir_plan", "privacy_policy", "other"] as const;
 export const POLICY_VERSION_STATUSES = ["draft", "approved"] as const;
@@ -64,3 +65,57 @@ export const ZPolicyChangeRecord = z.object({
   ),
 });
 export type TPolicyChangeRecord = z.input<typeof ZPolicyChangeRecord>;
+
+export const PLAN_CONTACT_ROLES = ["impoc", "impoc_deputy", "incident_commander", "deputy_commander"] as const;
+
+/** A person the incident response plan names. Email and phone are stored encrypted. */
+export const ZPlanContactAdd = z.object({
+  role: z.enum(PLAN_CONTACT_ROLES, { message: "Choose the role." }),
+  name: text(200, "Enter the person's name."),
+  email: z.string().trim().max(320, "Keep it under 320 characters.").pipe(z.email({ message: "Enter an email address, such as impoc@example.com." })),
+  phone: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ().-]{5,30}$/, "Enter a phone number: digits, spaces, + ( ) - only.")
+      .optional(),
+  ),
+});
+export type TPlanContactAdd = z.input<typeof ZPlanContactAdd>;
+
+/** Schedules a recurring control activity. */
+/** Left empty, title, frequency and evidence take the kind's defaults (ACTIVITY_DEFAULTS). */
+export const ZControlActivityCreate = z.object({
+  kind: z.enum(CONTROL_ACTIVITY_KINDS, { message: "Choose the kind of activity." }),
+  title: optionalText(200),
+  frequencyDays: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ message: "Enter how many days between runs." }).int("Enter a whole number of days.").min(1, "Between 1 and 1096 days.").max(1096, "Between 1 and 1096 days.").optional(),
+  ),
+  ownerId: text(64, "Choose who carries it out."),
+  evidenceExpected: optionalText(1000),
+  firstDueOn: calendarDay("Enter the day it is first due."),
+});
+export type TControlActivityCreate = z.input<typeof ZControlActivityCreate>;
+
+/** A completion: who is the actor; the day, the outcome and the proof (note or evidence label). */
+export const ZControlActivityComplete = z.object({
+  completedOn: calendarDay("Enter the day it was done."),
+  outcome: z.enum(ACTIVITY_OUTCOMES, { message: "Choose the outcome." }),
+  note: optionalText(4000),
+  evidenceLabel: optionalText(40),
+  scenario: optionalText(4000),
+  participants: optionalText(2000),
+  wentWell: optionalText(4000),
+  wentBadly: optionalText(4000),
+  followUps: optionalText(4000),
+});
+export type TControlActivityComplete = z.input<typeof ZControlActivityComplete>;
+
+export const ACTIVITY_SORT_COLUMNS = ["nextDueOn", "title"] as const;
+
+export const ZActivityListQuery = z.object({
+  ...listQueryFields(ACTIVITY_SORT_COLUMNS, { sort: "nextDueOn", dir: "asc" }),
+});
+export type TActivityListQuery = z.output<typeof ZActivityListQuery>;

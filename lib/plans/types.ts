@@ -2,12 +2,15 @@
 // enums with their one label each, the schemas and the pure rules.
 import type { TDueState } from "@/lib/core/clocks/types";
 import type { TReviewBasis } from "./review-rules";
-import type { POLICY_DOCUMENT_KINDS, POLICY_REVIEW_OUTCOMES, POLICY_VERSION_STATUSES } from "./schemas";
+import type { TActivityOutcome, TControlActivityKind } from "./activity-rules";
+import type { PLAN_CONTACT_ROLES, POLICY_DOCUMENT_KINDS, POLICY_REVIEW_OUTCOMES, POLICY_VERSION_STATUSES } from "./schemas";
 
 export * from "./schemas";
 export * from "./document-rules";
 export * from "./markdown-rules";
 export * from "./review-rules";
+export * from "./activity-rules";
+export * from "./plan-controls";
 
 export type TPolicyDocumentKind = (typeof POLICY_DOCUMENT_KINDS)[number];
 export const POLICY_KIND_LABEL: Record<TPolicyDocumentKind, string> = {
@@ -109,4 +112,62 @@ export interface TPolicyComparison {
   parts: TPolicyDiffPart[];
   /** Every version that can be compared: "1", "2", ..., and "draft" when there is one. */
   keys: string[];
+}
+
+export type TPlanContactRole = (typeof PLAN_CONTACT_ROLES)[number];
+export const PLAN_CONTACT_ROLE_LABEL: Record<TPlanContactRole, string> = {
+  impoc: "Incident Management Point of Contact (IMPOC)",
+  impoc_deputy: "Deputy IMPOC",
+  incident_commander: "Incident commander",
+  deputy_commander: "Deputy incident commander",
+};
+
+/** A person the plan names. Email and phone only for team members (never auditors): null otherwise. */
+export interface TPlanContactView {
+  id: string;
+  role: TPlanContactRole;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface TPlanContacts {
+  contacts: TPlanContactView[];
+  /** Whether email and phone were shown (team members) or left out (auditors). */
+  withDetails: boolean;
+  canManage: boolean;
+}
+
+export interface TActivityRow {
+  id: string;
+  reference: string;
+  kind: TControlActivityKind;
+  title: string;
+  frequencyDays: number;
+  ownerName: string;
+  nextDueOn: string;
+  dueState: TDueState;
+  dueText: string;
+  lastCompletedOn: string | null;
+}
+
+export interface TActivityCompletionView {
+  id: string;
+  completedOn: string;
+  completedByName: string;
+  outcome: TActivityOutcome;
+  note: string | null;
+  evidenceLabel: string | null;
+  scenario: string | null;
+  participants: string | null;
+  wentWell: string | null;
+  wentBadly: string | null;
+}
+
+export interface TActivityDetail extends TActivityRow {
+  evidenceExpected: string;
+  /** Follow-up actions of its tabletop exercises, as tasks. */
+  followUps: { id: string; title: string; ownerName: string; state: string }[];
+  completions: TActivityCompletionView[];
+  canRecord: boolean;
 }

@@ -175,6 +175,7 @@ describe("the sweep with a real SMTP server", () => {
       "evidence.transfer-waiting",
       "finding.due",
       "policy.review-due",
+      "control-activity.due",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "evidence.integrity-sweep"]);
   });

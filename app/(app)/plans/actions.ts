@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
-import { approvePolicyDraft, createPolicyDocument, recordPolicyChange, recordPolicyReview, savePolicyDraft, startFromTemplates } from "@/lib/plans";
+import { addPlanContact, approvePolicyDraft, completeControlActivity, scheduleControlActivity, createPolicyDocument, recordPolicyChange, recordPolicyReview, removePlanContact, savePolicyDraft, startFromTemplates } from "@/lib/plans";
 
 export async function startFromTemplatesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "plans.start-from-templates", revalidate: "/plans" }, async ({ actor }) => {
@@ -46,5 +46,31 @@ export async function recordPolicyChangeAction(reference: string, prev: TActionS
   return runAction(prev, formData, { name: "plans.record-change", bound: [reference], revalidate: [`/plans/${reference}`, "/plans", "/"] }, async ({ actor, values }) => {
     const { nextDueOn } = await recordPolicyChange(actor, reference, values);
     return { message: nextDueOn ? `Change recorded. The next review is due on ${nextDueOn}.` : "Change recorded. A review falls due once the document is approved." };
+  });
+}
+
+export async function addPlanContactAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.add-contact", bound: [reference], revalidate: [`/plans/${reference}`] }, async ({ actor, values }) => {
+    await addPlanContact(actor, values);
+  });
+}
+
+export async function removePlanContactAction(reference: string, contactId: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.remove-contact", bound: [reference, contactId], revalidate: [`/plans/${reference}`] }, async ({ actor }) => {
+    await removePlanContact(actor, contactId);
+  });
+}
+
+export async function scheduleControlActivityAction(prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.schedule-activity", revalidate: ["/plans/activities", "/"] }, async ({ actor, values }) => {
+    const { reference } = await scheduleControlActivity(actor, values);
+    redirect(`/plans/activities/${reference}`);
+  });
+}
+
+export async function completeControlActivityAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.complete-activity", bound: [reference], revalidate: [`/plans/activities/${reference}`, "/plans/activities", "/"] }, async ({ actor, values }) => {
+    const { nextDueOn, taskIds } = await completeControlActivity(actor, reference, values);
+    return { message: `Completion recorded. Next due on ${nextDueOn}.${taskIds.length ? ` ${taskIds.length} follow-up task(s) created.` : ""}` };
   });
 }

@@ -1,4 +1,5 @@
 import { AddPolicyForm, StartFromTemplatesForm } from "@/components/plans/policy-forms";
+import { PlansNav } from "@/components/plans/plans-nav";
 import { PolicyTable } from "@/components/plans/policy-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/current-actor";
@@ -18,6 +19,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
         title="Plans and policies"
         description="The incident response plan, the privacy and data-handling policy and any other policy the team keeps. Each change is a draft until someone who did not write it approves it; every approved version stays readable."
       />
+      <PlansNav current="/plans" />
       {canWrite && missingTemplates.length > 0 ? (
         <section className="card" aria-labelledby="templates-heading">
           <h2 id="templates-heading">Start from Vigil&apos;s templates</h2>

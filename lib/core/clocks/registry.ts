@@ -8,7 +8,7 @@ import { custodyTransferClock } from "@/lib/evidence/clock-source";
 import { findingDueClock } from "@/lib/findings/clock-source";
 import { incidentNoticeClock, incidentTaskClock, legalRequestNoticeClock } from "@/lib/incidents/clock-sources";
 import { taskDueClock } from "@/lib/core/tasks/clock-source";
-import { policyReviewClock } from "@/lib/plans/clock-source";
+import { controlActivityClock, policyReviewClock } from "@/lib/plans/clock-source";
 import type { TClockSource } from "./types";
 
 export const CLOCK_SOURCES: readonly TClockSource[] = [
@@ -20,6 +20,7 @@ export const CLOCK_SOURCES: readonly TClockSource[] = [
   controlAttestationClock,
   taskDueClock,
   policyReviewClock,
+  controlActivityClock,
 ];
 
 export function clockSource(kind: string): TClockSource {

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/findings/labels";
 import { PolicyMarkdown } from "@/components/plans/policy-markdown";
-import { ApproveDraftForm, RecordChangeForm, RecordReviewForm } from "@/components/plans/policy-forms";
+import { AddContactForm, ApproveDraftForm, RecordChangeForm, RecordReviewForm, RemoveContactForm } from "@/components/plans/policy-forms";
+import { PlanContactsCard } from "@/components/plans/plan-contacts";
 import { REVIEW_BADGE } from "@/components/plans/labels";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { documentOrNotFound } from "../document-or-not-found";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { now } from "@/lib/clock";
-import { POLICY_KIND_LABEL, REVIEW_BASIS_LABEL, REVIEW_OUTCOME_LABEL } from "@/lib/plans";
-import { approvePolicyDraftAction, recordPolicyChangeAction, recordPolicyReviewAction } from "../actions";
+import { can } from "@/lib/auth/policy";
+import { getIncidentCatalog } from "@/lib/incidents";
+import { listPlanContacts, POLICY_KIND_LABEL, REVIEW_BASIS_LABEL, REVIEW_OUTCOME_LABEL } from "@/lib/plans";
+import { addPlanContactAction, removePlanContactAction, approvePolicyDraftAction, recordPolicyChangeAction, recordPolicyReviewAction } from "../actions";
 import styles from "@/components/plans/plans.module.css";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +26,10 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
   const { approved } = await searchParams;
   const actor = await requirePagePermission("policy.read");
   const doc = await documentOrNotFound(actor, reference);
+  // The plan names the people to contact and the incident types it covers.
+  const isPlan = doc.kind === "ir_plan";
+  const contacts = isPlan ? await listPlanContacts(actor, { on: { type: "policy-document", id: doc.reference } }) : null;
+  const incidentTypes = isPlan && can(actor, "incident.read") ? (await getIncidentCatalog(actor)).types : null;
   const today = now().toISOString().slice(0, 10);
   const compareKeys = [...doc.versions.map((v) => String(v.number)).reverse(), ...(doc.draft ? ["draft"] : [])];
   return (
@@ -52,11 +59,46 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
         {doc.inForce ? <span className="badge badge-ok">Version {doc.inForce.number} in force</span> : <span className="badge badge-warn">No approved version yet</span>}
         {doc.draft ? <span className="badge badge-neutral">Draft waiting for approval</span> : null}
         {doc.review ? (
-          <span className={REVIEW_BADGE[doc.review.state]}>
+          <span className={`${REVIEW_BADGE[doc.review.state]} ${styles.wrapBadge}`}>
             {REVIEW_BASIS_LABEL[doc.review.basis]} due {doc.review.dueOn}, {doc.review.dueText}
           </span>
         ) : null}
       </div>
+
+      {contacts ? (
+        <div className={`grid grid-2 ${styles.gapBelow}`}>
+          <div>
+            <PlanContactsCard
+              contacts={contacts}
+              heading="Roles and contacts"
+              remove={contacts.canManage ? (id) => <RemoveContactForm action={removePlanContactAction.bind(null, doc.reference, id)} name={contacts.contacts.find((c) => c.id === id)!.name} /> : undefined}
+            />
+            {contacts.canManage ? (
+              <details className={`disclosure ${styles.gapAbove}`}>
+                <summary>Name a contact</summary>
+                <AddContactForm action={addPlanContactAction.bind(null, doc.reference)} />
+              </details>
+            ) : null}
+          </div>
+          {incidentTypes ? (
+            <section className="card" aria-labelledby="types-heading">
+              <h2 id="types-heading">Incident types</h2>
+              <p className="muted small">Each type carries its procedure and escalation path. A retired type is not offered for new incidents and stays on the incidents that have it.</p>
+              <ul className={styles.contacts}>
+                {incidentTypes.map((t) => (
+                  <li key={t.id}>
+                    <strong>{t.name}</strong> {t.active ? null : <span className="badge badge-neutral">Retired</span>}
+                    <div className="small muted">{t.description}</div>
+                  </li>
+                ))}
+              </ul>
+              <p className={styles.gapAbove}>
+                <Link href="/incidents/types">{can(actor, "incident.catalog.manage") ? "Add, edit or retire incident types" : "Procedures and escalation paths"}</Link>
+              </p>
+            </section>
+          ) : null}
+        </div>
+      ) : null}
 
       {doc.draft ? (
         <section className="card" aria-labelledby="draft-heading">
