@@ -158,3 +158,7 @@ export function CompleteActivityForm({ action, today, tabletop }: { action: TAct
     </ActionForm>
   );
 }
+
+export function AcknowledgeForm({ action, number }: { action: TAction; number: number }) {
+  return <ActionForm action={action} submitLabel="I have read it" pendingLabel="Recording…" ariaLabel={`Acknowledge version ${number}`} />;
+}

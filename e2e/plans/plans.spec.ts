@@ -254,6 +254,31 @@ test.describe("plans and policies", () => {
     await expect(otto.getByRole("region", { name: "Completions" })).toContainText("no unknown sign-ins");
     await expect(otto.getByRole("form", { name: "Record a completion" })).toHaveCount(0);
   });
+
+  test("a member is asked to acknowledge the plan in force, acknowledges it, and the lead sees the rate", async ({ browser }) => {
+    const member = await createUser({ roles: ["member"], displayName: "Mia Member" });
+    const lead = await createUser({ roles: ["security_lead"], displayName: "Rae Lead" });
+    const mia = await as(browser, member, "/");
+    const due = mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan, version 1" });
+    await expect(due).toContainText("Policy to acknowledge");
+    const reference = (await due.getByRole("link").first().textContent())!.trim();
+    await due.getByRole("link", { name: reference }).click();
+    const ack = mia.getByRole("region", { name: "Your acknowledgement" });
+    await expect(ack).toContainText("Version 1 applies to you.");
+    await shoot(mia, "acknowledge");
+    await ack.getByRole("button", { name: "I have read it" }).click();
+    await expect(ack).toContainText("You acknowledged version 1 on");
+    await expect(mia.getByRole("region", { name: "Acknowledgements" })).toContainText(/Version 1: acknowledged by 1 of \d+/);
+    await mia.goto("/");
+    await expect(mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan" })).toHaveCount(0);
+
+    const rae = await as(browser, lead, `/plans/${reference}`);
+    const acks = rae.getByRole("region", { name: "Acknowledgements" });
+    await expect(acks).toContainText(/acknowledged by 1 of \d+/);
+    await expect(acks).toContainText("Not yet:");
+    await expect(acks).toContainText("Rae Lead");
+    await expect(acks).not.toContainText("Mia Member");
+  });
 });
 
 async function logIncident(page: Page, title: string, type: string): Promise<string> {

@@ -26,6 +26,8 @@ export async function approvePolicyDraft(actor: Actor, reference: string): Promi
     const number = nextVersionNumber(approved.map((v) => v.number!));
     const at = clockNow();
     await tx.policyDocumentVersion.update({ where: { id: draft.id }, data: { status: "approved", number, approvedById: actor.userId, approvedAt: at, updatedAt: at } });
+    // In force from now: its audience is asked to acknowledge it.
+    await tx.policyDocument.update({ where: { id: document.id }, data: { inForceVersionId: draft.id } });
     // The first approval starts the review clock.
     await refreshReviewDue(tx, document);
     await recordAuditEvent(tx, { actor, action: "policy.version-approved", target: documentTarget(document), details: { reference, versionId: draft.id, number, authorId: draft.authorId } });

@@ -2,6 +2,9 @@ import "server-only";
 // Plan and policy reviews for the clock registry (lib/core/clocks): the dashboard's "overdue and
 // falling due" list and the review reminders read due reviews from here.
 import type { TClockSource } from "@/lib/core/clocks/types";
+import { DAYS, stateRule } from "@/lib/core/clocks/clock-state";
+import { pendingAcknowledgements } from "./acknowledgement-access";
+import { ACKNOWLEDGE_WITHIN_DAYS, acknowledgementDueAt } from "./acknowledgement-rules";
 import { activityDueState } from "./activity-rules";
 import { reviewDueState } from "./review-rules";
 
@@ -70,5 +73,39 @@ export const controlActivityClock: TClockSource = {
       state: activityDueState(a.nextDueOn, now),
       facts: { activityKind: a.kind },
     }));
+  },
+};
+
+export const POLICY_ACKNOWLEDGEMENT_CLOCK = "policy.acknowledgement";
+
+const acknowledgementState = stateRule({ dueSoonWithinMs: DAYS(3) });
+
+/** Published versions each person still has to acknowledge (their own only), due 7 days after publication. */
+export const policyAcknowledgementClock: TClockSource = {
+  kind: POLICY_ACKNOWLEDGEMENT_CLOCK,
+  label: "Policy to acknowledge",
+  permission: "assignment.acknowledge",
+  scoping: "own",
+  state: acknowledgementState,
+  async listOpen(database, now, { dueBefore, scope, limit }) {
+    const pending = await pendingAcknowledgements(database, {
+      approvedBefore: new Date(dueBefore.getTime() - DAYS(ACKNOWLEDGE_WITHIN_DAYS)),
+      userId: scope.kind === "member" ? scope.userId : undefined,
+      limit,
+    });
+    return pending.map((p) => {
+      const dueAt = acknowledgementDueAt(p.approvedAt);
+      return {
+        kind: POLICY_ACKNOWLEDGEMENT_CLOCK,
+        id: `${p.versionId}:${p.userId}`,
+        title: `Read and acknowledge ${p.title}, version ${p.number}`,
+        reference: p.reference,
+        dueAt,
+        ownerIds: [p.userId],
+        link: `/plans/${p.reference}#acknowledge-heading`,
+        state: acknowledgementState(dueAt, now),
+        facts: { versionId: p.versionId, approvedAt: p.approvedAt.toISOString() },
+      };
+    });
   },
 };

@@ -10,7 +10,9 @@ import { now as clockNow } from "@/lib/clock";
 import { dueText, formatDay } from "@/lib/findings/types";
 import { mayApproveDraft } from "./document-rules";
 import { reviewDueState } from "./review-rules";
-import type { TPolicyDocumentDetail, TPolicyVersionView } from "./types";
+import { acknowledgementCounts } from "./acknowledgement-access";
+import { acknowledgementRate, inAudience } from "./acknowledgement-rules";
+import type { TPolicyAcknowledgementView, TPolicyDocumentDetail, TPolicyVersionView } from "./types";
 
 async function loadDocument(reference: string) {
   const document = await db().policyDocument.findUnique({ where: { reference } });
@@ -34,6 +36,22 @@ function versionView(v: PolicyDocumentVersion, names: Map<string, string>): TPol
   };
 }
 
+async function acknowledgementView(actor: Actor, document: { id: string; audienceRoles: string[] }, inForce: PolicyDocumentVersion | null): Promise<TPolicyAcknowledgementView | null> {
+  if (!inForce) return null;
+  const counts = await acknowledgementCounts(db(), document, inForce.id);
+  const mine = actor.kind === "user" ? await db().policyAcknowledgement.findUnique({ where: { versionId_userId: { versionId: inForce.id, userId: actor.userId } } }) : null;
+  const pendingNames = can(actor, "policy.write") ? [...(await displayNames(counts.pendingUserIds)).values()].sort() : null;
+  return {
+    number: inForce.number!,
+    asked: actor.kind === "user" && can(actor, "assignment.acknowledge") && inAudience(actor.roles, document.audienceRoles),
+    acknowledgedAt: mine?.acknowledgedAt.toISOString() ?? null,
+    acknowledged: counts.acknowledged,
+    total: counts.total,
+    rate: acknowledgementRate(counts.acknowledged, counts.total),
+    pendingNames,
+  };
+}
+
 /** A plan or policy: the version in force, the draft if any, and every approved version. */
 export async function getPolicyDocument(actor: Actor, reference: string): Promise<TPolicyDocumentDetail> {
   await authorize(actor, "policy.read", { type: "policy-document", id: reference });
@@ -47,6 +65,7 @@ export async function getPolicyDocument(actor: Actor, reference: string): Promis
   const now = clockNow();
   const draft = versions.find((v) => v.status === "draft") ?? null;
   const approved = versions.filter((v) => v.status === "approved");
+  const acknowledgement = await acknowledgementView(actor, document, approved[0] ?? null);
   return {
     reference: document.reference,
     kind: document.kind,
@@ -71,6 +90,7 @@ export async function getPolicyDocument(actor: Actor, reference: string): Promis
       recordedByName: names.get(c.recordedById) ?? "Unknown",
       recordedAt: c.createdAt.toISOString(),
     })),
+    acknowledgement,
     canWrite: can(actor, "policy.write"),
     canApprove: can(actor, "policy.approve"),
     actorContributedToDraft: Boolean(draft && actor.kind === "user" && !mayApproveDraft(actor.userId, draft.contributorIds)),

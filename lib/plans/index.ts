@@ -27,3 +27,6 @@ export { listControlActivities, getControlActivity, activityOwnerOptions } from 
 export { controlActivityClock } from "./clock-source";
 export { activityDueRule } from "./reminder-rules/activity-due";
 export { gatherPlanFacts, policyPackFiles } from "./plan-compliance";
+export { acknowledgePolicyVersion } from "./acknowledge-version";
+export { policyAcknowledgementClock } from "./clock-source";
+export { acknowledgementRule } from "./reminder-rules/acknowledgement-due";

@@ -20,6 +20,9 @@ import { removePlanContact } from "./remove-plan-contact";
 import { createIncidentType } from "@/lib/incidents/create-incident-type";
 import { gatherPlanFacts, policyPackFiles } from "./plan-compliance";
 import { evaluatePlanControl } from "./plan-controls";
+import { acknowledgePolicyVersion } from "./acknowledge-version";
+import { policyAcknowledgementClock } from "./clock-source";
+import { acknowledgementRule } from "./reminder-rules/acknowledgement-due";
 import { recordPolicyChange } from "./record-change";
 import { recordPolicyReview } from "./record-review";
 import { policyReviewDueRule } from "./reminder-rules/policy-review-due";
@@ -284,5 +287,29 @@ describe("plans and policies", () => {
     for await (const file of policyPackFiles(db())) files.push(file);
     expect(files.map((f) => f.path).sort()).toEqual([`policies/${plan}-v1.pdf`, `policies/${plan}-v2.pdf`]);
     expect(await pdfText(files.find((f) => f.path.endsWith("-v2.pdf"))!.body)).toContain("Detecting and reporting");
+  });
+
+  it("the team acknowledges the version in force: tracked per person, with the rate, the pending names for editors, reminders and the dashboard", async () => {
+    const asOf = new Date("2026-12-02T09:00:00Z");
+    const mine = await policyAcknowledgementClock.listOpen(db(), asOf, { dueBefore: new Date("2027-01-01T00:00:00Z"), scope: { kind: "member", userId: member.userId } });
+    expect(mine.map((i) => [i.reference, i.title, i.dueAt.toISOString()])).toEqual([[plan, "Read and acknowledge Incident response plan, version 2", "2026-12-08T09:00:00.000Z"]]);
+    const reminders = await acknowledgementRule.collect(db(), asOf);
+    expect(reminders.map((r) => r.recipientUserIds[0]).sort()).toEqual([lead.userId, lead2.userId, member.userId, privacy.userId, responder.userId].sort());
+    expect(reminders.find((r) => r.recipientUserIds[0] === member.userId)?.key).toMatch(/^policy\.acknowledgement:pdv_\w+:usr_pl_\w+_member:published$/);
+
+    await expect(acknowledgePolicyVersion(auditor, plan)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acknowledgePolicyVersion(member, privacyPolicy)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await acknowledgePolicyVersion(member, plan)).toEqual({ number: 2 });
+    await expect(acknowledgePolicyVersion(member, plan)).rejects.toMatchObject({ code: "INVALID_STATE", message: "You acknowledged version 2 already." });
+    const event = await lastEvent("policy.acknowledged");
+    expect(event).toMatchObject({ actorId: member.userId });
+    expect(event?.details).toMatchObject({ number: 2 });
+
+    const forMember = await getPolicyDocument(member, plan);
+    expect(forMember.acknowledgement).toMatchObject({ number: 2, asked: true, acknowledged: 1, total: 5, rate: "1 of 5 (20%)", pendingNames: null });
+    expect(forMember.acknowledgement?.acknowledgedAt).toBe("2026-12-01T09:00:00.000Z");
+    expect((await getPolicyDocument(auditor, plan)).acknowledgement).toMatchObject({ asked: false, pendingNames: null });
+    expect((await getPolicyDocument(lead, plan)).acknowledgement?.pendingNames).toEqual(["Person lead", "Person lead2", "Person priv", "Person resp"]);
+    expect(await policyAcknowledgementClock.listOpen(db(), asOf, { dueBefore: new Date("2027-01-01T00:00:00Z"), scope: { kind: "member", userId: member.userId } })).toEqual([]);
   });
 });

@@ -63,6 +63,8 @@ export interface TPolicyDocumentDetail {
   review: TPolicyReviewClock | null;
   reviews: TPolicyReviewRow[];
   changes: TPolicyChangeRow[];
+  /** For the version in force; null before the first approval. */
+  acknowledgement: TPolicyAcknowledgementView | null;
   canWrite: boolean;
   canApprove: boolean;
   /** The actor wrote part of the draft, so someone else must approve it. */
@@ -170,4 +172,16 @@ export interface TActivityDetail extends TActivityRow {
   followUps: { id: string; title: string; ownerName: string; state: string }[];
   completions: TActivityCompletionView[];
   canRecord: boolean;
+}
+
+export interface TPolicyAcknowledgementView {
+  number: number;
+  /** The document asks the actor's role to acknowledge it. */
+  asked: boolean;
+  acknowledgedAt: string | null;
+  acknowledged: number;
+  total: number;
+  rate: string;
+  /** Who has not acknowledged yet: for those who edit the document only. */
+  pendingNames: string[] | null;
 }

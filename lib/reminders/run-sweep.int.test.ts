@@ -176,6 +176,7 @@ describe("the sweep with a real SMTP server", () => {
       "finding.due",
       "policy.review-due",
       "control-activity.due",
+      "policy.acknowledgement",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "evidence.integrity-sweep"]);
   });

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
-import { addPlanContact, approvePolicyDraft, completeControlActivity, scheduleControlActivity, createPolicyDocument, recordPolicyChange, recordPolicyReview, removePlanContact, savePolicyDraft, startFromTemplates } from "@/lib/plans";
+import { acknowledgePolicyVersion, addPlanContact, approvePolicyDraft, completeControlActivity, scheduleControlActivity, createPolicyDocument, recordPolicyChange, recordPolicyReview, removePlanContact, savePolicyDraft, startFromTemplates } from "@/lib/plans";
 
 export async function startFromTemplatesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "plans.start-from-templates", revalidate: "/plans" }, async ({ actor }) => {
@@ -72,5 +72,12 @@ export async function completeControlActivityAction(reference: string, prev: TAc
   return runAction(prev, formData, { name: "plans.complete-activity", bound: [reference], revalidate: [`/plans/activities/${reference}`, "/plans/activities", "/"] }, async ({ actor, values }) => {
     const { nextDueOn, taskIds } = await completeControlActivity(actor, reference, values);
     return { message: `Completion recorded. Next due on ${nextDueOn}.${taskIds.length ? ` ${taskIds.length} follow-up task(s) created.` : ""}` };
+  });
+}
+
+export async function acknowledgePolicyVersionAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.acknowledge", bound: [reference], revalidate: [`/plans/${reference}`, "/"] }, async ({ actor }) => {
+    const { number } = await acknowledgePolicyVersion(actor, reference);
+    return { message: `Thank you: your acknowledgement of version ${number} is recorded.` };
   });
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/findings/labels";
 import { PolicyMarkdown } from "@/components/plans/policy-markdown";
-import { AddContactForm, ApproveDraftForm, RecordChangeForm, RecordReviewForm, RemoveContactForm } from "@/components/plans/policy-forms";
+import { AcknowledgeForm, AddContactForm, ApproveDraftForm, RecordChangeForm, RecordReviewForm, RemoveContactForm } from "@/components/plans/policy-forms";
 import { PlanContactsCard } from "@/components/plans/plan-contacts";
 import { REVIEW_BADGE } from "@/components/plans/labels";
 import { SimpleTable } from "@/components/ui/simple-table";
@@ -12,7 +12,7 @@ import { now } from "@/lib/clock";
 import { can } from "@/lib/auth/policy";
 import { getIncidentCatalog } from "@/lib/incidents";
 import { listPlanContacts, POLICY_KIND_LABEL, REVIEW_BASIS_LABEL, REVIEW_OUTCOME_LABEL } from "@/lib/plans";
-import { addPlanContactAction, removePlanContactAction, approvePolicyDraftAction, recordPolicyChangeAction, recordPolicyReviewAction } from "../actions";
+import { acknowledgePolicyVersionAction, addPlanContactAction, removePlanContactAction, approvePolicyDraftAction, recordPolicyChangeAction, recordPolicyReviewAction } from "../actions";
 import styles from "@/components/plans/plans.module.css";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +26,7 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
   const { approved } = await searchParams;
   const actor = await requirePagePermission("policy.read");
   const doc = await documentOrNotFound(actor, reference);
+  const ack = doc.acknowledgement;
   // The plan names the people to contact and the incident types it covers.
   const isPlan = doc.kind === "ir_plan";
   const contacts = isPlan ? await listPlanContacts(actor, { on: { type: "policy-document", id: doc.reference } }) : null;
@@ -64,6 +65,22 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
           </span>
         ) : null}
       </div>
+
+      {ack && ack.asked ? (
+        <section className={`card ${styles.gapBelow}`} aria-labelledby="acknowledge-heading">
+          <h2 id="acknowledge-heading">Your acknowledgement</h2>
+          {ack.acknowledgedAt ? (
+            <p>
+              You acknowledged version {ack.number} on {formatUtc(ack.acknowledgedAt)}.
+            </p>
+          ) : (
+            <>
+              <p>Version {ack.number} applies to you. Read it below, then confirm you have read it.</p>
+              <AcknowledgeForm action={acknowledgePolicyVersionAction.bind(null, doc.reference)} number={ack.number} />
+            </>
+          )}
+        </section>
+      ) : null}
 
       {contacts ? (
         <div className={`grid grid-2 ${styles.gapBelow}`}>
@@ -179,6 +196,20 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
           </form>
         ) : null}
       </section>
+
+      {ack ? (
+        <section className={`card ${styles.gapAbove}`} aria-labelledby="acks-heading">
+          <h2 id="acks-heading">Acknowledgements</h2>
+          <p>
+            Version {ack.number}: acknowledged by {ack.rate}.
+          </p>
+          {ack.pendingNames && ack.pendingNames.length > 0 ? (
+            <p className="small">
+              <span className="muted">Not yet:</span> {ack.pendingNames.join(", ")}. Vigil reminds them on publication, after 4 days and once 7 days have passed.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section className={`card ${styles.gapAbove}`} aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">Reviews</h2>
