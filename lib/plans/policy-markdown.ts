@@ -23,9 +23,10 @@ export interface TTextRun {
 export function textRuns(nodes: readonly PhrasingContent[], style: Omit<TTextRun, "text"> = {}): TTextRun[] {
   return nodes.flatMap((node): TTextRun[] => {
     switch (node.type) {
+      // A line break inside a paragraph's source is a space (a hard break is a "break" node).
       case "text":
       case "html":
-        return [{ ...style, text: node.value }];
+        return [{ ...style, text: node.value.replace(/\s*\n\s*/g, " ") }];
       case "inlineCode":
         return [{ ...style, code: true, text: node.value }];
       case "strong":

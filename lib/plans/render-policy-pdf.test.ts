@@ -25,6 +25,12 @@ Notify Amazon at [3p-security@amazon.com](mailto:3p-security@amazon.com) **withi
 `;
 
 describe("policy Markdown", () => {
+  it("joins the lines of a paragraph with spaces, keeping hard breaks", () => {
+    const tree = parsePolicyMarkdown("Notify Amazon at\n[the address](mailto:a@b.example) within\n24 hours.  \nNext line.");
+    const runs = textRuns((tree.children[0] as Paragraph).children);
+    expect(runs.map((r) => r.text).join("")).toBe("Notify Amazon at the address within 24 hours.\nNext line.");
+  });
+
   it("keeps allowed links and turns others into plain text", () => {
     const tree = parsePolicyMarkdown("[ok](https://a.example) and [bad](javascript:alert(1))");
     const runs = textRuns((tree.children[0] as Paragraph).children);

@@ -84,7 +84,8 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
 
       {contacts ? (
         <div className={`grid grid-2 ${styles.gapBelow}`}>
-          <div>
+          {/* min-width 0: a long role name in the form's list must not widen a phone's page. */}
+          <div className={styles.minZero}>
             <PlanContactsCard
               contacts={contacts}
               heading="Roles and contacts"
