@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, Checkbox, Field } from "@/components/forms/action-form";
+import { ActionForm, Checkbox, Field, useFormStateContext } from "@/components/forms/action-form";
 import type { TActionState } from "@/lib/core/action-state";
 import styles from "./plans.module.css";
 
@@ -23,7 +23,27 @@ export function AddPolicyForm({ action }: { action: TAction }) {
   );
 }
 
-export function EditDraftForm({ action, body, changeSummary, reviewFrequencyMonths }: { action: TAction; body: string; changeSummary: string; reviewFrequencyMonths: number }) {
+const AUDIENCE = [
+  { value: "admin", label: "Administrator" },
+  { value: "security_lead", label: "Security lead" },
+  { value: "responder", label: "Responder" },
+  { value: "privacy_officer", label: "Privacy officer" },
+  { value: "member", label: "Member" },
+];
+
+export function EditDraftForm({
+  action,
+  body,
+  changeSummary,
+  reviewFrequencyMonths,
+  audienceRoles,
+}: {
+  action: TAction;
+  body: string;
+  changeSummary: string;
+  reviewFrequencyMonths: number;
+  audienceRoles: string[];
+}) {
   return (
     <ActionForm action={action} submitLabel="Save draft" pendingLabel="Saving…" resetOnSuccess={false} ariaLabel="Edit the draft">
       <Field
@@ -39,6 +59,7 @@ export function EditDraftForm({ action, body, changeSummary, reviewFrequencyMont
         <Field name="changeSummary" label="What this version changes" defaultValue={changeSummary} required />
         <Field name="reviewFrequencyMonths" label="Review every (months)" type="number" defaultValue={String(reviewFrequencyMonths)} required hint="Between 1 and 24 months." />
       </div>
+      <AudienceFieldset selected={audienceRoles} />
       <p className={`muted small ${styles.gapAbove}`}>Saving keeps a draft. The version in force does not change until an approver who did not write the draft approves it.</p>
     </ActionForm>
   );
@@ -161,4 +182,25 @@ export function CompleteActivityForm({ action, today, tabletop }: { action: TAct
 
 export function AcknowledgeForm({ action, number }: { action: TAction; number: number }) {
   return <ActionForm action={action} submitLabel="I have read it" pendingLabel="Recording…" ariaLabel={`Acknowledge version ${number}`} />;
+}
+
+/** Which roles must acknowledge each published version; the error of the field shows under it. */
+function AudienceFieldset({ selected }: { selected: string[] }) {
+  const state = useFormStateContext();
+  const error = state.fieldErrors?.audienceRoles;
+  return (
+    <fieldset className={`field ${styles.gapAbove}`} aria-describedby={error ? "audience-error" : undefined}>
+      <legend>Who must acknowledge it</legend>
+      {AUDIENCE.map((role) => (
+        <label key={role.value} className={styles.checkInline}>
+          <input type="checkbox" name="audienceRoles[]" value={role.value} defaultChecked={selected.includes(role.value)} /> {role.label}
+        </label>
+      ))}
+      {error ? (
+        <span id="audience-error" className="error">
+          {error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
 }

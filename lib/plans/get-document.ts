@@ -71,6 +71,7 @@ export async function getPolicyDocument(actor: Actor, reference: string): Promis
     kind: document.kind,
     title: document.title,
     reviewFrequencyMonths: document.reviewFrequencyMonths,
+    audienceRoles: document.audienceRoles,
     inForce: approved[0] ? versionView(approved[0], names) : null,
     draft: draft ? versionView(draft, names) : null,
     versions: approved.map((v) => {

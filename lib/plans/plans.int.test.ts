@@ -28,6 +28,7 @@ import { recordPolicyReview } from "./record-review";
 import { policyReviewDueRule } from "./reminder-rules/policy-review-due";
 
 const run = randomBytes(3).toString("hex");
+const ALL_TEAM = ["admin", "security_lead", "responder", "privacy_officer", "member"];
 let restoreClock: () => void;
 
 const user = (key: string, roles: Role[]) => testPerson(`pl_${run}`, key, roles);
@@ -79,7 +80,7 @@ describe("plans and policies", () => {
 
   it("refuses approval by the draft's author and by anyone who edited it, and logs the refusal", async () => {
     await expect(approvePolicyDraft(privacy, plan)).rejects.toMatchObject({ code: "FORBIDDEN" }); // privacy officers do not approve
-    await savePolicyDraft(lead, plan, { body: `${(await getPolicyDocument(lead, plan)).draft!.body}\nEdited by the lead.\n`, changeSummary: "Named the IMPOC", reviewFrequencyMonths: "6" });
+    await savePolicyDraft(lead, plan, { body: `${(await getPolicyDocument(lead, plan)).draft!.body}\nEdited by the lead.\n`, changeSummary: "Named the IMPOC", reviewFrequencyMonths: "6", audienceRoles: ALL_TEAM });
     await expect(approvePolicyDraft(lead, plan)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/another approver/) });
     const denial = await lastEvent("authorization.denied");
     expect(denial).toMatchObject({ actorId: lead.userId, outcome: "denied" });
@@ -101,14 +102,14 @@ describe("plans and policies", () => {
   });
 
   it("edits start a new draft; the version in force stays until the next approval; every version stays readable and comparable", async () => {
-    await expect(savePolicyDraft(auditor, plan, { body: "# Plan\n\nAuditors change nothing here.", changeSummary: "x", reviewFrequencyMonths: "6" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(savePolicyDraft(member, plan, { body: "# Plan\n\nMembers change nothing here.", changeSummary: "x", reviewFrequencyMonths: "6" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(savePolicyDraft(auditor, plan, { body: "# Plan\n\nAuditors change nothing here.", changeSummary: "x", reviewFrequencyMonths: "6", audienceRoles: ALL_TEAM })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(savePolicyDraft(member, plan, { body: "# Plan\n\nMembers change nothing here.", changeSummary: "x", reviewFrequencyMonths: "6", audienceRoles: ALL_TEAM })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const v1 = (await getPolicyDocument(lead, plan)).inForce!.body;
-    await expect(savePolicyDraft(lead, plan, { body: v1, changeSummary: "Nothing", reviewFrequencyMonths: "6" })).rejects.toMatchObject({ fieldErrors: { body: expect.stringMatching(/Nothing changed/) } });
-    await expect(savePolicyDraft(lead, plan, { body: "short", changeSummary: "", reviewFrequencyMonths: "40" })).rejects.toMatchObject({
-      fieldErrors: { body: expect.any(String), changeSummary: expect.any(String), reviewFrequencyMonths: expect.any(String) },
+    await expect(savePolicyDraft(lead, plan, { body: v1, changeSummary: "Nothing", reviewFrequencyMonths: "6", audienceRoles: ALL_TEAM })).rejects.toMatchObject({ fieldErrors: { body: expect.stringMatching(/Nothing changed/) } });
+    await expect(savePolicyDraft(lead, plan, { body: "short", changeSummary: "", reviewFrequencyMonths: "40", audienceRoles: [] })).rejects.toMatchObject({
+      fieldErrors: { body: expect.any(String), changeSummary: expect.any(String), reviewFrequencyMonths: expect.any(String), audienceRoles: expect.any(String) },
     });
-    await savePolicyDraft(lead, plan, { body: v1.replace("Detection and reporting", "Detecting and reporting"), changeSummary: "Wording", reviewFrequencyMonths: "6" });
+    await savePolicyDraft(lead, plan, { body: v1.replace("Detection and reporting", "Detecting and reporting"), changeSummary: "Wording", reviewFrequencyMonths: "6", audienceRoles: ALL_TEAM });
     const doc = await getPolicyDocument(lead, plan);
     expect(doc.inForce?.number).toBe(1);
     expect(doc.draft?.contributorNames).toEqual(["Person lead"]);
@@ -311,5 +312,13 @@ describe("plans and policies", () => {
     expect((await getPolicyDocument(auditor, plan)).acknowledgement).toMatchObject({ asked: false, pendingNames: null });
     expect((await getPolicyDocument(lead, plan)).acknowledgement?.pendingNames).toEqual(["Person lead", "Person lead2", "Person priv", "Person resp"]);
     expect(await policyAcknowledgementClock.listOpen(db(), asOf, { dueBefore: new Date("2027-01-01T00:00:00Z"), scope: { kind: "member", userId: member.userId } })).toEqual([]);
+
+    // By role: asking only security leads leaves the others out of the count and the reminders.
+    const body = (await getPolicyDocument(lead, plan)).inForce!.body;
+    await expect(savePolicyDraft(lead, plan, { body, changeSummary: "Audience", reviewFrequencyMonths: "6", audienceRoles: ["auditor"] })).rejects.toMatchObject({ fieldErrors: { audienceRoles: expect.any(String) } });
+    await savePolicyDraft(lead, plan, { body, changeSummary: "Only leads acknowledge", reviewFrequencyMonths: "6", audienceRoles: ["security_lead"] });
+    expect((await getPolicyDocument(lead, plan)).acknowledgement).toMatchObject({ acknowledged: 0, total: 2, pendingNames: ["Person lead", "Person lead2"] });
+    expect((await getPolicyDocument(member, plan)).acknowledgement?.asked).toBe(false);
+    expect((await acknowledgementRule.collect(db(), asOf)).map((r) => r.recipientUserIds[0]).sort()).toEqual([lead.userId, lead2.userId].sort());
   });
 });

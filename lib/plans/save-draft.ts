@@ -23,7 +23,8 @@ export async function savePolicyDraft(actor: Actor, reference: string, input: un
     const at = clockNow();
     const [draft, inForce] = await Promise.all([draftOf(tx, document.id), versionInForce(tx, document.id)]);
     const baseline = draft ?? inForce;
-    if (baseline && baseline.body === data.body && document.reviewFrequencyMonths === data.reviewFrequencyMonths && (draft ? draft.changeSummary === data.changeSummary : true)) {
+    const sameAudience = [...document.audienceRoles].sort().join() === [...data.audienceRoles].sort().join();
+    if (baseline && baseline.body === data.body && document.reviewFrequencyMonths === data.reviewFrequencyMonths && sameAudience && (draft ? draft.changeSummary === data.changeSummary : true)) {
       throw validationError({ body: "Nothing changed: edit the text before saving a draft." });
     }
     if (document.reviewFrequencyMonths !== data.reviewFrequencyMonths) {
@@ -31,6 +32,8 @@ export async function savePolicyDraft(actor: Actor, reference: string, input: un
       // A new frequency moves the next regular review.
       await refreshReviewDue(tx, { id: document.id, reviewFrequencyMonths: data.reviewFrequencyMonths });
     }
+    // Who must acknowledge applies to the document at once, like its review frequency.
+    if (!sameAudience) await tx.policyDocument.update({ where: { id: document.id }, data: { audienceRoles: data.audienceRoles } });
     let versionId: string;
     if (draft) {
       versionId = draft.id;
@@ -45,7 +48,7 @@ export async function savePolicyDraft(actor: Actor, reference: string, input: un
       actor,
       action: "policy.draft-saved",
       target: documentTarget(document),
-      details: { reference, versionId, newDraft: !draft, basedOnVersion: inForce?.number ?? null, reviewFrequencyMonths: data.reviewFrequencyMonths },
+      details: { reference, versionId, newDraft: !draft, basedOnVersion: inForce?.number ?? null, reviewFrequencyMonths: data.reviewFrequencyMonths, audienceRoles: data.audienceRoles },
     });
     return { versionId };
   });

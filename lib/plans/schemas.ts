@@ -22,10 +22,17 @@ export const ZPolicyDocumentCreate = z.object({
 });
 export type TPolicyDocumentCreate = z.input<typeof ZPolicyDocumentCreate>;
 
+/** The roles a document can ask to acknowledge it: every role but auditor, who reads and changes nothing. */
+export const AUDIENCE_ROLES = ["admin", "security_lead", "responder", "privacy_officer", "member"] as const;
+
 export const ZPolicyDraftSave = z.object({
   body: z.string().trim().min(20, "Write the text of the document (at least 20 characters).").max(POLICY_BODY_MAX, `Keep it under ${POLICY_BODY_MAX} characters.`),
   changeSummary: text(500, "Say in a line what this version changes."),
   reviewFrequencyMonths: reviewFrequency,
+  audienceRoles: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
+    z.array(z.enum(AUDIENCE_ROLES, { message: "Choose roles from the list." })).min(1, "Choose at least one role that must acknowledge it."),
+  ),
 });
 export type TPolicyDraftSave = z.input<typeof ZPolicyDraftSave>;
 

@@ -55,6 +55,8 @@ export interface TPolicyDocumentDetail {
   kind: TPolicyDocumentKind;
   title: string;
   reviewFrequencyMonths: number;
+  /** The roles asked to acknowledge each published version. */
+  audienceRoles: string[];
   inForce: TPolicyVersionView | null;
   draft: TPolicyVersionView | null;
   /** Every approved version, newest first (bodies left out: read one on its own page). */

@@ -32,7 +32,7 @@ export default async function EditPolicyPage({ params }: { params: Promise<{ ref
         }
       />
       <section className="card">
-        <EditDraftForm action={savePolicyDraftAction.bind(null, doc.reference)} body={base?.body ?? ""} changeSummary={doc.draft?.changeSummary ?? ""} reviewFrequencyMonths={doc.reviewFrequencyMonths} />
+        <EditDraftForm action={savePolicyDraftAction.bind(null, doc.reference)} body={base?.body ?? ""} changeSummary={doc.draft?.changeSummary ?? ""} reviewFrequencyMonths={doc.reviewFrequencyMonths} audienceRoles={doc.audienceRoles} />
       </section>
     </>
   );
