@@ -12,7 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/incidents", label: "Incidents", permission: "incident.read" },
   { href: "/legal-requests", label: "Legal requests", permission: "legal-request.read" },
   { href: "/evidence", label: "Evidence", permission: "evidence.read" },
-  { href: "/reviews", label: "Reviews", permission: "review.read" },
+  { href: "/plans", label: "Plans and policies", permission: "policy.read" },
   { href: "/assets", label: "Assets", permission: "asset.read" },
   { href: "/audit-log", label: "Audit log", permission: "audit.read" },
   { href: "/settings", label: "Settings" },

@@ -35,6 +35,9 @@ const MATRIX = `
   evidence.custody        | -               | all             | assigned        | -               | -               | -              
   evidence.download       | -               | all             | assigned        | -               | -               | -              
   evidence.export         | -               | all             | -               | -               | all             | -              
+  policy.read             | all             | all             | all             | all             | all             | all            
+  policy.write            | -               | all             | -               | all             | -               | -              
+  policy.approve          | -               | all             | -               | -               | -               | -              
   review.read             | -               | all             | -               | -               | all             | -              
   review.manage           | -               | all             | -               | -               | -               | -              
   asset.read              | -               | all             | all             | all             | all             | -              

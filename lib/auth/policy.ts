@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   "evidence.custody": { kind: "write", description: "Record custody events: transfer, seal, release, destroy" },
   "evidence.download": { kind: "read", description: "Download evidence files" },
   "evidence.export": { kind: "read", description: "Export custody reports and evidence packages" },
+  "policy.read": { kind: "read", description: "Read plans and policies, their versions and reviews" },
+  "policy.write": { kind: "write", description: "Add plans and policies, edit their drafts" },
+  "policy.approve": { kind: "write", description: "Approve a draft someone else wrote, publishing it as the version in force" },
   "review.read": { kind: "read", description: "Read access and plan reviews" },
   "review.manage": { kind: "write", description: "Run access and plan reviews" },
   "asset.read": { kind: "read", description: "Read the asset inventory" },
@@ -85,6 +88,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "audit.export": ALL,
     "audit.checkpoint": ALL,
     "alarm.read": ALL,
+    "policy.read": ALL,
     "assignment.acknowledge": ALL,
   },
   "security_lead": {
@@ -112,6 +116,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "evidence.custody": ALL,
     "evidence.download": ALL,
     "evidence.export": ALL,
+    "policy.read": ALL,
+    "policy.write": ALL,
+    "policy.approve": ALL,
     "review.read": ALL,
     "review.manage": ALL,
     "asset.read": ALL,
@@ -131,6 +138,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "evidence.custody": ASSIGNED,
     "evidence.download": ASSIGNED,
     "asset.read": ALL,
+    "policy.read": ALL,
     "assignment.acknowledge": ALL,
   },
   "privacy_officer": {
@@ -140,12 +148,15 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "legal-request.read": ALL,
     "asset.read": ALL,
     "compliance.read": ALL,
+    "policy.read": ALL,
+    "policy.write": ALL,
     "assignment.acknowledge": ALL,
   },
   // Reads everything except personal data and evidence files; writes nothing, ever.
   auditor: READ_EVERYTHING_BUT_PII,
   member: {
     "incident.read": ASSIGNED,
+    "policy.read": ALL,
     "assignment.acknowledge": ALL,
   },
 };

@@ -13,6 +13,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
 import { custodyReportForPack, displayNameOf } from "@/lib/evidence";
 import { noticesCsv } from "@/lib/notices";
+import { policyPackFiles } from "@/lib/plans";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { PACK_RECORDS_README, packRecordCounts, writePackRecords, type TPackRecordCounts } from "./audit-pack-records";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
@@ -45,6 +46,7 @@ amazon-notices.csv             Every notice to Amazon (incidents and legal-proce
                                proof of delivery: state, when the mail server accepted it, its reply
                                and the Message-ID, or who gave it another way, when, to whom, the copy.
 custody/<label>.pdf            The chain-of-custody report of each evidence item.
+policies/<reference>-v<n>.pdf  Every approved version of the incident response plan and each policy.
 ${PACK_RECORDS_README}audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
 audit-log-verification.json    checkpoints (the JSON's "checkpoints" work with
                                \`npm run audit:verify -- --checkpoints audit-log-verification.json\`).
@@ -85,6 +87,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
     await writer.add(`custody/${safeName(label)}.pdf`, await custodyReportForPack(actor, label, generatedBy, at));
     evidenceItems += 1;
   }
+  for await (const file of policyPackFiles(db())) await writer.add(file.path, file.body);
   const records = await writePackRecords(writer, db(), actor, at);
   // Verified last, so the chain checked includes this export's own events.
   const reader = prismaAuditReader(db());

@@ -17,7 +17,7 @@ export type TPolicyVersion = "2021" | "2025";
  * - module: Vigil will track it in a module this version does not have yet ("not tracked yet");
  * - informational: nothing to comply with (a change of wording).
  */
-export type TControlBasis = "records" | "computed" | "shared" | "attested" | "module" | "informational";
+export type TControlBasis = "records" | "computed" | "shared" | "plans" | "attested" | "module" | "informational";
 
 /** The window a control is measured over: records older than this do not count. */
 export interface TControlPeriod {
@@ -38,7 +38,7 @@ export interface TControl {
   period: TControlPeriod | null;
   /** For basis "module" and "shared": the module that will track it (for "shared": the other systems). */
   module?: string;
-  /** For basis "records", "computed" and "shared": what Vigil checks. */
+  /** For basis "records", "computed", "shared" and "plans": what Vigil checks. */
   check?: string;
 }
 
@@ -63,8 +63,8 @@ export const CONTROLS: readonly TControl[] = [
   { id: "GS-2c", section: "General security", title: "No Amazon data on personal devices", requirement: "Amazon Information is not stored on personal devices.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Device register" },
   { id: "GS-2d", section: "General security", title: "Lockout and anomaly detection", requirement: "Accounts lock after repeated failed log-ins; anomalous usage and log-in attempts are detected.", versions: BOTH, basis: "shared", period: DAYS_90, module: "Access governance", check: "Vigil's own lockout setting and its alarms on repeated failures. Other systems' lockout and anomaly detection: the access governance register." },
   { id: "GS-3", section: "General security", title: "Encryption in transit", requirement: "Encrypt data in transit everywhere; disable unencrypted channels.", versions: BOTH, basis: "attested", period: MONTHS_12 },
-  { id: "GS-4a", section: "General security", title: "Incident response plan", requirement: "A plan with roles, incident types, procedures per type and the escalation path to Amazon.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Incident response plan" },
-  { id: "GS-4b", section: "General security", title: "Plan reviews", requirement: "Review the plan every 6 months and after any major infrastructure or system change.", versions: BOTH, basis: "module", period: MONTHS_6, module: "Incident response plan" },
+  { id: "GS-4a", section: "General security", title: "Incident response plan", requirement: "A plan with roles, incident types, procedures per type and the escalation path to Amazon.", versions: BOTH, basis: "plans", period: MONTHS_12, check: "An approved incident response plan is in force (Plans and policies), naming the IMPOC and the incident commander, with incident types offered." },
+  { id: "GS-4b", section: "General security", title: "Plan reviews", requirement: "Review the plan every 6 months and after any major infrastructure or system change.", versions: BOTH, basis: "plans", period: MONTHS_6, check: "The plan's review is not overdue: six months after the last review or first approval, sooner after a major change; no tabletop exercise overdue." },
   { id: "GS-4c", section: "General security", title: "Incidents investigated and documented", requirement: "Every incident has a description, remediation actions and corrective controls.", versions: BOTH, basis: "records", period: MONTHS_12, check: "Every incident closed in the period records description, root cause, remediation and corrective controls." },
   { id: "GS-4d", section: "General security", title: "Chain of custody", requirement: "Chain of custody for all evidence and records, available to Amazon on request.", versions: BOTH, basis: "records", period: INTEGRITY_CYCLE, check: "Every evidence item's custody ledger is intact, and every stored file matched its hash at a check within the integrity cycle." },
   { id: "GS-4e", section: "General security", title: "Amazon notified within 24 hours", requirement: "Notify Amazon within 24 hours of detecting a security incident.", versions: BOTH, basis: "records", period: MONTHS_12, check: "Every incident detected in the period that involved Amazon Information was notified within 24 hours of detection." },
@@ -74,7 +74,7 @@ export const CONTROLS: readonly TControl[] = [
   { id: "GS-5b", section: "General security", title: "Live instances deleted within 90 days", requirement: "Delete all live instances within 90 days; certify destruction in writing on request.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Deletion requests" },
   { id: "PII-1a", section: "Personally identifiable information", title: "PII retention", requirement: "Keep PII no longer than 30 days after shipment, or as tax law requires.", versions: BOTH, basis: "module", period: DAYS_30, module: "Retention rules" },
   { id: "PII-1b", section: "Personally identifiable information", title: "Encrypted offline archives", requirement: "Archived copies kept cold or offline and encrypted; PII recoverable.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Backup register" },
-  { id: "PII-2a", section: "Personally identifiable information", title: "Privacy and data-handling policy", requirement: "A written privacy and data-handling policy.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Policy documents" },
+  { id: "PII-2a", section: "Personally identifiable information", title: "Privacy and data-handling policy", requirement: "A written privacy and data-handling policy.", versions: BOTH, basis: "plans", period: MONTHS_12, check: "An approved privacy and data-handling policy is in force (Plans and policies), its review not overdue." },
   { id: "PII-2b", section: "Personally identifiable information", title: "Asset inventory", requirement: "An inventory of software and physical assets with access to PII, updated regularly.", versions: BOTH, basis: "module", period: DAYS_90, module: "Asset inventory" },
   { id: "PII-2c", section: "Personally identifiable information", title: "Record of processing", requirement: "Each PII field: how it is collected, processed, stored, used, shared and disposed of.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Records of processing" },
   { id: "PII-2d", section: "Personally identifiable information", title: "Data subject rights", requirement: "Consent and the rights to access, rectify, erase and stop processing.", versions: BOTH, basis: "module", period: MONTHS_12, module: "Data-subject requests" },
@@ -90,7 +90,7 @@ export const CONTROLS: readonly TControl[] = [
   { id: "R25-3", section: "November 2025 revision", title: "Lockout after at most 10 attempts", requirement: "Accounts lock after at most 10 unsuccessful log-in attempts.", versions: REVISION, basis: "shared", period: DAYS_90, module: "Access governance", check: "Vigil's own lockout threshold (at most 10). Other systems' thresholds: the access governance register." },
   { id: "R25-4", section: "November 2025 revision", title: "Password history and key rotation", requirement: "Refuse the last 10 passwords; rotate API keys.", versions: REVISION, basis: "module", period: DAYS_90, module: "Credential register" },
   { id: "R25-5", section: "November 2025 revision", title: "TLS 1.2+ and key management", requirement: "TLS 1.2 or later; keys in a key management system.", versions: REVISION, basis: "attested", period: MONTHS_12 },
-  { id: "R25-6", section: "November 2025 revision", title: "Incident point of contact", requirement: "A named, readily available Incident Management Point of Contact.", versions: REVISION, basis: "module", period: MONTHS_12, module: "Incident response plan" },
+  { id: "R25-6", section: "November 2025 revision", title: "Incident point of contact", requirement: "A named, readily available Incident Management Point of Contact.", versions: REVISION, basis: "plans", period: MONTHS_12, check: "The incident response plan names an IMPOC with email (Plans and policies)." },
   { id: "R25-7", section: "November 2025 revision", title: "Non-PII data deleted within 18 months", requirement: "Non-PII Amazon data deleted within 18 months unless law requires longer.", versions: REVISION, basis: "module", period: MONTHS_12, module: "Retention rules" },
   { id: "R25-8", section: "November 2025 revision", title: "Logs kept 12 months", requirement: "Logs retained at least 12 months.", versions: REVISION, basis: "computed", period: DAY_1, check: "Vigil's audit log retention is at least 365 days." },
   { id: "R25-9", section: "November 2025 revision", title: "Vulnerability deadlines", requirement: "Critical vulnerabilities fixed within 7 days of discovery, high within 30.", versions: REVISION, basis: "module", period: DAYS_30, module: "Vulnerability register" },

@@ -388,3 +388,21 @@ describe("GS-4e lists every clock a lead stopped or moved later", () => {
     expect(result(evaluateControls(facts({ clockChanges: [] }), NOW), "GS-4e").evidence).toBeNull();
   });
 });
+
+describe("plan rows (GS-4a, GS-4b, PII-2a, R25-6) from plans and policies", () => {
+  const approved = { reference: "POL-2026-0001", versionInForce: 1, approvedAt: new Date("2026-11-01T09:00:00Z"), reviewDueOn: new Date("2027-05-01T00:00:00Z"), lastReviewedOn: null };
+  const ids = ["GS-4a", "GS-4b", "PII-2a", "R25-6"];
+
+  it("without any plan record, none of them is met", () => {
+    const all = evaluateControls(facts({ plans: { irPlan: null, privacyPolicy: null, contactRoles: [], activeIncidentTypes: 9, activities: [] } }), NOW);
+    for (const id of ["GS-4a", "GS-4b", "PII-2a"]) expect(result(all, id).status).toBe("no_evidence");
+    expect(result(all, "R25-6").status).toBe("not_met");
+    expect(result(all, "GS-4a").summary).toBe("No approved incident response plan yet: no evidence yet.");
+  });
+  it("an approved plan naming the IMPOC and commander, and an approved privacy policy, meet them, with evidence and the next review", () => {
+    const all = evaluateControls(facts({ plans: { irPlan: approved, privacyPolicy: { ...approved, reference: "POL-2026-0002" }, contactRoles: ["impoc", "incident_commander"], activeIncidentTypes: 9, activities: [] } }), NOW);
+    for (const id of ids) expect(result(all, id).status).toBe("met");
+    expect(result(all, "GS-4a").evidence).toBe("POL-2026-0001 v1");
+    expect(result(all, "GS-4b").nextDueAt).toEqual(new Date("2027-05-01T00:00:00Z"));
+  });
+});

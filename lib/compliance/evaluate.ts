@@ -16,6 +16,7 @@
 import { formatDay, isOverdue, utcDay } from "@/lib/findings/types";
 import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/types";
 import { attestationDueState, attestationProblem, type TAttestationKind } from "./attestation-rules";
+import { PLAN_CONTROL_IDS, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export const CONTROL_STATUSES = ["met", "attention", "not_met", "no_evidence", "not_attested", "not_tracked", "informational"] as const;
@@ -88,6 +89,8 @@ export interface TComplianceFacts {
   openFindings?: TOpenFinding[];
   /** GS-4e: 24-hour clocks stopped (answer changed to no) or moved later in the last 12 months, newest first. */
   clockChanges?: TClockChangeFact[];
+  /** Plans and policies (lib/plans): GS-4a, GS-4b, PII-2a, R25-6. */
+  plans?: TPlanFacts;
 }
 
 export interface TOpenFinding {
@@ -366,6 +369,20 @@ function sharedControl(control: TControl, facts: TComplianceFacts, now: Date): T
   }
 }
 
+/**
+ * The incident response plan, the privacy policy and the IMPOC (lib/plans): met only by an
+ * approved version in force (and its review not overdue); none approved yet is "no evidence yet".
+ */
+function planControl(control: TControl, facts: TComplianceFacts, now: Date): TPartial & Pick<TControlResult, "evidence"> {
+  const links = [{ label: "Plans and policies", href: "/plans" }];
+  if (!facts.plans || !(PLAN_CONTROL_IDS as readonly string[]).includes(control.id)) {
+    return { status: "not_tracked", summary: "Plans and policies are not tracked.", problems: [], lastVerifiedAt: null, links, evidence: null };
+  }
+  const plan = evaluatePlanControl(control.id as TPlanControlId, facts.plans, now);
+  const summary = plan.status === "no_evidence" ? `${plan.summary.replace(/\.$/, "")}: no evidence yet.` : plan.summary;
+  return { status: plan.status, summary, problems: plan.problems, lastVerifiedAt: plan.lastVerifiedAt, nextDueAt: plan.nextDueAt, evidence: plan.evidence, links };
+}
+
 function latestByControl(attestations: readonly TAttestation[], kind: TAttestationKind): Map<string, TAttestation> {
   const latest = new Map<string, TAttestation>();
   for (const a of attestations) {
@@ -408,6 +425,8 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
         return { ...base, ...sharedControl(control, facts, now) };
       case "computed":
         return { ...base, ...computedControl(control, facts) };
+      case "plans":
+        return { ...base, ...planControl(control, facts, now) };
       case "attested": {
         const a = statusAttestations.get(control.id);
         const attestable = "status" as const;

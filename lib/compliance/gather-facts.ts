@@ -5,6 +5,7 @@ import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
 import { integrityCycleMs, isNotVerifiedWithinCycle, verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
 import { listClockChanges } from "@/lib/incidents";
+import { gatherPlanFacts } from "@/lib/plans";
 import { z } from "zod";
 import { findControl, type TPolicyVersion } from "./catalog";
 import { periodStart, type TComplianceFacts, type TNoticeFact } from "./evaluate";
@@ -158,5 +159,6 @@ export async function gatherComplianceFacts(
     owners: Object.fromEntries(owners.map((o) => [o.controlId, name.get(o.ownerId) ?? "Unknown"])),
     openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
     clockChanges,
+    plans: await gatherPlanFacts(database),
   };
 }

@@ -23,6 +23,7 @@ export { sendAmazonNotice } from "./send-amazon-notice";
 export { setIncidentTaskDone } from "./set-incident-task-done";
 export { updateIncident } from "./update-incident";
 export { updateIncidentType } from "./update-incident-type";
+export { createIncidentType } from "./create-incident-type";
 export { userTimeZone } from "./incident-access";
 export { incidentNoticeClock, incidentTaskClock, legalRequestNoticeClock } from "./clock-sources";
 export { incidentNoticeRule } from "./reminder-rules/incident-amazon-notice";

@@ -120,11 +120,13 @@ export const ZThirdPartyNotification = z.object({
 });
 export type TThirdPartyNotification = z.input<typeof ZThirdPartyNotification>;
 
-export const ZIncidentTypeUpdate = z.object({
+/** A new type of the response plan: offered for new incidents from the start. */
+export const ZIncidentTypeCreate = z.object({
   name: z.string().trim().min(2, "Give the type a name.").max(100),
   description: z.string().trim().min(5, "Describe the type.").max(2000),
   procedure: z.string().trim().min(5, "Write the procedure.").max(10_000),
   escalationPath: z.string().trim().min(5, "Write the escalation path.").max(5000),
-  active: checkbox,
 });
+
+export const ZIncidentTypeUpdate = ZIncidentTypeCreate.extend({ active: checkbox });
 

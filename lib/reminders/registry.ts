@@ -10,6 +10,7 @@ import { findingDueRule } from "@/lib/findings";
 import { incidentNoticeRule, incidentTaskRule } from "@/lib/incidents";
 import { legalRequestNoticeRule } from "@/lib/legal-requests";
 import { mailDeliveryFailedRule } from "@/lib/mail";
+import { acknowledgementRule, activityDueRule, policyReviewDueRule } from "@/lib/plans";
 import { invitationNotAcceptedRule } from "@/lib/users";
 import type { TPeriodicJob } from "./periodic-jobs";
 import type { TReminderRule } from "./types";
@@ -25,6 +26,9 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   evidenceTransferRule,
   findingDueRule,
   attestationDueRule,
+  policyReviewDueRule,
+  activityDueRule,
+  acknowledgementRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

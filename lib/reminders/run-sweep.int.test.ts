@@ -175,6 +175,9 @@ describe("the sweep with a real SMTP server", () => {
       "evidence.transfer-waiting",
       "finding.due",
       "compliance.attestation-due",
+      "policy.review-due",
+      "control-activity.due",
+      "policy.acknowledgement",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify"]);
   });

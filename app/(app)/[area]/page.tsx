@@ -6,7 +6,6 @@ import { requireActor } from "@/lib/auth/current-actor";
 // Areas of the navigation whose screens are not built yet. A real route folder of the same
 // name (app/(app)/incidents/...) takes precedence over this page.
 const AREAS: Record<string, { title: string; description: string }> = {
-  reviews: { title: "Reviews", description: "Access reviews and incident response plan reviews." },
   assets: { title: "Assets", description: "Systems and devices that touch personal data." },
 };
 

@@ -8,6 +8,7 @@ import { custodyTransferClock } from "@/lib/evidence/clock-source";
 import { findingDueClock } from "@/lib/findings/clock-source";
 import { incidentNoticeClock, incidentTaskClock, legalRequestNoticeClock } from "@/lib/incidents/clock-sources";
 import { taskDueClock } from "@/lib/core/tasks/clock-source";
+import { controlActivityClock, policyAcknowledgementClock, policyReviewClock } from "@/lib/plans/clock-source";
 import type { TClockSource } from "./types";
 
 export const CLOCK_SOURCES: readonly TClockSource[] = [
@@ -18,6 +19,9 @@ export const CLOCK_SOURCES: readonly TClockSource[] = [
   findingDueClock,
   controlAttestationClock,
   taskDueClock,
+  policyReviewClock,
+  controlActivityClock,
+  policyAcknowledgementClock,
 ];
 
 export function clockSource(kind: string): TClockSource {

@@ -14,7 +14,10 @@ import { IncidentTasks } from "@/components/incidents/incident-tasks";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { ThirdPartyNotifications } from "@/components/incidents/third-party-notifications";
 import { NoticePanel } from "@/components/notices/notice-panel";
+import { PlanContactsCard } from "@/components/plans/plan-contacts";
 import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/policy";
+import { listPlanContacts } from "@/lib/plans";
 import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { getIncidentEvidenceSummary } from "@/lib/evidence/incident-evidence-summary";
@@ -62,6 +65,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ refer
   const catalog = incident.can.update ? await getIncidentCatalog(actor) : null;
   const draft = incident.can.notify && incident.amazonInfoInvolved ? await draftAmazonNotice(actor, ref) : null;
   const evidence = await getIncidentEvidenceSummary(actor, ref);
+  // The plan's IMPOC and commanders, on every incident (names and roles only for auditors).
+  const contacts = can(actor, "policy.read") ? await listPlanContacts(actor, { on: { type: "incident", id: incident.id } }) : null;
 
   return (
     <>
@@ -93,6 +98,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ refer
           {work ? <IncidentStatusPanel incident={incident} changeStatus={changeStatusAction.bind(null, ref)} changeDetectionTime={changeDetectionTimeAction.bind(null, ref)} /> : null}
           {incident.can.close && open ? <CloseIncidentPanel incident={incident} close={closeIncidentAction.bind(null, ref)} markFalsePositive={falsePositiveAction.bind(null, ref)} /> : null}
           {incident.status === "closed" ? <ClosingReport incident={incident} /> : null}
+          {contacts ? <PlanContactsCard contacts={contacts} heading="Incident contacts" /> : null}
           <IncidentProcedure type={incident.type} />
         </div>
       </div>

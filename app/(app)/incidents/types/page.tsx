@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { getIncidentCatalog } from "@/lib/incidents";
-import { updateIncidentTypeAction } from "../actions";
+import { createIncidentTypeAction, updateIncidentTypeAction } from "../actions";
 import { SeverityDefinitions } from "@/components/incidents/severity-definitions";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +16,24 @@ export default async function IncidentTypesPage() {
   const editable = can(actor, "incident.catalog.manage");
   return (
     <>
-      <PageHeader title="Incident types" description="Each type carries its procedure and its escalation path to Amazon. Severities are fixed: SEV1 to SEV4." />
+      <PageHeader
+        title="Incident types"
+        description="The incident response plan's types: each carries its procedure and its escalation path to Amazon. A retired type is not offered for new incidents and stays on the incidents that have it. Severities are fixed: SEV1 to SEV4."
+      />
       <div className="stack">
+        {editable ? (
+          <section className="card" aria-labelledby="new-type-heading">
+            <h2 id="new-type-heading">Add an incident type</h2>
+            <ActionForm action={createIncidentTypeAction} submitLabel="Add type" successMessage="Type added: it is offered for new incidents." ariaLabel="Add an incident type">
+              <div className="form-grid">
+                <Field name="name" label="Name" required />
+                <Field name="description" label="Description" required />
+                <Field name="procedure" label="Procedure" as="textarea" rows={4} required />
+                <Field name="escalationPath" label="Escalation path" as="textarea" rows={4} required />
+              </div>
+            </ActionForm>
+          </section>
+        ) : null}
         {catalog.types.map((type) => (
           <section key={type.id} className="card" aria-labelledby={`type-${type.id}`}>
             <h2 id={`type-${type.id}`}>

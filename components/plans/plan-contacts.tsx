@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { PLAN_CONTACT_ROLE_LABEL, type TPlanContacts } from "@/lib/plans/types";
+import styles from "./plans.module.css";
+
+/**
+ * The people the incident response plan names, for an incident page or the plan itself. Team
+ * members see how to reach them; auditors see names and roles only.
+ */
+export function PlanContactsCard({ contacts, heading = "Who to contact", remove }: { contacts: TPlanContacts; heading?: string; remove?: (id: string) => React.ReactNode }) {
+  const hasImpoc = contacts.contacts.some((c) => c.role === "impoc");
+  return (
+    <section className="card" aria-labelledby="plan-contacts-heading">
+      <h2 id="plan-contacts-heading">{heading}</h2>
+      {!hasImpoc ? (
+        <p className="alert alert-error" role="note">
+          The incident response plan names no Incident Management Point of Contact. <Link href="/plans">Name one in the plan.</Link>
+        </p>
+      ) : null}
+      <ul className={styles.contacts}>
+        {contacts.contacts.map((c) => (
+          <li key={c.id}>
+            <div className="small muted">{PLAN_CONTACT_ROLE_LABEL[c.role]}</div>
+            <div>
+              <strong>{c.name}</strong>
+            </div>
+            {c.email ? (
+              <div>
+                <a href={`mailto:${c.email}`}>{c.email}</a>
+              </div>
+            ) : null}
+            {c.phone ? (
+              <div>
+                <a href={`tel:${c.phone.replace(/[^0-9+]/g, "")}`}>{c.phone}</a>
+              </div>
+            ) : null}
+            {remove ? remove(c.id) : null}
+          </li>
+        ))}
+      </ul>
+      {!contacts.withDetails && contacts.contacts.length > 0 ? <p className="muted small">Names and roles only: contact details are shown to the team.</p> : null}
+    </section>
+  );
+}

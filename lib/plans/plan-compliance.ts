@@ -1,0 +1,71 @@
+import "server-only";
+// What the compliance map and the audit pack take from plans and policies: the facts for the
+// GS-4a, GS-4b, PII-2a and R25-6 rows (evaluated by plan-controls.ts), and every approved
+// version's PDF.
+import { displayNames } from "@/lib/core/display-names";
+import type { Db } from "@/lib/db/client";
+import type { TPlanDocumentFact, TPlanFacts } from "./plan-controls";
+import { approvedVersionPdf } from "./render-policy-pdf";
+
+async function documentFact(database: Db, kind: "ir_plan" | "privacy_policy"): Promise<TPlanDocumentFact | null> {
+  const document = await database.policyDocument.findFirst({
+    where: { kind },
+    select: {
+      reference: true,
+      reviewDueOn: true,
+      versions: { where: { status: "approved" }, orderBy: { number: "desc" }, take: 1, select: { number: true, approvedAt: true } },
+      reviews: { orderBy: { reviewedOn: "desc" }, take: 1, select: { reviewedOn: true } },
+    },
+  });
+  if (!document) return null;
+  return {
+    reference: document.reference,
+    versionInForce: document.versions[0]?.number ?? null,
+    approvedAt: document.versions[0]?.approvedAt ?? null,
+    reviewDueOn: document.reviewDueOn,
+    lastReviewedOn: document.reviews[0]?.reviewedOn ?? null,
+  };
+}
+
+export async function gatherPlanFacts(database: Db): Promise<TPlanFacts> {
+  const [irPlan, privacyPolicy, contacts, activeIncidentTypes, activities] = await Promise.all([
+    documentFact(database, "ir_plan"),
+    documentFact(database, "privacy_policy"),
+    database.planContact.findMany({ select: { role: true }, distinct: ["role"] }),
+    database.incidentType.count({ where: { active: true } }),
+    database.controlActivity.findMany({
+      select: { kind: true, reference: true, nextDueOn: true, completions: { orderBy: { completedOn: "desc" }, take: 1, select: { completedOn: true } } },
+      orderBy: { nextDueOn: "asc" },
+      take: 500,
+    }),
+  ]);
+  return {
+    irPlan,
+    privacyPolicy,
+    contactRoles: contacts.map((c) => c.role),
+    activeIncidentTypes,
+    activities: activities.map((a) => ({ kind: a.kind, reference: a.reference, nextDueOn: a.nextDueOn, lastCompletedOn: a.completions[0]?.completedOn ?? null })),
+  };
+}
+
+const BATCH = 20;
+
+/** Every approved version of every plan and policy as a PDF, `policies/<reference>-v<n>.pdf`, read a few at a time. */
+export async function* policyPackFiles(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
+  let after: string | null = null;
+  for (;;) {
+    const versions: { id: string; number: number | null; body: string; changeSummary: string; authorId: string; approvedById: string | null; approvedAt: Date | null; document: { reference: string; title: string } }[] =
+      await database.policyDocumentVersion.findMany({
+        where: { status: "approved", ...(after === null ? {} : { id: { gt: after } }) },
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: { id: true, number: true, body: true, changeSummary: true, authorId: true, approvedById: true, approvedAt: true, document: { select: { reference: true, title: true } } },
+      });
+    const names = await displayNames(versions.flatMap((v) => [v.authorId, v.approvedById]));
+    for (const v of versions) {
+      yield { path: `policies/${v.document.reference}-v${v.number}.pdf`, body: await approvedVersionPdf(v.document, v, names) };
+    }
+    if (versions.length < BATCH) return;
+    after = versions[versions.length - 1]!.id;
+  }
+}
