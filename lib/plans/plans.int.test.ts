@@ -67,7 +67,8 @@ describe("plans and policies", () => {
     [plan, privacyPolicy] = references as [string, string];
     const doc = await getPolicyDocument(member, plan);
     expect(doc).toMatchObject({ kind: "ir_plan", inForce: null, reviewFrequencyMonths: 6 });
-    expect(doc.draft?.body).toContain("mailto:3p-security@amazon.com");
+    // The address of the policy version followed (the November 2025 revision by default).
+    expect(doc.draft?.body).toContain("mailto:security@amazon.com");
     expect(doc.draft?.body).toContain("within 24 hours of detection");
     expect(doc.draft?.body).toContain("Incident Management Point of Contact");
     expect(doc.draft?.contributorNames).toEqual(["Person priv"]);

@@ -109,6 +109,20 @@ describe("listDueItems", () => {
   });
 
   it("puts every registered kind on the dashboard, nearest first, each scoped to the person", async () => {
+    // The plans module's clocks: a plan whose review falls due in 3 days, a control activity due in
+    // 2, and its version in force (approved 5 days ago) for the security leads to acknowledge.
+    const documentId = newId("pdoc");
+    const versionId = newId("pver");
+    await db().policyDocument.create({
+      data: { id: documentId, reference: "POL-2026-0901", kind: "ir_plan", title: "Incident response plan", createdById: "usr_x", createdAt: new Date("2026-05-01T00:00:00Z"), reviewDueOn: new Date("2026-12-03T00:00:00Z"), reviewDueBasis: "periodic", audienceRoles: ["security_lead"] },
+    });
+    await db().policyDocumentVersion.create({
+      data: { id: versionId, documentId, number: 1, status: "approved", body: "# Plan", changeSummary: "First version", authorId: "usr_x", contributorIds: ["usr_x"], createdAt: new Date("2026-11-20T00:00:00Z"), updatedAt: new Date("2026-11-25T10:00:00Z"), approvedById: "usr_y", approvedAt: new Date("2026-11-25T10:00:00Z") },
+    });
+    await db().policyDocument.update({ where: { id: documentId }, data: { inForceVersionId: versionId } });
+    await db().controlActivity.create({
+      data: { id: newId("cta"), reference: "ACT-2026-0901", kind: "audit_log_review", title: "Audit log review", frequencyDays: 14, ownerId: outsider.userId, evidenceExpected: "The review notes", nextDueOn: new Date("2026-12-02T00:00:00Z"), createdById: "usr_x", createdAt: NOW },
+    });
     const forLead = await getDashboard(lead);
     const forOutsider = await getDashboard(outsider);
     // Every kind the registry has appears for someone: the lead's all-records kinds, the outsider's own task.
