@@ -107,7 +107,7 @@ test.describe("an auditor reading an incident", () => {
     await notice.getByText(/Phone ·/).click();
     await expect(notice.getByText("Security incident notice")).toBeVisible();
     await expect(notice.getByText(/Told the Amazon security team by phone/)).toBeVisible();
-    await expect(notice.getByText("To security@amazon.com")).toBeVisible();
+    await expect(notice.getByText("security@amazon.com", { exact: true })).toBeVisible();
     // The third party's entry, without the name.
     const notified = page.getByRole("region", { name: "Regulators and customers notified" });
     await expect(notified.getByText("Name hidden: only the privacy officer can read it.")).toBeVisible();

@@ -64,7 +64,7 @@ test.describe("plans and policies", () => {
     const editor = dana.getByRole("form", { name: "Edit the draft" });
     const body = editor.getByLabel("Text (Markdown)");
     const text = await body.inputValue();
-    expect(text).toContain("mailto:3p-security@amazon.com");
+    expect(text).toContain("mailto:security@amazon.com");
     await body.fill(
       text.replace("| Incident Management Point of Contact (IMPOC) | *name the person* |", "| Incident Management Point of Contact (IMPOC) | Dana Lead |") +
         "\n[Run this](javascript:alert(1)) and <b>bold html</b>\n",
@@ -87,7 +87,7 @@ test.describe("plans and policies", () => {
     const inForce = sam.getByRole("region", { name: "Version 1, in force" });
     await expect(inForce).toContainText("Sam Approver");
     await expect(inForce.getByRole("cell", { name: "Dana Lead" })).toBeVisible();
-    await expect(inForce.getByRole("link", { name: "3p-security@amazon.com" }).first()).toHaveAttribute("href", "mailto:3p-security@amazon.com");
+    await expect(inForce.getByRole("link", { name: "security@amazon.com", exact: true }).first()).toHaveAttribute("href", "mailto:security@amazon.com");
     await expect(inForce.getByText("Run this")).toBeVisible();
     await expect(inForce.getByRole("link", { name: "Run this" })).toHaveCount(0);
     await expect(inForce.locator("b")).toHaveCount(0);
@@ -287,6 +287,8 @@ async function logIncident(page: Page, title: string, type: string): Promise<str
   await page.getByLabel("What happened").fill("Found during a routine check by the warehouse team.");
   await page.getByLabel("Type").selectOption({ label: type });
   await page.getByLabel("Severity").selectOption({ label: "SEV3 — Moderate" });
+  // The policy's question has no default answer.
+  await page.getByRole("group", { name: /Is this a Security Incident/ }).getByRole("radio", { name: /^No\b/ }).check();
   await page.getByRole("button", { name: "Log incident" }).click();
   await page.waitForURL(/\/incidents\/INC-\d{4}-\d{4}$/);
   return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
