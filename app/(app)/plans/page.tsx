@@ -24,7 +24,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
         <section className="card" aria-labelledby="templates-heading">
           <h2 id="templates-heading">Start from Vigil&apos;s templates</h2>
           <p>
-            Vigil offers a starting text for {missingTemplates.map((k) => POLICY_KIND_LABEL[k].toLowerCase()).join(" and ")}, written for Amazon&apos;s Data Protection Policy: roles, the
+            Vigil offers a starting text for the {missingTemplates.map((k) => POLICY_KIND_LABEL[k].toLowerCase()).join(" and the ")}, written for Amazon&apos;s Data Protection Policy: roles, the
             Incident Management Point of Contact, the 24-hour notice to Amazon, legal-process requests, evidence and chain of custody, deletion requests. They start as your
             drafts; adapt them, then an approver approves them.
           </p>
