@@ -1,16 +1,15 @@
 // Issue 15, item 3: clocks cannot be stopped quietly. The answer to the policy's question
 // (yes / no / not known yet), who may stop the clock or move it later, and the record kept of it.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { fixedClock, setClock } from "@/lib/clock";
 import { gatherComplianceFacts } from "@/lib/compliance/gather-facts";
 import { evaluateControls } from "@/lib/compliance/evaluate";
 import { db } from "@/lib/db/client";
 import { changeAmazonInfoAnswer, changeDetectionTime, createIncident, getIncident, listClockChanges, markFalsePositive } from "@/lib/incidents";
+import { fixedClockForEachTest } from "@/test/support/signed-up-user";
 import { baseIncident, expectAppError, makeUser } from "./fixtures";
 
-const clock = fixedClock("2026-11-28T12:00:00Z");
-let restore: () => void;
+const clockOf = fixedClockForEachTest(new Date("2026-11-28T12:00:00Z"));
 let lead: Actor & { kind: "user" }, responder: Actor & { kind: "user" };
 
 const REASON = "Only synthetic test data was in the bucket; confirmed with the owner.";
@@ -21,11 +20,6 @@ beforeAll(async () => {
   lead = await makeUser(["security_lead"], "Lead");
   responder = await makeUser(["responder"], "Responder");
 });
-beforeEach(() => {
-  clock.set("2026-11-28T12:00:00Z");
-  restore = setClock(clock);
-});
-afterEach(() => restore());
 afterAll(async () => {
   await db().$disconnect();
 });
@@ -89,7 +83,7 @@ describe("stopping the clock: an answer that had a clock changed to no", () => {
   });
 
   it("is the security lead's, with a reason: the clock stops, and the change shows on the incident, its timeline, the audit log and GS-4e", async () => {
-    clock.set("2026-11-28T13:00:00Z");
+    clockOf().set("2026-11-28T13:00:00Z");
     await changeAmazonInfoAnswer(lead, id, { amazonInfoAnswer: "no", reason: REASON });
     expect(await row(id)).toMatchObject({ amazonInfoAnswer: "no", amazonInfoInvolved: false, notificationDueAt: null });
 
