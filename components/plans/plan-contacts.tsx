@@ -13,7 +13,8 @@ export function PlanContactsCard({ contacts, heading = "Who to contact", remove 
       <h2 id="plan-contacts-heading">{heading}</h2>
       {!hasImpoc ? (
         <p className="alert alert-error" role="note">
-          The incident response plan names no Incident Management Point of Contact. <Link href="/plans">Name one in the plan.</Link>
+          The incident response plan names no Incident Management Point of Contact.{" "}
+          {contacts.canManage ? <Link href="/plans">Name one in the plan.</Link> : "A security lead or privacy officer names one in the plan."}
         </p>
       ) : null}
       <ul className={styles.contacts}>
