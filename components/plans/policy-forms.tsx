@@ -130,7 +130,41 @@ export function AddContactForm({ action }: { action: TAction }) {
 
 export function RemoveContactForm({ action, name }: { action: TAction; name: string }) {
   return (
-    <ActionForm action={action} submitLabel="Remove" pendingLabel="Removing…" submitClassName="button button-secondary" submitAriaLabel={`Remove ${name}`} confirm={`Remove ${name} from the plan?`} />
+    <ActionForm action={action} submitLabel="Remove" pendingLabel="Removing…" submitClassName="button button-secondary" submitAriaLabel={`Remove ${name}`} confirm={`Take ${name} off the draft? The version in force names them until the draft is approved.`} />
+  );
+}
+
+/** An incident type in the plan's draft: a new one (no type), or a change to one it lists. */
+export function PlanIncidentTypeForm({ action, type }: { action: TAction; type?: { name: string; description: string; procedure: string; escalationPath: string } }) {
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={type ? "Save in the draft" : "Add to the draft"}
+      pendingLabel="Saving…"
+      resetOnSuccess={!type}
+      successMessage={type ? "Saved in the draft." : "Added to the draft: offered for new incidents once the draft is approved."}
+      ariaLabel={type ? `Change ${type.name}` : "Add an incident type"}
+    >
+      <div className="form-grid">
+        <Field name="name" label="Name" defaultValue={type?.name} required />
+        <Field name="description" label="Description" defaultValue={type?.description} required />
+        <Field name="procedure" label="Procedure" as="textarea" rows={4} defaultValue={type?.procedure} required />
+        <Field name="escalationPath" label="Escalation path" as="textarea" rows={4} defaultValue={type?.escalationPath} required />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function RemoveIncidentTypeForm({ action, name }: { action: TAction; name: string }) {
+  return (
+    <ActionForm
+      action={action}
+      submitLabel="Retire"
+      pendingLabel="Retiring…"
+      submitClassName="button button-secondary"
+      submitAriaLabel={`Retire ${name}`}
+      confirm={`Take ${name} off the draft? Once approved it is no longer offered for new incidents; incidents that have it keep it.`}
+    />
   );
 }
 

@@ -22,8 +22,7 @@ export { recordThirdPartyNotification } from "./record-third-party-notification"
 export { sendAmazonNotice } from "./send-amazon-notice";
 export { setIncidentTaskDone } from "./set-incident-task-done";
 export { updateIncident } from "./update-incident";
-export { updateIncidentType } from "./update-incident-type";
-export { createIncidentType } from "./create-incident-type";
+export { applyPlanIncidentTypes, activeIncidentTypes, type TPlanIncidentType } from "./apply-plan-incident-types";
 export { userTimeZone } from "./incident-access";
 export { incidentNoticeClock, incidentTaskClock, legalRequestNoticeClock } from "./clock-sources";
 export { incidentNoticeRule } from "./reminder-rules/incident-amazon-notice";

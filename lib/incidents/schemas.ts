@@ -120,13 +120,11 @@ export const ZThirdPartyNotification = z.object({
 });
 export type TThirdPartyNotification = z.input<typeof ZThirdPartyNotification>;
 
-/** A new type of the response plan: offered for new incidents from the start. */
+/** An incident type as the response plan lists it (edited in the plan's draft, lib/plans). */
 export const ZIncidentTypeCreate = z.object({
   name: z.string().trim().min(2, "Give the type a name.").max(100),
   description: z.string().trim().min(5, "Describe the type.").max(2000),
   procedure: z.string().trim().min(5, "Write the procedure.").max(10_000),
   escalationPath: z.string().trim().min(5, "Write the escalation path.").max(5000),
 });
-
-export const ZIncidentTypeUpdate = ZIncidentTypeCreate.extend({ active: checkbox });
 

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { planListsOf } from "./plan-lists-access";
+import { diffPlanLists } from "./plan-lists-rules";
 import { ZPolicyCompareQuery } from "./schemas";
 import type { TPolicyComparison, TPolicyDiffPart } from "./types";
 
@@ -24,11 +26,13 @@ export async function comparePolicyVersions(actor: Actor, reference: string, raw
   const { from, to } = parsed.data;
   const versions = await db().policyDocumentVersion.findMany({
     where: { documentId: document.id, OR: [{ number: { in: [from, to].filter((k) => k !== "draft").map(Number) } }, ...(from === "draft" || to === "draft" ? [{ status: "draft" as const }] : [])] },
-    select: { number: true, status: true, body: true },
+    select: { id: true, number: true, status: true, body: true, carriesPlanLists: true },
   });
   const find = (key: string) => versions.find((v) => (key === "draft" ? v.status === "draft" : v.number === Number(key)));
   const fromVersion = find(from);
   const toVersion = find(to);
   if (!fromVersion || !toVersion) throw new AppError("NOT_FOUND", "There is no such version of this document.");
-  return { reference: document.reference, title: document.title, from, to, keys, parts: diffPolicyText(fromVersion.body, toVersion.body) };
+  const lists = await planListsOf(db(), [fromVersion, toVersion]);
+  const [fromLists, toLists] = [lists.get(fromVersion.id), lists.get(toVersion.id)];
+  return { reference: document.reference, title: document.title, from, to, keys, parts: diffPolicyText(fromVersion.body, toVersion.body), lists: fromLists && toLists ? diffPlanLists(fromLists, toLists) : null };
 }

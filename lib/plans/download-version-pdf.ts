@@ -7,6 +7,7 @@ import { displayNames } from "@/lib/core/display-names";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
+import { planListsOf } from "./plan-lists-access";
 import { approvedVersionPdf } from "./render-policy-pdf";
 
 /** An approved version as a PDF, rendered from its Markdown; each download is audit-logged. */
@@ -17,7 +18,8 @@ export async function downloadPolicyVersionPdf(actor: Actor, reference: string, 
     document && /^[1-9]\d{0,5}$/.test(number) ? await db().policyDocumentVersion.findUnique({ where: { documentId_number: { documentId: document.id, number: Number(number) } } }) : null;
   if (!document || !version || version.status !== "approved") throw new AppError("NOT_FOUND", "There is no approved version with this number.");
   const names = await displayNames([version.authorId, version.approvedById]);
-  const body = await approvedVersionPdf(document, version, names);
+  const lists = await planListsOf(db(), [version]);
+  const body = await approvedVersionPdf(document, version, names, lists.get(version.id) ?? null);
   await withTransaction((tx) =>
     recordAuditEvent(
       tx,

@@ -12,7 +12,8 @@ import { mayApproveDraft } from "./document-rules";
 import { reviewDueState } from "./review-rules";
 import { acknowledgementCounts } from "./acknowledgement-access";
 import { acknowledgementRate, inAudience } from "./acknowledgement-rules";
-import type { TPolicyAcknowledgementView, TPolicyDocumentDetail, TPolicyVersionView } from "./types";
+import { planListsOf } from "./plan-lists-access";
+import type { TPlanLists, TPolicyAcknowledgementView, TPolicyDocumentDetail, TPolicyVersionView } from "./types";
 
 async function loadDocument(reference: string) {
   const document = await db().policyDocument.findUnique({ where: { reference } });
@@ -20,7 +21,7 @@ async function loadDocument(reference: string) {
   return document;
 }
 
-function versionView(v: PolicyDocumentVersion, names: Map<string, string>): TPolicyVersionView {
+function versionView(v: PolicyDocumentVersion, names: Map<string, string>, lists: Map<string, TPlanLists> = new Map()): TPolicyVersionView {
   return {
     id: v.id,
     number: v.number,
@@ -33,6 +34,7 @@ function versionView(v: PolicyDocumentVersion, names: Map<string, string>): TPol
     updatedAt: v.updatedAt.toISOString(),
     approvedByName: v.approvedById ? (names.get(v.approvedById) ?? "Unknown") : null,
     approvedAt: v.approvedAt?.toISOString() ?? null,
+    planLists: lists.get(v.id) ?? null,
   };
 }
 
@@ -66,14 +68,15 @@ export async function getPolicyDocument(actor: Actor, reference: string): Promis
   const draft = versions.find((v) => v.status === "draft") ?? null;
   const approved = versions.filter((v) => v.status === "approved");
   const acknowledgement = await acknowledgementView(actor, document, approved[0] ?? null);
+  const lists = await planListsOf(db(), [approved[0], draft].filter((v) => v !== null && v !== undefined));
   return {
     reference: document.reference,
     kind: document.kind,
     title: document.title,
     reviewFrequencyMonths: document.reviewFrequencyMonths,
     audienceRoles: document.audienceRoles,
-    inForce: approved[0] ? versionView(approved[0], names) : null,
-    draft: draft ? versionView(draft, names) : null,
+    inForce: approved[0] ? versionView(approved[0], names, lists) : null,
+    draft: draft ? versionView(draft, names, lists) : null,
     versions: approved.map((v) => {
       const { body: _body, ...rest } = versionView(v, names);
       return rest;
@@ -99,7 +102,7 @@ export async function getPolicyDocument(actor: Actor, reference: string): Promis
 }
 
 /** One approved version by its number, or the draft ("draft"). */
-export async function getPolicyVersion(actor: Actor, reference: string, number: string): Promise<{ reference: string; title: string; version: TPolicyVersionView }> {
+export async function getPolicyVersion(actor: Actor, reference: string, number: string): Promise<{ reference: string; title: string; kind: TPolicyDocumentDetail["kind"]; version: TPolicyVersionView }> {
   await authorize(actor, "policy.read", { type: "policy-document", id: reference });
   const document = await loadDocument(reference);
   const version =
@@ -110,5 +113,5 @@ export async function getPolicyVersion(actor: Actor, reference: string, number: 
         : null;
   if (!version) throw new AppError("NOT_FOUND", "There is no such version of this document.");
   const names = await displayNames([version.authorId, version.approvedById, ...version.contributorIds]);
-  return { reference: document.reference, title: document.title, version: versionView(version, names) };
+  return { reference: document.reference, title: document.title, kind: document.kind, version: versionView(version, names, await planListsOf(db(), [version])) };
 }

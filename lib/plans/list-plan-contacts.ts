@@ -6,17 +6,22 @@ import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { decryptContactField } from "./contact-access";
-import { PLAN_CONTACT_ROLES } from "./schemas";
+import { versionContacts } from "./plan-lists-access";
 import type { TPlanContacts } from "./types";
 
 /**
- * The people the plan names, IMPOC first. Signed-in team members see email and phone (a read of
- * personal data, audit-logged with the contact ids); auditors see names and roles only.
+ * The people the incident response plan names, IMPOC first: by default those of the version in
+ * force; `draft: true` gives its draft's (for those who edit it). Signed-in team members see email
+ * and phone (a read of personal data, audit-logged with the contact ids); auditors see names and
+ * roles only.
  */
-export async function listPlanContacts(actor: Actor, context: { on?: { type: string; id: string } } = {}): Promise<TPlanContacts> {
-  await authorize(actor, "policy.read");
-  const rows = await db().planContact.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], take: 50 });
-  rows.sort((a, b) => PLAN_CONTACT_ROLES.indexOf(a.role) - PLAN_CONTACT_ROLES.indexOf(b.role));
+export async function listPlanContacts(actor: Actor, context: { on?: { type: string; id: string }; draft?: boolean } = {}): Promise<TPlanContacts> {
+  await authorize(actor, context.draft ? "policy.write" : "policy.read");
+  const plan = await db().policyDocument.findFirst({ where: { kind: "ir_plan" }, select: { id: true, reference: true } });
+  const version = plan
+    ? await db().policyDocumentVersion.findFirst({ where: context.draft ? { documentId: plan.id, status: "draft" } : { documentId: plan.id, status: "approved" }, orderBy: { number: "desc" }, select: { id: true } })
+    : null;
+  const rows = version ? await versionContacts(db(), version.id) : [];
   const withDetails = actor.kind === "user" && !isReadOnly(actor.roles);
   if (withDetails && rows.length > 0) {
     await withTransaction((tx) =>
@@ -24,19 +29,21 @@ export async function listPlanContacts(actor: Actor, context: { on?: { type: str
         actor,
         action: "policy.contacts-read",
         target: context.on ?? { type: "plan-contact", id: "all" },
-        details: { contactIds: rows.map((r) => r.id), fields: ["email", "phone"] },
+        details: { versionId: version!.id, contactIds: rows.map((r) => r.id), fields: ["email", "phone"] },
       }),
     );
   }
   return {
     withDetails,
     canManage: can(actor, "policy.write"),
+    planReference: plan?.reference ?? null,
     contacts: rows.map((r) => ({
       id: r.id,
+      key: r.sealedForId,
       role: r.role,
       name: r.name,
-      email: withDetails ? decryptContactField(r.id, "email", r.emailEnc) : null,
-      phone: withDetails && r.phoneEnc ? decryptContactField(r.id, "phone", r.phoneEnc) : null,
+      email: withDetails ? decryptContactField(r.sealedForId, "email", r.emailEnc) : null,
+      phone: withDetails && r.phoneEnc ? decryptContactField(r.sealedForId, "phone", r.phoneEnc) : null,
     })),
   };
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { displayNames } from "@/lib/core/display-names";
 import type { Db } from "@/lib/db/client";
 import type { TPlanDocumentFact, TPlanFacts } from "./plan-controls";
+import { planListsOf, planVersionInForce } from "./plan-lists-access";
 import { approvedVersionPdf } from "./render-policy-pdf";
 
 async function documentFact(database: Db, kind: "ir_plan" | "privacy_policy"): Promise<TPlanDocumentFact | null> {
@@ -31,7 +32,8 @@ export async function gatherPlanFacts(database: Db): Promise<TPlanFacts> {
   const [irPlan, privacyPolicy, contacts, activeIncidentTypes, activities] = await Promise.all([
     documentFact(database, "ir_plan"),
     documentFact(database, "privacy_policy"),
-    database.planContact.findMany({ select: { role: true }, distinct: ["role"] }),
+    // The people the plan in force names (a draft's count once approved).
+    planVersionInForce(database).then((v) => (v ? database.planContact.findMany({ where: { versionId: v.id }, select: { role: true }, distinct: ["role"] }) : [])),
     database.incidentType.count({ where: { active: true } }),
     database.controlActivity.findMany({
       select: { kind: true, reference: true, nextDueOn: true, completions: { orderBy: { completedOn: "desc" }, take: 1, select: { completedOn: true } } },
@@ -54,16 +56,17 @@ const BATCH = 20;
 export async function* policyPackFiles(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
   let after: string | null = null;
   for (;;) {
-    const versions: { id: string; number: number | null; body: string; changeSummary: string; authorId: string; approvedById: string | null; approvedAt: Date | null; document: { reference: string; title: string } }[] =
+    const versions: { id: string; number: number | null; body: string; changeSummary: string; authorId: string; approvedById: string | null; approvedAt: Date | null; carriesPlanLists: boolean; document: { reference: string; title: string } }[] =
       await database.policyDocumentVersion.findMany({
         where: { status: "approved", ...(after === null ? {} : { id: { gt: after } }) },
         orderBy: { id: "asc" },
         take: BATCH,
-        select: { id: true, number: true, body: true, changeSummary: true, authorId: true, approvedById: true, approvedAt: true, document: { select: { reference: true, title: true } } },
+        select: { id: true, number: true, body: true, changeSummary: true, authorId: true, approvedById: true, approvedAt: true, carriesPlanLists: true, document: { select: { reference: true, title: true } } },
       });
     const names = await displayNames(versions.flatMap((v) => [v.authorId, v.approvedById]));
+    const lists = await planListsOf(database, versions);
     for (const v of versions) {
-      yield { path: `policies/${v.document.reference}-v${v.number}.pdf`, body: await approvedVersionPdf(v.document, v, names) };
+      yield { path: `policies/${v.document.reference}-v${v.number}.pdf`, body: await approvedVersionPdf(v.document, v, names, lists.get(v.id) ?? null) };
     }
     if (versions.length < BATCH) return;
     after = versions[versions.length - 1]!.id;

@@ -17,7 +17,11 @@ import { policyReviewClock } from "./clock-source";
 import { addPlanContact } from "./add-plan-contact";
 import { listPlanContacts } from "./list-plan-contacts";
 import { removePlanContact } from "./remove-plan-contact";
-import { createIncidentType } from "@/lib/incidents/create-incident-type";
+import { addPlanIncidentType } from "./add-plan-incident-type";
+import { updatePlanIncidentType } from "./update-plan-incident-type";
+import { removePlanIncidentType } from "./remove-plan-incident-type";
+import { createIncident } from "@/lib/incidents/create-incident";
+import { getIncidentCatalog } from "@/lib/incidents/get-incident-catalog";
 import { gatherPlanFacts, policyPackFiles } from "./plan-compliance";
 import { evaluatePlanControl } from "./plan-controls";
 import { acknowledgePolicyVersion } from "./acknowledge-version";
@@ -226,64 +230,18 @@ describe("plans and policies", () => {
     expect(JSON.stringify(event?.details)).not.toContain("hosting");
   });
 
-  it("names the IMPOC and commanders with email and phone encrypted; team members read them (logged), auditors see names and roles only", async () => {
-    const impoc = { role: "impoc", name: "Dana Lead", email: "dana.impoc@example.test", phone: "+44 20 7946 0000" };
-    await expect(addPlanContact(responder, impoc)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addPlanContact(auditor, impoc)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addPlanContact(lead, { role: "boss", name: "", email: "not-an-email", phone: "call me" })).rejects.toMatchObject({
-      fieldErrors: { role: expect.any(String), name: expect.any(String), email: expect.any(String), phone: expect.any(String) },
-    });
-    const { id } = await addPlanContact(lead, impoc);
-    const { id: deputyId } = await addPlanContact(privacy, { role: "impoc_deputy", name: "Priya Privacy", email: "priya@example.test", phone: "" });
-    const stored = await db().planContact.findUniqueOrThrow({ where: { id } });
-    expect(stored.emailEnc).not.toContain("dana.impoc");
-    expect(stored.phoneEnc).not.toContain("7946");
-    const added = await lastEvent("policy.contact-added");
-    expect(JSON.stringify(added?.details)).not.toContain("example.test");
-
-    const forAuditor = await listPlanContacts(auditor);
-    expect(forAuditor.withDetails).toBe(false);
-    expect(forAuditor.contacts.map((c) => [c.role, c.name, c.email, c.phone])).toEqual([
-      ["impoc", "Dana Lead", null, null],
-      ["impoc_deputy", "Priya Privacy", null, null],
-    ]);
-    const before = await db().auditEvent.count({ where: { action: "policy.contacts-read" } });
-    expect(before).toBe(0);
-
-    const forMember = await listPlanContacts(member, { on: { type: "incident", id: "inc_x" } });
-    expect(forMember.contacts[0]).toMatchObject({ name: "Dana Lead", email: "dana.impoc@example.test", phone: "+44 20 7946 0000" });
-    expect(forMember.contacts[1]).toMatchObject({ email: "priya@example.test", phone: null });
-    const read = await lastEvent("policy.contacts-read");
-    expect(read).toMatchObject({ actorId: member.userId, targetType: "incident", targetId: "inc_x" });
-    expect(read?.details).toMatchObject({ contactIds: [id, deputyId] });
-
-    await expect(removePlanContact(member, deputyId)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await removePlanContact(lead, deputyId);
-    expect((await listPlanContacts(auditor)).contacts.map((c) => c.name)).toEqual(["Dana Lead"]);
-    await expect(removePlanContact(lead, deputyId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
-
-  it("security leads add incident types to the plan's catalog; others cannot; names stay unique", async () => {
-    const type = { name: "Payment card skimming", description: "Card data captured at a point of sale.", procedure: "1. Isolate the terminal. 2. Call the acquirer.", escalationPath: "Security lead, then Amazon within 24 hours." };
-    await expect(createIncidentType(privacy, type)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createIncidentType(auditor, type)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const { id } = await createIncidentType(lead, type);
-    expect(await db().incidentType.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true, name: "Payment card skimming" });
-    expect((await lastEvent("incident-type.created"))?.targetId).toBe(id);
-    await expect(createIncidentType(lead, { ...type, name: "payment CARD skimming" })).rejects.toMatchObject({ fieldErrors: { name: expect.any(String) } });
-  });
-
   it("feeds the compliance map's plan rows from these records, and the audit pack gets every approved version's PDF", async () => {
     const facts = await gatherPlanFacts(db());
     expect(facts.irPlan).toMatchObject({ reference: plan, versionInForce: 2 });
     expect(facts.irPlan?.lastReviewedOn?.toISOString().slice(0, 10)).toBe("2026-12-01");
     expect(facts.privacyPolicy).toMatchObject({ reference: privacyPolicy, versionInForce: null });
-    expect(facts.contactRoles).toEqual(["impoc"]);
+    // Versions 1 and 2 name nobody yet (the people come with version 3, below).
+    expect(facts.contactRoles).toEqual([]);
     const now = new Date("2026-12-01T09:00:00Z");
-    expect(evaluatePlanControl("GS-4a", facts, now)).toMatchObject({ status: "attention", problems: ["The plan names no incident commander"] });
+    expect(evaluatePlanControl("GS-4a", facts, now)).toMatchObject({ status: "attention", problems: ["The plan names no Incident Management Point of Contact", "The plan names no incident commander"] });
     expect(evaluatePlanControl("GS-4b", facts, now).status).toBe("met");
     expect(evaluatePlanControl("PII-2a", facts, now).status).toBe("no_evidence");
-    expect(evaluatePlanControl("R25-6", facts, now).status).toBe("met");
+    expect(evaluatePlanControl("R25-6", facts, now).status).toBe("not_met");
 
     const files: { path: string; body: Buffer }[] = [];
     for await (const file of policyPackFiles(db())) files.push(file);
@@ -322,4 +280,128 @@ describe("plans and policies", () => {
     expect((await getPolicyDocument(member, plan)).acknowledgement?.asked).toBe(false);
     expect((await acknowledgementRule.collect(db(), asOf)).map((r) => r.recipientUserIds[0]).sort()).toEqual([lead.userId, lead2.userId].sort());
   });
+
+  it("the plan's draft names the IMPOC and commanders (email and phone encrypted); they are in force only once another lead approves; readers cannot change them", async () => {
+    // The open draft (the audience change above) is the one the people go into.
+    const impoc = { role: "impoc", name: "Dana Lead", email: "dana.impoc@example.test", phone: "+44 20 7946 0000" };
+    await expect(addPlanContact(responder, plan, impoc)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPlanContact(auditor, plan, impoc)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPlanContact(lead, privacyPolicy, impoc)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(addPlanContact(lead, plan, { role: "boss", name: "", email: "not-an-email", phone: "call me" })).rejects.toMatchObject({
+      fieldErrors: { role: expect.any(String), name: expect.any(String), email: expect.any(String), phone: expect.any(String) },
+    });
+    const { key } = await addPlanContact(privacy, plan, impoc);
+    const { key: deputyKey } = await addPlanContact(privacy, plan, { role: "impoc_deputy", name: "Priya Privacy", email: "priya@example.test", phone: "" });
+    await addPlanContact(privacy, plan, { role: "incident_commander", name: "Casey Commander", email: "casey@example.test", phone: "" });
+    const stored = await db().planContact.findFirstOrThrow({ where: { sealedForId: key } });
+    expect(stored.emailEnc).not.toContain("dana.impoc");
+    expect(stored.phoneEnc).not.toContain("7946");
+    const added = await lastEvent("policy.draft-contact-added");
+    expect(added).toMatchObject({ actorId: privacy.userId, targetType: "policy-document" });
+    expect(JSON.stringify(added?.details)).not.toContain("example.test");
+    expect(JSON.stringify(added?.details)).not.toContain("Dana");
+
+    // Not in force yet: incidents and the map still see version 2's (nobody).
+    expect((await listPlanContacts(member)).contacts).toEqual([]);
+    expect((await listPlanContacts(lead, { draft: true })).contacts.map((c) => c.name)).toEqual(["Dana Lead", "Priya Privacy", "Casey Commander"]);
+    await expect(listPlanContacts(member, { draft: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removePlanContact(member, plan, deputyKey)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await removePlanContact(privacy, plan, deputyKey);
+    await expect(removePlanContact(privacy, plan, deputyKey)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // privacy and lead wrote the draft; lead2 did not.
+    await expect(approvePolicyDraft(privacy, plan)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await approvePolicyDraft(lead2, plan)).toEqual({ number: 3 });
+
+    const forAuditor = await listPlanContacts(auditor);
+    expect(forAuditor.withDetails).toBe(false);
+    expect(forAuditor.contacts.map((c) => [c.role, c.name, c.email, c.phone])).toEqual([
+      ["impoc", "Dana Lead", null, null],
+      ["incident_commander", "Casey Commander", null, null],
+    ]);
+    expect(await db().auditEvent.count({ where: { action: "policy.contacts-read", actorId: auditor.userId } })).toBe(0);
+    const forMember = await listPlanContacts(member, { on: { type: "incident", id: "inc_x" } });
+    expect(forMember.contacts[0]).toMatchObject({ name: "Dana Lead", email: "dana.impoc@example.test", phone: "+44 20 7946 0000" });
+    expect(forMember.contacts[1]).toMatchObject({ email: "casey@example.test", phone: null });
+    const read = await lastEvent("policy.contacts-read");
+    expect(read).toMatchObject({ actorId: member.userId, targetType: "incident", targetId: "inc_x" });
+    expect(read?.details).toMatchObject({ contactIds: forMember.contacts.map((c) => c.id) });
+    expect((await gatherPlanFacts(db())).contactRoles.sort()).toEqual(["impoc", "incident_commander"]);
+
+    // A new draft copies the people (their ciphertexts as they are); taking one off leaves version 3 naming them.
+    await removePlanContact(lead, plan, key);
+    expect((await listPlanContacts(lead, { draft: true })).contacts.map((c) => c.name)).toEqual(["Casey Commander"]);
+    expect((await listPlanContacts(lead)).contacts.map((c) => c.name)).toEqual(["Dana Lead", "Casey Commander"]);
+    const started = await lastEvent("policy.draft-contact-removed");
+    expect(started?.details).toMatchObject({ draftStarted: true });
+    // Every version keeps who it named, by name and role.
+    expect((await getPolicyVersion(auditor, plan, "3")).version.planLists?.contacts.map((c) => [c.role, c.name])).toEqual([["impoc", "Dana Lead"], ["incident_commander", "Casey Commander"]]);
+    expect((await getPolicyVersion(auditor, plan, "2")).version.planLists?.contacts).toEqual([]);
+  });
+
+  it("the plan's draft carries its incident types: approval makes them the catalog; a type it no longer lists retires, stays on old incidents, and is refused for new ones", async () => {
+    const before = await getIncidentCatalog(lead);
+    expect(before.types.find((t) => t.id === "other")?.active).toBe(true);
+    const old = await createIncident(lead, incidentInput("other"));
+    const type = { name: "Payment card skimming", description: "Card data captured at a point of sale.", procedure: "1. Isolate the terminal. 2. Call the acquirer.", escalationPath: "Security lead, then Amazon within 24 hours." };
+    await expect(addPlanIncidentType(responder, plan, type)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPlanIncidentType(auditor, plan, type)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPlanIncidentType(lead, plan, { ...type, name: "" })).rejects.toMatchObject({ fieldErrors: { name: expect.any(String) } });
+    const { typeId } = await addPlanIncidentType(lead, plan, type);
+    await expect(addPlanIncidentType(lead, plan, { ...type, name: "payment CARD  skimming" })).rejects.toMatchObject({ fieldErrors: { name: expect.any(String) } });
+    await updatePlanIncidentType(lead, plan, "malware", { name: "Malware or ransomware", description: "Malicious software on a system.", procedure: "Isolate the host first, then call the incident commander.", escalationPath: "Incident commander, then the security lead." });
+    await expect(updatePlanIncidentType(lead, plan, "no-such-type", type)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await removePlanIncidentType(lead, plan, "other");
+    await expect(removePlanIncidentType(lead, plan, "other")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const changed = await lastEvent("policy.draft-type-changed");
+    expect(changed?.details).toMatchObject({ typeId: "malware", fields: expect.arrayContaining(["procedure"]) });
+    expect(JSON.stringify(changed?.details)).not.toContain("Isolate");
+
+    // Drafted only: the catalog is still version 3's.
+    expect((await getIncidentCatalog(lead)).types.find((t) => t.id === typeId)).toBeUndefined();
+    await expect(createIncident(lead, incidentInput(typeId))).rejects.toMatchObject({ fieldErrors: { typeId: expect.any(String) } });
+
+    // The draft compares with version 3: types added, changed, removed; the person taken off.
+    const comparison = await comparePolicyVersions(auditor, plan, { from: "3", to: "draft" });
+    expect(comparison.lists?.types).toEqual(
+      expect.arrayContaining([
+        { name: "Payment card skimming", change: "added", fields: [] },
+        { name: "Malware or ransomware", change: "changed", fields: expect.arrayContaining(["procedure", "escalationPath"]) },
+        { name: "Other", change: "removed", fields: [] },
+      ]),
+    );
+    expect(comparison.lists?.contacts).toEqual([{ name: "Dana Lead", role: "impoc", change: "removed" }]);
+
+    await expect(approvePolicyDraft(lead, plan)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await approvePolicyDraft(lead2, plan)).toEqual({ number: 4 });
+    const approval = await lastEvent("policy.version-approved");
+    expect(approval?.details).toMatchObject({ number: 4, typesAdded: [typeId], typesRetired: ["other"], typesRestored: [] });
+
+    const after = await getIncidentCatalog(lead);
+    expect(after.types.find((t) => t.id === typeId)).toMatchObject({ active: true, name: "Payment card skimming" });
+    expect(after.types.find((t) => t.id === "other")?.active).toBe(false);
+    expect(after.types.find((t) => t.id === "malware")?.procedure).toBe("Isolate the host first, then call the incident commander.");
+    // Retired: refused for a new incident; the old one keeps it.
+    await expect(createIncident(lead, incidentInput("other"))).rejects.toMatchObject({ fieldErrors: { typeId: expect.any(String) } });
+    await createIncident(lead, incidentInput(typeId));
+    expect((await db().incident.findUniqueOrThrow({ where: { id: old.id } })).typeId).toBe("other");
+
+    // Each version keeps its list; the PDF shows the types and the people, never their emails.
+    expect((await getPolicyVersion(member, plan, "3")).version.planLists?.types.map((t) => t.typeId)).toContain("other");
+    expect((await getPolicyVersion(member, plan, "4")).version.planLists?.types.map((t) => t.typeId)).not.toContain("other");
+    const text = await pdfText((await downloadPolicyVersionPdf(auditor, plan, "4")).body);
+    expect(text).toContain("Payment card skimming");
+    expect(text).toContain("Isolate the terminal");
+    expect(text).toContain("Casey Commander");
+    expect(text).not.toContain("casey@example.test");
+
+    // Named again, a retired type comes back under its own id.
+    await addPlanIncidentType(lead, plan, { name: "other", description: "Anything else.", procedure: "Ask the incident commander.", escalationPath: "Incident commander." });
+    await expect(approvePolicyDraft(lead2, plan)).resolves.toEqual({ number: 5 });
+    expect((await lastEvent("policy.version-approved"))?.details).toMatchObject({ typesRestored: ["other"] });
+    expect((await db().incidentType.findUniqueOrThrow({ where: { id: "other" } })).active).toBe(true);
+  });
 });
+
+function incidentInput(typeId: string) {
+  return { title: "Unclear traffic from a build server", summary: "Seen in the firewall log of the build network.", typeId, severity: "SEV3", detectedAt: "2026-12-01T08:00", timeZone: "UTC", amazonInfoAnswer: "no", affectedSystems: "", affectedDataCategories: "", teamIds: [] };
+}

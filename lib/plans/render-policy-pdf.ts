@@ -5,6 +5,7 @@ import "server-only";
 import type { ListItem, RootContent } from "mdast";
 import { createPdf, fields, finish, pdfToBuffer, table, type TPdf } from "@/lib/reports/pdf";
 import { parsePolicyMarkdown, plainText, textRuns, type TTextRun } from "./policy-markdown";
+import { PLAN_CONTACT_ROLE_LABEL, type TPlanLists } from "./types";
 
 const MARGIN = 50;
 const TEXT = "#1b2430";
@@ -133,6 +134,28 @@ export interface TPolicyPdfInput {
   approvedByName: string;
   approvedAt: Date;
   changeSummary: string;
+  /** The plan's incident types and the people it names (names and roles only); null for other documents. */
+  planLists?: TPlanLists | null;
+}
+
+/** The plan's lists after its text: who it names, then each incident type with procedure and escalation path. */
+function writePlanLists(doc: TPdf, lists: TPlanLists): void {
+  writeBlock(doc, { type: "heading", depth: 2, children: [{ type: "text", value: "Roles and contacts named in this version" }] });
+  if (lists.contacts.length === 0) writeRuns(doc, [{ text: "This version names nobody." }], { color: MUTED });
+  else table(doc, [{ header: "Role", width: 1 }, { header: "Name", width: 1 }], lists.contacts.map((c) => [PLAN_CONTACT_ROLE_LABEL[c.role], c.name]));
+  doc.moveDown(0.5);
+  writeBlock(doc, { type: "heading", depth: 2, children: [{ type: "text", value: "Incident types" }] });
+  for (const t of lists.types) {
+    writeBlock(doc, { type: "heading", depth: 3, children: [{ type: "text", value: t.name }] });
+    writeRuns(doc, [{ text: t.description }]);
+    doc.moveDown(0.3);
+    writeRuns(doc, [{ text: "Procedure", bold: true }]);
+    writeRuns(doc, [{ text: t.procedure }], { indent: INDENT });
+    doc.moveDown(0.3);
+    writeRuns(doc, [{ text: "Escalation path", bold: true }]);
+    writeRuns(doc, [{ text: t.escalationPath }], { indent: INDENT });
+    doc.moveDown(0.5);
+  }
 }
 
 /** The PDF of one approved version: who wrote and approved it, when, then the text. */
@@ -150,6 +173,7 @@ export async function renderPolicyPdf(input: TPolicyPdfInput): Promise<Buffer> {
   ]);
   doc.moveDown(0.8);
   for (const node of parsePolicyMarkdown(input.body).children) writeBlock(doc, node);
+  if (input.planLists) writePlanLists(doc, input.planLists);
   finish(doc, `${input.reference} ${label}`);
   return buffer;
 }
@@ -159,6 +183,7 @@ export function approvedVersionPdf(
   document: { reference: string; title: string },
   version: { number: number | null; body: string; changeSummary: string; authorId: string; approvedById: string | null; approvedAt: Date | null },
   names: ReadonlyMap<string, string>,
+  planLists: TPlanLists | null = null,
 ): Promise<Buffer> {
   return renderPolicyPdf({
     reference: document.reference,
@@ -169,5 +194,6 @@ export function approvedVersionPdf(
     approvedByName: names.get(version.approvedById!) ?? "Unknown",
     approvedAt: version.approvedAt!,
     changeSummary: version.changeSummary,
+    planLists,
   });
 }

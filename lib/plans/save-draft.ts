@@ -5,15 +5,15 @@ import { deny } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
-import { newId } from "@/lib/ids";
 import { documentTarget, draftOf, lockDocumentFor, versionInForce } from "./document-access";
 import { refreshReviewDue } from "./review-access";
+import { startDraft } from "./plan-lists-access";
 import { withContributor } from "./document-rules";
 import { ZPolicyDraftSave } from "./schemas";
 
 /**
  * Saves the document's draft: the one open draft changes, or a new one starts from the text in
- * force. The version in force is never touched; approval publishes the draft.
+ * force (the plan's with its incident types and contacts). The version in force is never touched; approval publishes the draft.
  */
 export async function savePolicyDraft(actor: Actor, reference: string, input: unknown): Promise<{ versionId: string }> {
   const data = parseInput(ZPolicyDraftSave, input);
@@ -39,10 +39,8 @@ export async function savePolicyDraft(actor: Actor, reference: string, input: un
       versionId = draft.id;
       await tx.policyDocumentVersion.update({ where: { id: draft.id }, data: { body: data.body, changeSummary: data.changeSummary, contributorIds: withContributor(draft.contributorIds, actor.userId), updatedAt: at } });
     } else {
-      versionId = newId("pdv");
-      await tx.policyDocumentVersion.create({
-        data: { id: versionId, documentId: document.id, status: "draft", body: data.body, changeSummary: data.changeSummary, authorId: actor.userId, contributorIds: [actor.userId], createdAt: at, updatedAt: at },
-      });
+      // The plan's new draft starts with the lists of the version in force.
+      versionId = (await startDraft(tx, document, inForce, { body: data.body, changeSummary: data.changeSummary, authorId: actor.userId, at })).id;
     }
     await recordAuditEvent(tx, {
       actor,

@@ -91,6 +91,9 @@ export const ZPlanContactAdd = z.object({
 });
 export type TPlanContactAdd = z.input<typeof ZPlanContactAdd>;
 
+/** An incident type in the plan's draft: name, description, procedure, escalation path. */
+export { ZIncidentTypeCreate as ZPlanIncidentType } from "@/lib/incidents/types";
+
 /** Schedules a recurring control activity. */
 /** Left empty, title, frequency and evidence take the kind's defaults (ACTIVITY_DEFAULTS). */
 export const ZControlActivityCreate = z.object({

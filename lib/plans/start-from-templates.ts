@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { amazonNoticeAddress } from "@/lib/notices";
 import { POLICY_TEMPLATES } from "./templates";
+import { startDraft } from "./plan-lists-access";
 
 const POLICY_LABELS = { "2025": "Data Protection Policy, revision of 11 November 2025", "2021": "Data Protection Policy of January 2021" } as const;
 
@@ -32,12 +33,10 @@ export async function startFromTemplates(actor: Actor): Promise<{ references: st
     const references: string[] = [];
     for (const template of missing) {
       const id = newId("pol");
-      const versionId = newId("pdv");
       const reference = await nextReference(tx, "POL", at);
       await tx.policyDocument.create({ data: { id, reference, kind: template.kind, title: template.title, reviewFrequencyMonths: template.reviewFrequencyMonths, createdById: actor.userId, createdAt: at } });
-      await tx.policyDocumentVersion.create({
-        data: { id: versionId, documentId: id, status: "draft", body: template.body(context), changeSummary: "Vigil's starting template", authorId: actor.userId, contributorIds: [actor.userId], createdAt: at, updatedAt: at },
-      });
+      // The plan's draft lists the incident types offered today, which its approval then governs.
+      const { id: versionId } = await startDraft(tx, { id, kind: template.kind }, null, { body: template.body(context), changeSummary: "Vigil's starting template", authorId: actor.userId, at });
       await recordAuditEvent(tx, { actor, action: "policy.document-created", target: { type: "policy-document", id }, details: { reference, kind: template.kind, versionId, fromTemplate: true } });
       references.push(reference);
     }

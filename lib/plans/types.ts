@@ -11,6 +11,7 @@ export * from "./markdown-rules";
 export * from "./review-rules";
 export * from "./activity-rules";
 export * from "./plan-controls";
+export * from "./plan-lists-rules";
 
 export type TPolicyDocumentKind = (typeof POLICY_DOCUMENT_KINDS)[number];
 export const POLICY_KIND_LABEL: Record<TPolicyDocumentKind, string> = {
@@ -48,6 +49,38 @@ export interface TPolicyVersionView {
   updatedAt: string;
   approvedByName: string | null;
   approvedAt: string | null;
+  /** What this version of the incident response plan lists; null for other documents and for versions approved before plans carried lists. */
+  planLists: TPlanLists | null;
+}
+
+/** An incident type as a version of the plan lists it. */
+export interface TPlanTypeView {
+  typeId: string;
+  name: string;
+  description: string;
+  procedure: string;
+  escalationPath: string;
+}
+
+/** A person a version names, by name and role only (what auditors and PDFs see). key: stable across versions. */
+export interface TPlanContactName {
+  key: string;
+  role: TPlanContactRole;
+  name: string;
+}
+
+export interface TPlanLists {
+  types: TPlanTypeView[];
+  contacts: TPlanContactName[];
+}
+
+export type TListChange = "added" | "removed" | "changed";
+export const LIST_CHANGE_LABEL: Record<TListChange, string> = { added: "Added", removed: "Removed", changed: "Changed" };
+
+/** How two versions' lists differ: types by id, contacts by who and in which role. */
+export interface TPlanListsDiff {
+  types: { name: string; change: TListChange; fields: string[] }[];
+  contacts: { name: string; role: TPlanContactRole; change: TListChange }[];
 }
 
 export interface TPolicyDocumentDetail {
@@ -114,6 +147,8 @@ export interface TPolicyComparison {
   from: string;
   to: string;
   parts: TPolicyDiffPart[];
+  /** The plan's incident types and contacts that differ; null when either version carries no lists. */
+  lists: TPlanListsDiff | null;
   /** Every version that can be compared: "1", "2", ..., and "draft" when there is one. */
   keys: string[];
 }
@@ -129,6 +164,8 @@ export const PLAN_CONTACT_ROLE_LABEL: Record<TPlanContactRole, string> = {
 /** A person the plan names. Email and phone only for team members (never auditors): null otherwise. */
 export interface TPlanContactView {
   id: string;
+  /** The same person across versions (the draft's edit forms use it). */
+  key: string;
   role: TPlanContactRole;
   name: string;
   email: string | null;
@@ -140,6 +177,8 @@ export interface TPlanContacts {
   /** Whether email and phone were shown (team members) or left out (auditors). */
   withDetails: boolean;
   canManage: boolean;
+  /** The plan's reference, for links to it; null when there is no plan. */
+  planReference: string | null;
 }
 
 export interface TActivityRow {

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { changeIncidentStatus, createIncident, exportIncidentsCsv, getDashboard, getIncidentCatalog, listIncidents, recordAmazonNotice, updateIncidentType } from "@/lib/incidents";
+import { withTransaction } from "@/lib/db/transaction";
+import { changeIncidentStatus, createIncident, exportIncidentsCsv, getDashboard, getIncidentCatalog, listIncidents, recordAmazonNotice, applyPlanIncidentTypes, activeIncidentTypes } from "@/lib/incidents";
 import { closeLegalRequest, createLegalRequest, getLegalRequest, listLegalRequests, recordLegalRequestNotice, sendLegalRequestNotice } from "@/lib/legal-requests";
 import { baseIncident, expectAppError, makeUser } from "./fixtures";
 
@@ -166,12 +167,23 @@ describe("the incident catalog", () => {
     expect(catalog.severities.map((s) => s.severity)).toEqual(["SEV1", "SEV2", "SEV3", "SEV4"]);
   });
 
-  it("lets a security lead edit a type's procedure, audit-logged, and refuses a responder", async () => {
-    const edit = { name: "Malware or ransomware", description: "Malicious software.", procedure: "Isolate the host first.", escalationPath: "Lead, then CISO.", active: "on" };
-    await updateIncidentType(lead, "malware", edit);
+  it("takes the types an approved plan lists: listed ones written and offered, the others retired (lib/plans approves)", async () => {
+    const listed = await withTransaction((tx) => activeIncidentTypes(tx));
+    const edited = listed.map((t) => (t.typeId === "malware" ? { ...t, procedure: "Isolate the host first." } : t));
+    await withTransaction((tx) => applyPlanIncidentTypes(tx, edited, mine.userId));
     expect((await db().incidentType.findUniqueOrThrow({ where: { id: "malware" } })).procedure).toBe("Isolate the host first.");
-    expect(await db().auditEvent.count({ where: { action: "incident-type.updated", targetId: "malware" } })).toBe(1);
-    await expectAppError(updateIncidentType(mine, "malware", edit), "FORBIDDEN");
+    expect((await getIncidentCatalog(mine)).types.filter((t) => t.active)).toHaveLength(9);
+    // A list without "other" retires it (rolled back here: the other tests log incidents of any type).
+    const rollback = new Error("rollback");
+    await expect(
+      withTransaction(async (tx) => {
+        const result = await applyPlanIncidentTypes(tx, edited.filter((t) => t.typeId !== "other"), mine.userId);
+        expect(result).toEqual({ added: [], retired: ["other"], restored: [] });
+        expect((await tx.incidentType.findUniqueOrThrow({ where: { id: "other" } })).active).toBe(false);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect((await db().incidentType.findUniqueOrThrow({ where: { id: "other" } })).active).toBe(true);
   });
 });
 

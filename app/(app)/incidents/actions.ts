@@ -18,8 +18,6 @@ import {
   sendAmazonNotice,
   setIncidentTaskDone,
   updateIncident,
-  updateIncidentType,
-  createIncidentType,
 } from "@/lib/incidents";
 
 // Thin: one service per action through the one action client (lib/http/action.ts). The
@@ -103,15 +101,3 @@ export async function recordThirdPartyAction(reference: string, prev: TActionSta
   });
 }
 
-export async function updateIncidentTypeAction(typeId: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { bound: [typeId], name: "incidents.update-type", revalidate: "/incidents/types" }, ({ actor, values }) =>
-    updateIncidentType(actor, typeId, { ...values, active: values.active ?? "" }),
-  );
-}
-
-export async function createIncidentTypeAction(prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "incidents.create-type", revalidate: ["/incidents/types", "/plans"] }, async ({ actor, values }) => {
-    await createIncidentType(actor, values);
-    return { message: "Type added: it is offered for new incidents." };
-  });
-}

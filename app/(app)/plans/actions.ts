@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { TActionState } from "@/lib/core/action-state";
 import { runAction } from "@/lib/http/action";
-import { acknowledgePolicyVersion, addPlanContact, approvePolicyDraft, completeControlActivity, scheduleControlActivity, createPolicyDocument, recordPolicyChange, recordPolicyReview, removePlanContact, savePolicyDraft, startFromTemplates } from "@/lib/plans";
+import { acknowledgePolicyVersion, addPlanContact, addPlanIncidentType, removePlanIncidentType, updatePlanIncidentType, approvePolicyDraft, completeControlActivity, scheduleControlActivity, createPolicyDocument, recordPolicyChange, recordPolicyReview, removePlanContact, savePolicyDraft, startFromTemplates } from "@/lib/plans";
 
 export async function startFromTemplatesAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "plans.start-from-templates", revalidate: "/plans" }, async ({ actor }) => {
@@ -49,15 +49,37 @@ export async function recordPolicyChangeAction(reference: string, prev: TActionS
   });
 }
 
+// The plan's lists change in its draft; the page of the document shows the draft waiting.
+const draftPaths = (reference: string) => [`/plans/${reference}`, `/plans/${reference}/edit`, "/plans"];
+
 export async function addPlanContactAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "plans.add-contact", bound: [reference], revalidate: [`/plans/${reference}`] }, async ({ actor, values }) => {
-    await addPlanContact(actor, values);
+  return runAction(prev, formData, { name: "plans.add-contact", bound: [reference], revalidate: draftPaths(reference) }, async ({ actor, values }) => {
+    await addPlanContact(actor, reference, values);
+    return { message: "Added to the draft: in force once the draft is approved." };
   });
 }
 
-export async function removePlanContactAction(reference: string, contactId: string, prev: TActionState, formData: FormData): Promise<TActionState> {
-  return runAction(prev, formData, { name: "plans.remove-contact", bound: [reference, contactId], revalidate: [`/plans/${reference}`] }, async ({ actor }) => {
-    await removePlanContact(actor, contactId);
+export async function removePlanContactAction(reference: string, contactKey: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.remove-contact", bound: [reference, contactKey], revalidate: draftPaths(reference) }, async ({ actor }) => {
+    await removePlanContact(actor, reference, contactKey);
+  });
+}
+
+export async function addPlanIncidentTypeAction(reference: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.add-incident-type", bound: [reference], revalidate: draftPaths(reference) }, async ({ actor, values }) => {
+    await addPlanIncidentType(actor, reference, values);
+  });
+}
+
+export async function updatePlanIncidentTypeAction(reference: string, typeId: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.update-incident-type", bound: [reference, typeId], revalidate: draftPaths(reference) }, async ({ actor, values }) => {
+    await updatePlanIncidentType(actor, reference, typeId, values);
+  });
+}
+
+export async function removePlanIncidentTypeAction(reference: string, typeId: string, prev: TActionState, formData: FormData): Promise<TActionState> {
+  return runAction(prev, formData, { name: "plans.remove-incident-type", bound: [reference, typeId], revalidate: draftPaths(reference) }, async ({ actor }) => {
+    await removePlanIncidentType(actor, reference, typeId);
   });
 }
 

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/findings/labels";
 import { PolicyMarkdown } from "@/components/plans/policy-markdown";
-import { AcknowledgeForm, AddContactForm, ApproveDraftForm, RecordChangeForm, RecordReviewForm, RemoveContactForm } from "@/components/plans/policy-forms";
+import { AcknowledgeForm, ApproveDraftForm, RecordChangeForm, RecordReviewForm } from "@/components/plans/policy-forms";
 import { PlanContactsCard } from "@/components/plans/plan-contacts";
+import { PlanTypesList } from "@/components/plans/plan-lists";
 import { REVIEW_BADGE } from "@/components/plans/labels";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { documentOrNotFound } from "../document-or-not-found";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { now } from "@/lib/clock";
-import { can } from "@/lib/auth/policy";
-import { getIncidentCatalog } from "@/lib/incidents";
 import { listPlanContacts, POLICY_KIND_LABEL, REVIEW_BASIS_LABEL, REVIEW_OUTCOME_LABEL } from "@/lib/plans";
-import { acknowledgePolicyVersionAction, addPlanContactAction, removePlanContactAction, approvePolicyDraftAction, recordPolicyChangeAction, recordPolicyReviewAction } from "../actions";
+import { acknowledgePolicyVersionAction, approvePolicyDraftAction, recordPolicyChangeAction, recordPolicyReviewAction } from "../actions";
 import styles from "@/components/plans/plans.module.css";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +29,8 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
   // The plan names the people to contact and the incident types it covers.
   const isPlan = doc.kind === "ir_plan";
   const contacts = isPlan ? await listPlanContacts(actor, { on: { type: "policy-document", id: doc.reference } }) : null;
-  const incidentTypes = isPlan && can(actor, "incident.read") ? (await getIncidentCatalog(actor)).types : null;
+  // The types the version in force lists (before the first approval, the draft's proposal).
+  const typesFrom = doc.inForce?.planLists ? doc.inForce : (doc.draft?.planLists ? doc.draft : null);
   const today = now().toISOString().slice(0, 10);
   const compareKeys = [...doc.versions.map((v) => String(v.number)).reverse(), ...(doc.draft ? ["draft"] : [])];
   return (
@@ -84,37 +84,31 @@ export default async function PolicyDocumentPage({ params, searchParams }: { par
 
       {contacts ? (
         <div className={`grid grid-2 ${styles.gapBelow}`}>
-          {/* min-width 0: a long role name in the form's list must not widen a phone's page. */}
           <div className={styles.minZero}>
-            <PlanContactsCard
-              contacts={contacts}
-              heading="Roles and contacts"
-              remove={contacts.canManage ? (id) => <RemoveContactForm action={removePlanContactAction.bind(null, doc.reference, id)} name={contacts.contacts.find((c) => c.id === id)!.name} /> : undefined}
-            />
-            {contacts.canManage ? (
-              <details className={`disclosure ${styles.gapAbove}`}>
-                <summary>Name a contact</summary>
-                <AddContactForm action={addPlanContactAction.bind(null, doc.reference)} />
-              </details>
+            <PlanContactsCard contacts={contacts} heading="Roles and contacts" />
+            {doc.canWrite ? (
+              <p className={`small ${styles.gapAbove}`}>
+                <Link href={`/plans/${doc.reference}/edit#contacts-heading`}>Change who the plan names</Link> <span className="muted">(in the draft, in force once approved)</span>
+              </p>
             ) : null}
           </div>
-          {incidentTypes ? (
-            <section className="card" aria-labelledby="types-heading">
-              <h2 id="types-heading">Incident types</h2>
-              <p className="muted small">Each type carries its procedure and escalation path. A retired type is not offered for new incidents and stays on the incidents that have it.</p>
-              <ul className={styles.contacts}>
-                {incidentTypes.map((t) => (
-                  <li key={t.id}>
-                    <strong>{t.name}</strong> {t.active ? null : <span className="badge badge-neutral">Retired</span>}
-                    <div className="small muted">{t.description}</div>
-                  </li>
-                ))}
-              </ul>
-              <p className={styles.gapAbove}>
-                <Link href="/incidents/types">{can(actor, "incident.catalog.manage") ? "Add, edit or retire incident types" : "Procedures and escalation paths"}</Link>
+          <section className="card" aria-labelledby="types-heading">
+            <h2 id="types-heading">Incident types</h2>
+            <p className="muted small">
+              {typesFrom === doc.inForce
+                ? `As version ${doc.inForce?.number} lists them: the ones offered for new incidents.`
+                : typesFrom
+                  ? "As the draft lists them: offered for new incidents once it is approved."
+                  : "No version of the plan lists incident types yet."}{" "}
+              A type the plan no longer lists is retired: not offered for new incidents, still shown on the incidents that have it.
+            </p>
+            {typesFrom?.planLists ? <PlanTypesList types={typesFrom.planLists.types} /> : null}
+            {doc.canWrite ? (
+              <p className={`small ${styles.gapAbove}`}>
+                <Link href={`/plans/${doc.reference}/edit#types-heading`}>Add, change or retire incident types</Link>
               </p>
-            </section>
-          ) : null}
+            ) : null}
+          </section>
         </div>
       ) : null}
 

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PolicyDiff } from "@/components/plans/policy-diff";
+import { PlanListsDiff } from "@/components/plans/plan-lists";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import styles from "@/components/plans/plans.module.css";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { comparePolicyVersions } from "@/lib/plans";
@@ -43,7 +45,13 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           </Link>
         }
       />
-      <section className="card">{changed ? <PolicyDiff parts={comparison.parts} /> : <p className="empty">The two versions have the same text.</p>}</section>
+      <section className="card" aria-label="Text">{changed ? <PolicyDiff parts={comparison.parts} /> : <p className="empty">The two versions have the same text.</p>}</section>
+      {comparison.lists ? (
+        <section className={`card ${styles.gapAbove}`} aria-labelledby="lists-diff-heading">
+          <h2 id="lists-diff-heading">Incident types and contacts</h2>
+          <PlanListsDiff diff={comparison.lists} />
+        </section>
+      ) : null}
     </>
   );
 }

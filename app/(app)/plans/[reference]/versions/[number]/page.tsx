@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/findings/labels";
 import { PolicyMarkdown } from "@/components/plans/policy-markdown";
+import { PlanContactNames, PlanTypesList } from "@/components/plans/plan-lists";
 import { PageHeader } from "@/components/ui/page-header";
+import styles from "@/components/plans/plans.module.css";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { getPolicyVersion } from "@/lib/plans";
@@ -65,6 +67,20 @@ export default async function PolicyVersionPage({ params }: { params: Promise<{ 
         <hr />
         <PolicyMarkdown body={version.body} />
       </section>
+      {version.planLists ? (
+        <div className={`grid grid-2 ${styles.gapAbove}`}>
+          <section className="card" aria-labelledby="version-contacts-heading">
+            <h2 id="version-contacts-heading">Roles and contacts named</h2>
+            <PlanContactNames contacts={version.planLists.contacts} />
+          </section>
+          <section className="card" aria-labelledby="version-types-heading">
+            <h2 id="version-types-heading">Incident types listed</h2>
+            <PlanTypesList types={version.planLists.types} />
+          </section>
+        </div>
+      ) : found.kind === "ir_plan" ? (
+        <p className="muted">This version was approved before the plan&apos;s versions carried its incident types and contacts: it lists neither.</p>
+      ) : null}
     </>
   );
 }
