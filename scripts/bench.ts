@@ -39,11 +39,13 @@ process.env.VIGIL_LOG_LEVEL = "error";
 
 const pg = (await import("pg")).default;
 const { FULL_VOLUME, QUICK_VOLUME, SEEDED, seedVolume } = await import("./bench/seed-volume");
+const { PLANS_FULL_VOLUME, PLANS_QUICK_VOLUME, PLANS_TABLES, activityListSql, planListSql, seedPlansVolume } = await import("./bench/plans");
 const { captureStatements, explain, isQuery, timeInterleaved } = await import("./bench/measure");
 type TPair = import("./bench/measure").TPair;
 type TStats = import("./bench/measure").TStats;
 const { listIncidents, getDashboard, getIncident } = await import("@/lib/incidents");
 const { listEvidence, getEvidence } = await import("@/lib/evidence");
+const { listPolicyDocuments, listControlActivities } = await import("@/lib/plans");
 const { listAuditEvents } = await import("@/lib/audit-log");
 const { getComplianceMap } = await import("@/lib/compliance/get-compliance-map");
 const { appendAuditEvent } = await import("@/lib/audit-log/append-event");
@@ -57,6 +59,7 @@ const { encryptField } = await import("@/lib/crypto/field-encryption");
 type Actor = import("@/lib/auth/actor").Actor;
 
 const volume = QUICK ? QUICK_VOLUME : FULL_VOLUME;
+const plansVolume = QUICK ? PLANS_QUICK_VOLUME : PLANS_FULL_VOLUME;
 const SAMPLES = Number(flags.samples ?? (QUICK ? 30 : 200));
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("run through `npm run bench` (scripts/with-test-db.ts gives the fresh database)");
@@ -112,11 +115,16 @@ async function seed(): Promise<void> {
   const steps: string[] = [];
   try {
     await seedVolume(client, volume, (step, took) => steps.push(`${step} ${(took / 1000).toFixed(1)} s`));
+    const plansStarted = performance.now();
+    await seedPlansVolume(client, plansVolume);
+    await client.query(`VACUUM ANALYZE "PolicyDocument", "PolicyDocumentVersion", "ControlActivity", "ControlActivityCompletion"`);
+    steps.push(`plans and activities ${((performance.now() - plansStarted) / 1000).toFixed(1)} s`);
   } finally {
     await client.end();
   }
   console.log(
-    `Seeded ${fmt(volume.users)} people, ${fmt(volume.incidents)} incidents, ${fmt(volume.evidence)} evidence items, ${fmt(volume.auditEvents)} audit events ` +
+    `Seeded ${fmt(volume.users)} people, ${fmt(volume.incidents)} incidents, ${fmt(volume.evidence)} evidence items, ${fmt(volume.auditEvents)} audit events, ` +
+      `${fmt(plansVolume.policies)} policies (3 versions each), ${fmt(plansVolume.activities)} control activities (${plansVolume.completionsEach} completions each) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps.join(", ")}, then VACUUM ANALYZE).`,
   );
 }
@@ -276,6 +284,18 @@ async function measureServices(): Promise<void> {
       sql: () => q(`SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY "sequence" DESC LIMIT 51`, [SEEDED.responder]),
     },
     { kind: "detail", name: "compliance map, security lead", service: () => getComplianceMap(lead), sql: null },
+    // Plans and policies (lib/plans): their own tables must not be scanned sequentially either.
+    { kind: "list", name: "plans p1, security lead", tables: PLANS_TABLES, service: () => listPolicyDocuments(lead, {}), sql: planListSql(q) },
+    { kind: "list", name: "plans by review due, auditor", tables: PLANS_TABLES, service: () => listPolicyDocuments(auditor, { sort: "reviewDueOn" }), sql: planListSql(q, "reviewDueOn") },
+    { kind: "list", name: "activities p1, security lead", tables: PLANS_TABLES, service: () => listControlActivities(lead, {}), sql: activityListSql(q) },
+    {
+      kind: "list",
+      name: `activities p${Math.ceil(plansVolume.activities / 50)}, security lead`,
+      deepOf: "activities p1, security lead",
+      tables: PLANS_TABLES,
+      service: () => listControlActivities(lead, { page: Math.ceil(plansVolume.activities / 50) }),
+      sql: activityListSql(q, Math.ceil(plansVolume.activities / 50)),
+    },
   ];
 
   // Plans and statement counts first, one call at a time.
@@ -286,8 +306,8 @@ async function measureServices(): Promise<void> {
     const sqlStatements = pair.sql ? await captureStatements(pair.sql) : [];
     plans.set(pair.name, {
       statements: serviceStatements.filter((s) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i.test(s.text)).length,
-      service: await explain(pool, serviceStatements.filter(isQuery)),
-      sql: pair.sql ? await explain(pool, sqlStatements.filter(isQuery)) : null,
+      service: await explain(pool, serviceStatements.filter(isQuery), { tables: pair.tables }),
+      sql: pair.sql ? await explain(pool, sqlStatements.filter(isQuery), { tables: pair.tables }) : null,
     });
   }
   loadSamples.push(load());

@@ -117,7 +117,7 @@ const CONTACT_ROLES = [
 
 export function AddContactForm({ action }: { action: TAction }) {
   return (
-    <ActionForm action={action} submitLabel="Add to the plan" pendingLabel="Adding…" successMessage="Contact added." ariaLabel="Name a contact">
+    <ActionForm action={action} submitLabel="Add to the draft" pendingLabel="Adding…" ariaLabel="Name a contact">
       <div className="form-grid">
         <Field name="role" label="Role" as="select" options={CONTACT_ROLES} required />
         <Field name="name" label="Name" required />

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { pdfText } from "../../test/support/pdf-text";
 import { testDb } from "../support/db";
 import { createUser, signIn, type TTestUser } from "../support/users";
 
@@ -7,9 +8,9 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_00
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `/tmp/plans-e2e-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `/work/shots/plans-${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/tmp/plans-e2e-${name}-phone.png`, fullPage: true });
+  await page.screenshot({ path: `/work/shots/plans-${name}-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -22,13 +23,18 @@ async function as(browser: Browser, user: TTestUser, path: string): Promise<Page
 
 test.describe("plans and policies", () => {
   // The second story works on the plan the first one approved.
-  test.describe.configure({ mode: "serial" });
+  // Long stories of several people on a shared 2-core machine, with a screenshot at 1280px and on a phone of each screen.
+  test.describe.configure({ mode: "serial", timeout: 180_000 });
 
   test.beforeAll(async () => {
     // A run's database starts empty of plans; a rerun on the same database starts over.
+    await testDb().query(`DELETE FROM "PlanContact"`);
+    await testDb().query(`DELETE FROM "PolicyChange"`);
+    await testDb().query(`DELETE FROM "PolicyReview"`);
+    await testDb().query(`DELETE FROM "PolicyVersionIncidentType"`);
+    await testDb().query(`DELETE FROM "PolicyAcknowledgement"`);
     await testDb().query(`DELETE FROM "PolicyDocumentVersion"`);
     await testDb().query(`DELETE FROM "PolicyDocument"`);
-    await testDb().query(`DELETE FROM "PlanContact"`);
   });
   test.afterAll(async () => {
     // Other specs may log incidents of any starting type.
@@ -146,53 +152,83 @@ test.describe("plans and policies", () => {
     expect(refused.status()).toBe(403);
   });
 
-  test("the plan names the IMPOC, shown on every incident; its incident types drive the incident form, a retired one stays on old incidents", async ({ browser }) => {
+  test("a lead drafts the plan's IMPOC and incident types, another lead approves: the incident form offers the new type and not the retired one, the IMPOC shows on incidents, the PDF lists both", async ({ browser }) => {
     const lead = await createUser({ roles: ["security_lead"], displayName: "Lee Commander" });
+    const approver = await createUser({ roles: ["security_lead"], displayName: "Ann Approver" });
     const auditor = await createUser({ roles: ["auditor"], displayName: "Aude Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
     const page = await as(browser, lead, "/plans");
-    await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
+    // An incident logged under a type the plan will retire.
+    const oldIncident = await logIncident(page, "Unclear traffic from a build server", "Other");
 
-    // Name the IMPOC in the plan.
+    await page.goto("/plans");
+    await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
+    const planUrl = page.url();
+    const reference = new URL(planUrl).pathname.split("/").pop()!;
+    await expect(page.getByRole("region", { name: "Roles and contacts" })).toContainText("names no Incident Management Point of Contact");
+    await page.getByRole("link", { name: "Change who the plan names" }).click();
+
+    // In the draft: name the IMPOC, add a type, retire "Other".
     await page.getByText("Name a contact").click();
     const contact = page.getByRole("form", { name: "Name a contact" });
     await contact.getByLabel("Role").selectOption({ label: "Incident Management Point of Contact (IMPOC)" });
     await contact.getByLabel("Name").fill("Lee Commander");
     await contact.getByLabel("Email").fill("impoc@seller.example");
     await contact.getByLabel("Phone").fill("+44 20 7946 0123");
-    await contact.getByRole("button", { name: "Add to the plan" }).click();
-    await expect(contact.getByRole("status")).toContainText("Contact added.");
-    const roles = page.getByRole("region", { name: "Roles and contacts" });
-    await expect(roles).toContainText("Incident Management Point of Contact (IMPOC)");
-    await expect(roles.getByRole("link", { name: "impoc@seller.example" })).toBeVisible();
-    await shoot(page, "plan-contacts");
+    await contact.getByRole("button", { name: "Add to the draft" }).click();
+    await expect(contact.getByRole("status")).toContainText("Added to the draft");
+    const drafted = page.getByRole("region", { name: "People the draft names" });
+    await expect(drafted.getByRole("link", { name: "impoc@seller.example" })).toBeVisible();
 
-    // An incident logged under a type the plan will retire.
-    const oldIncident = await logIncident(page, "Unclear traffic from a build server", "Other");
-
-    // The plan's incident types: add one, retire "Other".
-    await page.goto("/plans");
-    await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
-    await page.getByRole("link", { name: "Add, edit or retire incident types" }).click();
-    const add = page.getByRole("form", { name: "Add an incident type" });
+    const types = page.getByRole("region", { name: "Incident types in the draft" });
+    await types.getByText("Add an incident type").click();
+    const add = types.getByRole("form", { name: "Add an incident type" });
     await add.getByLabel("Name").fill("Payment card skimming");
     await add.getByLabel("Description").fill("Card data captured at a point of sale.");
     await add.getByLabel("Procedure").fill("1. Take the terminal offline. 2. Call the acquirer. 3. Preserve the device.");
     await add.getByLabel("Escalation path").fill("Security lead at once; Amazon within 24 hours if order data is involved.");
-    await add.getByRole("button", { name: "Add type" }).click();
-    await expect(add.getByRole("status")).toContainText("Type added");
-    const other = page.getByRole("form", { name: "Edit Other" });
-    await other.getByLabel("Offered for new incidents").uncheck();
-    await other.getByRole("button", { name: "Save" }).click();
-    await expect(other.getByRole("status")).toContainText("Saved.");
-    await page.goto(page.url());
-    await expect(page.getByRole("heading", { level: 2, name: /Other\s*Retired/ })).toBeVisible();
+    await add.getByRole("button", { name: "Add to the draft" }).click();
+    await expect(add.getByRole("status")).toContainText("Added to the draft");
+    await expect(types.getByRole("listitem").filter({ hasText: "Payment card skimming" })).toBeVisible();
+    await types.getByText("Change Other").click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await types.getByRole("button", { name: "Retire Other" }).click();
+    await expect(types.getByRole("listitem").filter({ hasText: /^Other/ })).toHaveCount(0);
+    await shoot(page, "edit-lists");
+
+    // Not in force yet: the incident form still offers what version 1 lists.
+    await page.goto("/incidents/new");
+    await expect(page.getByLabel("Type").locator("option", { hasText: "Payment card skimming" })).toHaveCount(0);
+
+    // The draft compares with version 1, lists included; the author cannot approve it.
+    await page.goto(planUrl);
+    await expect(page.getByText("You wrote part of this draft, so another approver must approve it.")).toBeVisible();
+    await page.getByRole("link", { name: "Compare with version 1" }).click();
+    const listChanges = page.getByRole("list", { name: "Changes to incident types and contacts" });
+    await expect(listChanges).toContainText("Added incident type: Payment card skimming");
+    await expect(listChanges).toContainText("Removed incident type: Other");
+    await expect(listChanges).toContainText("Added Incident Management Point of Contact (IMPOC): Lee Commander");
+    await shoot(page, "compare-lists");
+
+    // Another lead approves: version 2 is in force, with its people and types.
+    const ann = await as(browser, approver, planUrl);
+    ann.once("dialog", (dialog) => void dialog.accept());
+    await ann.getByRole("button", { name: "Approve and publish" }).click();
+    await expect(ann.getByRole("status")).toContainText("Version 2 approved");
+    const roles = ann.getByRole("region", { name: "Roles and contacts" });
+    await expect(roles).toContainText("Incident Management Point of Contact (IMPOC)");
+    await expect(roles.getByRole("link", { name: "impoc@seller.example" })).toBeVisible();
+    const inForceTypes = ann.getByRole("region", { name: "Incident types" });
+    await expect(inForceTypes).toContainText("As version 2 lists them");
+    await expect(inForceTypes.getByRole("listitem").filter({ hasText: "Payment card skimming" })).toBeVisible();
+    await expect(inForceTypes.getByRole("listitem").filter({ hasText: /^Other/ })).toHaveCount(0);
+    await shoot(ann, "plan-lists");
 
     // The incident form offers the new type and not the retired one.
     await page.goto("/incidents/new");
     const typeSelect = page.getByLabel("Type");
     await expect(typeSelect.locator("option", { hasText: "Payment card skimming" })).toHaveCount(1);
     await expect(typeSelect.locator("option", { hasText: /^Other$/ })).toHaveCount(0);
-    const reference = await logIncident(page, "Skimmer found on the warehouse terminal", "Payment card skimming");
+    const incident = await logIncident(page, "Skimmer found on the warehouse terminal", "Payment card skimming");
 
     // The IMPOC on the incident, with how to reach them.
     const contacts = page.getByRole("region", { name: "Incident contacts" });
@@ -205,19 +241,43 @@ test.describe("plans and policies", () => {
     await page.goto(`/incidents/${oldIncident}`);
     await expect(page.getByRole("heading", { level: 2, name: "Procedure: Other" })).toBeVisible();
 
-    // Auditors see who, not how to reach them.
-    const aude = await as(browser, auditor, `/incidents/${reference}`);
+    // Auditors see who, not how to reach them; version 2's PDF lists the types and the people's names.
+    const aude = await as(browser, auditor, `/incidents/${incident}`);
     const seen = aude.getByRole("region", { name: "Incident contacts" });
     await expect(seen).toContainText("Lee Commander");
     await expect(seen).not.toContainText("impoc@seller.example");
     await expect(seen).not.toContainText("7946");
     await expect(seen).toContainText("Names and roles only");
+    await aude.goto(`/plans/${reference}/versions/2`);
+    await expect(aude.getByRole("region", { name: "Incident types listed" })).toContainText("Payment card skimming");
+    await expect(aude.getByRole("region", { name: "Roles and contacts named" })).toContainText("Lee Commander");
+    await shoot(aude, "version-lists");
+    const downloading = aude.waitForEvent("download");
+    await aude.getByRole("link", { name: "Download as PDF" }).click();
+    const text = await pdfText(readFileSync((await (await downloading).path())!));
+    expect(text).toContain("Payment card skimming");
+    expect(text).toContain("Take the terminal offline");
+    expect(text).toContain("Lee Commander");
+    expect(text).not.toContain("impoc@seller.example");
   });
 
   test("a lead schedules the two-weekly audit log review and records one with its evidence; the auditor reads it", async ({ browser }) => {
     const lead = await createUser({ roles: ["security_lead"], displayName: "Morgan Lead" });
     const auditor = await createUser({ roles: ["auditor"], displayName: "Otto Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
     const page = await as(browser, lead, "/plans");
+    // The export the review looked at, kept as an evidence item (evidence items belong to an incident).
+    await logIncident(page, "Audit log review, fortnight 48", "Unauthorized access");
+    await page.getByRole("link", { name: "Add evidence" }).click();
+    const upload = page.getByRole("form", { name: "Upload evidence file" });
+    await upload.getByLabel("File").setInputFiles({ name: "audit-log-export.csv", mimeType: "text/csv", buffer: Buffer.from("at,actor,action\n2026-11-30T10:00Z,usr_x,auth.sign-in\n") });
+    await upload.getByLabel("Description").fill("Vigil audit log export for the last two weeks");
+    await upload.getByLabel("How and where it was collected").fill("Exported from Settings, Audit log, by the reviewer");
+    await upload.getByLabel("Source system").fill("Vigil");
+    await upload.getByRole("button", { name: "Upload and record" }).click();
+    await page.waitForURL(/\/evidence\/EV-\d{4}-\d{4}$/, { timeout: 60_000 });
+    const evidence = new URL(page.url()).pathname.split("/").pop()!;
+
+    await page.goto("/plans");
     await page.getByRole("navigation", { name: "Plans and policies" }).getByRole("link", { name: "Control activities" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Control activities" })).toBeVisible();
     await page.getByText("Schedule an activity").click();
@@ -237,7 +297,8 @@ test.describe("plans and policies", () => {
     await complete.getByLabel("Outcome").selectOption({ label: "Done, no issues" });
     await complete.getByRole("button", { name: "Record completion" }).click();
     await expect(complete.getByText("Say what was done (at least 10 characters), or name an evidence item.")).toBeVisible();
-    await complete.getByLabel("Note").fill("Reviewed Vigil's audit log and the VPN logs for the last two weeks: no unknown sign-ins. Export kept in the evidence share.");
+    await complete.getByLabel("Note").fill("Reviewed Vigil's audit log and the VPN logs for the last two weeks: no unknown sign-ins.");
+    await complete.getByLabel("Evidence item").fill(evidence);
     await complete.getByRole("button", { name: "Record completion" }).click();
     await expect(complete.getByRole("status")).toContainText(`Next due on ${day(14)}`);
     await page.reload();
@@ -245,6 +306,7 @@ test.describe("plans and policies", () => {
     const row = page.getByRole("region", { name: "Completions" }).getByRole("row").filter({ hasText: day(0) });
     await expect(row).toContainText("Morgan Lead");
     await expect(row).toContainText("no unknown sign-ins");
+    await expect(row.getByRole("link", { name: evidence })).toHaveAttribute("href", `/evidence/${evidence}`);
     await shoot(page, "activity");
     await page.goto("/plans/activities");
     await expect(page.getByRole("row").filter({ hasText: reference })).toContainText(day(14));
@@ -252,6 +314,7 @@ test.describe("plans and policies", () => {
 
     const otto = await as(browser, auditor, `/plans/activities/${reference}`);
     await expect(otto.getByRole("region", { name: "Completions" })).toContainText("no unknown sign-ins");
+    await expect(otto.getByRole("region", { name: "Completions" })).toContainText(evidence);
     await expect(otto.getByRole("form", { name: "Record a completion" })).toHaveCount(0);
   });
 
@@ -259,16 +322,16 @@ test.describe("plans and policies", () => {
     const member = await createUser({ roles: ["member"], displayName: "Mia Member" });
     const lead = await createUser({ roles: ["security_lead"], displayName: "Rae Lead" });
     const mia = await as(browser, member, "/");
-    const due = mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan, version 1" });
+    const due = mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan, version 2" });
     await expect(due).toContainText("Policy to acknowledge");
     const reference = (await due.getByRole("link").first().textContent())!.trim();
     await due.getByRole("link", { name: reference }).click();
     const ack = mia.getByRole("region", { name: "Your acknowledgement" });
-    await expect(ack).toContainText("Version 1 applies to you.");
+    await expect(ack).toContainText("Version 2 applies to you.");
     await shoot(mia, "acknowledge");
     await ack.getByRole("button", { name: "I have read it" }).click();
-    await expect(ack).toContainText("You acknowledged version 1 on");
-    await expect(mia.getByRole("region", { name: "Acknowledgements" })).toContainText(/Version 1: acknowledged by 1 of \d+/);
+    await expect(ack).toContainText("You acknowledged version 2 on");
+    await expect(mia.getByRole("region", { name: "Acknowledgements" })).toContainText(/Version 2: acknowledged by 1 of \d+/);
     await mia.goto("/");
     await expect(mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan" })).toHaveCount(0);
 

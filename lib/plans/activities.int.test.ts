@@ -9,6 +9,8 @@ import { completeControlActivity } from "./complete-activity";
 import { getControlActivity, listControlActivities } from "./list-activities";
 import { activityDueRule } from "./reminder-rules/activity-due";
 import { scheduleControlActivity } from "./schedule-activity";
+import { activityCompletionRegister } from "./plan-registers";
+import { registerCsv } from "@/lib/core/register-report/render-register";
 
 const run = randomBytes(3).toString("hex");
 let restoreClock: () => void;
@@ -98,5 +100,16 @@ describe("recurring control activities", () => {
     ]);
     const list = await listControlActivities(auditor, { sort: "nextDueOn", dir: "asc" });
     expect(list.rows.map((r) => r.reference)).toEqual([review, reference]);
+  });
+
+  it("the audit pack's register of activities carried out: who, when, outcome, proof and the tabletop's findings, grouped by activity", async () => {
+    let csv = "";
+    for await (const chunk of registerCsv(activityCompletionRegister(db()))) csv += chunk;
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toContain("Activity,Title,Kind,Done on,By,Outcome,Evidence item,Note,Scenario");
+    expect(lines.filter((l) => l.includes("Tabletop exercise"))).toHaveLength(1);
+    expect(csv).toContain("Ransomware on the order database");
+    expect(csv).toContain("Nobody knew where the offline backups were");
+    expect(csv).toContain("Person lead");
   });
 });

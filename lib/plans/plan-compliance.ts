@@ -7,6 +7,9 @@ import type { Db } from "@/lib/db/client";
 import type { TPlanDocumentFact, TPlanFacts } from "./plan-controls";
 import { planListsOf, planVersionInForce } from "./plan-lists-access";
 import { approvedVersionPdf } from "./render-policy-pdf";
+import { registerCsv } from "@/lib/core/register-report/render-register";
+import type { TRegister } from "@/lib/core/register-report/types";
+import { acknowledgementRegister, activityCompletionRegister, changeRegister, reviewRegister } from "./plan-registers";
 
 async function documentFact(database: Db, kind: "ir_plan" | "privacy_policy"): Promise<TPlanDocumentFact | null> {
   const document = await database.policyDocument.findFirst({
@@ -52,8 +55,26 @@ export async function gatherPlanFacts(database: Db): Promise<TPlanFacts> {
 
 const BATCH = 20;
 
-/** Every approved version of every plan and policy as a PDF, `policies/<reference>-v<n>.pdf`, read a few at a time. */
+async function csvOf<TRow>(register: TRegister<TRow>): Promise<Buffer> {
+  const parts: string[] = [];
+  for await (const chunk of registerCsv(register)) parts.push(chunk);
+  return Buffer.from(parts.join(""), "utf8");
+}
+
+/**
+ * Every approved version of every plan and policy as a PDF, `policies/<reference>-v<n>.pdf`, read
+ * a few at a time; then the module's registers as CSV: `policies/change-register.csv`,
+ * `policies/reviews.csv`, `policies/control-activities.csv`, `policies/acknowledgements.csv`.
+ */
 export async function* policyPackFiles(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
+  yield* versionPdfs(database);
+  yield { path: "policies/change-register.csv", body: await csvOf(changeRegister(database)) };
+  yield { path: "policies/reviews.csv", body: await csvOf(reviewRegister(database)) };
+  yield { path: "policies/control-activities.csv", body: await csvOf(activityCompletionRegister(database)) };
+  yield { path: "policies/acknowledgements.csv", body: await csvOf(acknowledgementRegister(database)) };
+}
+
+async function* versionPdfs(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
   let after: string | null = null;
   for (;;) {
     const versions: { id: string; number: number | null; body: string; changeSummary: string; authorId: string; approvedById: string | null; approvedAt: Date | null; carriesPlanLists: boolean; document: { reference: string; title: string } }[] =

@@ -245,7 +245,22 @@ describe("plans and policies", () => {
 
     const files: { path: string; body: Buffer }[] = [];
     for await (const file of policyPackFiles(db())) files.push(file);
-    expect(files.map((f) => f.path).sort()).toEqual([`policies/${plan}-v1.pdf`, `policies/${plan}-v2.pdf`]);
+    expect(files.map((f) => f.path).sort()).toEqual([
+      `policies/${plan}-v1.pdf`,
+      `policies/${plan}-v2.pdf`,
+      "policies/acknowledgements.csv",
+      "policies/change-register.csv",
+      "policies/control-activities.csv",
+      "policies/reviews.csv",
+    ]);
+    // The registers, with names and no email: the change register, the reviews.
+    const csv = (name: string) => files.find((f) => f.path === `policies/${name}.csv`)!.body.toString("utf8");
+    expect(csv("change-register").split("\n")[0]).toContain("What changed");
+    expect(csv("change-register")).toContain("Moved order processing to a new hosting provider");
+    expect(csv("change-register")).toContain("Person lead");
+    expect(csv("reviews")).toContain("Changes made");
+    expect(csv("reviews")).toContain("Person priv");
+    expect(csv("acknowledgements").trim().split("\n")).toHaveLength(1);
     expect(await pdfText(files.find((f) => f.path.endsWith("-v2.pdf"))!.body)).toContain("Detecting and reporting");
   });
 

@@ -41,7 +41,10 @@ reads and acknowledges it.
 
 ## Incident types
 
-Each type in Vigil's incident catalog has its procedure and escalation path. At least:
+The incident types are part of each version of this plan, each with its procedure and escalation
+path: Vigil shows them with the plan and prints them after this text, together with the people this
+version names. A type a new version no longer lists is retired: not offered for new incidents, kept
+on the incidents that have it. At least:
 
 - **Unauthorised access** to systems or data that hold Amazon Information
 - **Data leak or loss**, including lost or stolen devices

@@ -24,6 +24,8 @@ export function stats(samples: number[]): TStats {
 
 export interface TPair {
   name: string;
+  /** The large tables its statements must not scan sequentially (default TABLES_NEVER_SEQ_SCANNED). */
+  tables?: readonly string[];
   service: () => Promise<unknown>;
   sql: (() => Promise<unknown>) | null;
 }
@@ -110,7 +112,8 @@ export interface TPlanSummary {
  * index fits, so a missing index shows; a plan choice that depends on how many rows another test
  * just added, or on the visibility map, does not). The bench leaves it off and reports the real plan.
  */
-export async function explain(pool: pg.Pool, statements: readonly TStatement[], options: { indexUsable?: boolean } = {}): Promise<TPlanSummary> {
+export async function explain(pool: pg.Pool, statements: readonly TStatement[], options: { indexUsable?: boolean; tables?: readonly string[] } = {}): Promise<TPlanSummary> {
+  const tables = options.tables ?? TABLES_NEVER_SEQ_SCANNED;
   const summary: TPlanSummary = { seqScans: [], scans: [] };
   const client = await pool.connect();
   try {
@@ -125,7 +128,7 @@ export async function explain(pool: pg.Pool, statements: readonly TStatement[], 
       console.log(`  ${s.text.replace(/\s+/g, " ").slice(0, 160)}\n    -> ${scans.join(", ")}`);
     }
     walk(plan, (n) => {
-      if (!n["Relation Name"] || !TABLES_NEVER_SEQ_SCANNED.includes(n["Relation Name"])) return;
+      if (!n["Relation Name"] || !tables.includes(n["Relation Name"])) return;
       if (n["Node Type"] === "Seq Scan") summary.seqScans.push(`Seq Scan on ${n["Relation Name"]}`);
       else summary.scans.push(`${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"]}`);
     });
@@ -135,4 +138,13 @@ export async function explain(pool: pg.Pool, statements: readonly TStatement[], 
     client.release();
   }
   return summary;
+}
+
+const CONTROL_STATEMENT = /^\s*(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i;
+
+/** What one call costs: the statements it sends (transaction control left out) and whether an index can serve each (EXPLAIN with indexUsable). */
+export async function indexCost(pool: pg.Pool, call: () => Promise<unknown>, tables?: readonly string[]): Promise<{ statements: number; seqScans: string[]; scans: string[] }> {
+  const statements = await captureStatements(call);
+  const plans = await explain(pool, statements.filter(isQuery), { indexUsable: true, tables });
+  return { statements: statements.filter((s) => !CONTROL_STATEMENT.test(s.text)).length, seqScans: plans.seqScans, scans: plans.scans };
 }

@@ -58,3 +58,6 @@ ALTER TABLE "PlanContact" ALTER COLUMN "sealedForId" SET NOT NULL, ALTER COLUMN 
 DROP INDEX "PlanContact_role_sortOrder_idx";
 CREATE INDEX "PlanContact_versionId_sortOrder_idx" ON "PlanContact"("versionId", "sortOrder");
 ALTER TABLE "PlanContact" ADD CONSTRAINT "PlanContact_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "PolicyDocumentVersion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The plan and the privacy policy are looked up by kind on every incident page and list.
+CREATE INDEX "PolicyDocument_kind_idx" ON "PolicyDocument"("kind");

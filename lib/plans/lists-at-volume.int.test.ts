@@ -1,0 +1,57 @@
+// The plans list and the activities list at volume (seeded with SQL, as `npm run bench` seeds
+// them): each statement can be served by an index (no sequential scan over documents, versions,
+// activities or completions) and the statement count does not grow with the rows shown.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { PLANS_TABLES, seedPlansVolume } from "@/scripts/bench/plans";
+import { indexCost } from "@/scripts/bench/measure";
+import { listControlActivities, getControlActivity } from "./list-activities";
+import { listPolicyDocuments } from "./list-documents";
+
+const lead: Actor = { kind: "user", userId: "usr_bench0001", roles: ["security_lead"] };
+const auditor: Actor = { kind: "user", userId: "usr_bench0005", roles: ["auditor"] };
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  await seedPlansVolume(pool, { policies: 600, activities: 600, completionsEach: 12 });
+  await pool.query(`ANALYZE "PolicyDocument", "PolicyDocumentVersion", "ControlActivity", "ControlActivityCompletion"`);
+}, 120_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await db().$disconnect();
+});
+
+
+const CASES: [string, () => Promise<unknown>, number][] = [
+  ["plans list, by title", () => listPolicyDocuments(lead, {}), 4],
+  ["plans list, by review due, page 10", () => listPolicyDocuments(auditor, { sort: "reviewDueOn", page: 10 }), 4],
+  ["plans list, newest first", () => listPolicyDocuments(auditor, { sort: "createdAt", dir: "desc" }), 4],
+  ["activities list, nearest due", () => listControlActivities(lead, {}), 4],
+  ["activities list, by title, page 20", () => listControlActivities(auditor, { sort: "title", page: 20 }), 4],
+  ["one activity with its completions", () => getControlActivity(lead, "ACT-2025-000300"), 8],
+];
+
+describe("plans lists at volume (600 policies with 3 versions, 600 activities with 12 completions)", () => {
+  for (const [name, call, most] of CASES) {
+    it(`${name}: index scans only, at most ${most} statements`, async () => {
+      const measured = await indexCost(pool, call, PLANS_TABLES);
+      expect(measured.seqScans).toEqual([]);
+      expect(measured.scans.length).toBeGreaterThan(0);
+      expect(measured.statements).toBeLessThanOrEqual(most);
+    });
+  }
+
+  it("lists 25 rows a page with each one's version in force and last completion", async () => {
+    const plans = await listPolicyDocuments(lead, {});
+    expect(plans.total).toBe(600);
+    expect(plans.rows).toHaveLength(25);
+    expect(plans.rows.every((r) => r.versionInForce === 3)).toBe(true);
+    const activities = await listControlActivities(lead, {});
+    expect(activities.total).toBe(600);
+    expect(activities.rows.every((r) => r.lastCompletedOn !== null)).toBe(true);
+  });
+});
