@@ -1,27 +1,30 @@
 import { LIST_CHANGE_LABEL, PLAN_CONTACT_ROLE_LABEL, type TPlanContactName, type TPlanListsDiff, type TPlanTypeView } from "@/lib/plans/types";
 import styles from "./plans.module.css";
 
-/** The incident types a version of the plan lists, each with its procedure and escalation path. */
+/** The incident types a version of the plan lists: each name opens its procedure and escalation path (or, to edit, its form). */
 export function PlanTypesList({ types, edit }: { types: TPlanTypeView[]; edit?: (type: TPlanTypeView) => React.ReactNode }) {
   if (types.length === 0) return <p className="empty">This version lists no incident types.</p>;
   return (
-    <ul className={styles.contacts} aria-label="Incident types">
+    <ul className={styles.typeList} aria-label="Incident types">
       {types.map((t) => (
         <li key={t.typeId}>
-          <strong>{t.name}</strong>
-          <div className="small muted">{t.description}</div>
-          <details className={`disclosure ${styles.gapAboveSmall}`}>
-            <summary>{edit ? `Change ${t.name}` : "Procedure and escalation path"}</summary>
-            {edit ? (
-              edit(t)
-            ) : (
-              <dl className="kv">
-                <dt>Procedure</dt>
-                <dd className="pre">{t.procedure}</dd>
-                <dt>Escalation path</dt>
-                <dd className="pre">{t.escalationPath}</dd>
-              </dl>
-            )}
+          <details>
+            <summary>
+              <strong>{t.name}</strong>
+              <span className="small muted"> · {t.description}</span>
+            </summary>
+            <div className={styles.typeBody}>
+              {edit ? (
+                edit(t)
+              ) : (
+                <dl className="kv">
+                  <dt>Procedure</dt>
+                  <dd className="pre">{t.procedure}</dd>
+                  <dt>Escalation path</dt>
+                  <dd className="pre">{t.escalationPath}</dd>
+                </dl>
+              )}
+            </div>
           </details>
         </li>
       ))}

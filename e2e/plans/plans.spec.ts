@@ -162,6 +162,7 @@ test.describe("plans and policies", () => {
 
     await page.goto("/plans");
     await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
+    await page.waitForURL(/\/plans\/POL-\d{4}-\d{4}$/);
     const planUrl = page.url();
     const reference = new URL(planUrl).pathname.split("/").pop()!;
     await expect(page.getByRole("region", { name: "Roles and contacts" })).toContainText("names no Incident Management Point of Contact");
@@ -189,7 +190,7 @@ test.describe("plans and policies", () => {
     await add.getByRole("button", { name: "Add to the draft" }).click();
     await expect(add.getByRole("status")).toContainText("Added to the draft");
     await expect(types.getByRole("listitem").filter({ hasText: "Payment card skimming" })).toBeVisible();
-    await types.getByText("Change Other").click();
+    await types.getByText("Other", { exact: true }).click();
     page.once("dialog", (dialog) => void dialog.accept());
     await types.getByRole("button", { name: "Retire Other" }).click();
     await expect(types.getByRole("listitem").filter({ hasText: /^Other/ })).toHaveCount(0);
