@@ -24,7 +24,7 @@ async function as(browser: Browser, user: TTestUser, path: string): Promise<Page
 test.describe("plans and policies", () => {
   // The second story works on the plan the first one approved.
   // Long stories of several people on a shared 2-core machine, with a screenshot at 1280px and on a phone of each screen.
-  test.describe.configure({ mode: "serial", timeout: 180_000 });
+  test.describe.configure({ mode: "serial", timeout: 360_000 });
 
   test.beforeAll(async () => {
     // A run's database starts empty of plans; a rerun on the same database starts over.
@@ -163,8 +163,8 @@ test.describe("plans and policies", () => {
     await page.goto("/plans");
     await page.getByRole("row").filter({ hasText: "Incident response plan" }).getByRole("link").first().click();
     await page.waitForURL(/\/plans\/POL-\d{4}-\d{4}$/);
-    const planUrl = page.url();
-    const reference = new URL(planUrl).pathname.split("/").pop()!;
+    const planUrl = new URL(page.url()).pathname;
+    const reference = planUrl.split("/").pop()!;
     await expect(page.getByRole("region", { name: "Roles and contacts" })).toContainText("names no Incident Management Point of Contact");
     await page.getByRole("link", { name: "Change who the plan names" }).click();
 

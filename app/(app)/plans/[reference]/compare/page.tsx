@@ -45,13 +45,13 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           </Link>
         }
       />
-      <section className="card" aria-label="Text">{changed ? <PolicyDiff parts={comparison.parts} /> : <p className="empty">The two versions have the same text.</p>}</section>
       {comparison.lists ? (
-        <section className={`card ${styles.gapAbove}`} aria-labelledby="lists-diff-heading">
+        <section className={`card ${styles.gapBelow}`} aria-labelledby="lists-diff-heading">
           <h2 id="lists-diff-heading">Incident types and contacts</h2>
           <PlanListsDiff diff={comparison.lists} />
         </section>
       ) : null}
+      <section className="card" aria-label="Text">{changed ? <PolicyDiff parts={comparison.parts} /> : <p className="empty">The two versions have the same text.</p>}</section>
     </>
   );
 }
