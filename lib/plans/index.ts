@@ -29,7 +29,7 @@ export { completeControlActivity } from "./complete-activity";
 export { listControlActivities, getControlActivity, activityOwnerOptions } from "./list-activities";
 export { controlActivityClock } from "./clock-source";
 export { activityDueRule } from "./reminder-rules/activity-due";
-export { gatherPlanFacts, policyPackFiles } from "./plan-compliance";
+export { gatherPlanFacts, planRegisterFiles, policyPackFiles } from "./plan-compliance";
 export { acknowledgePolicyVersion } from "./acknowledge-version";
 export { policyAcknowledgementClock } from "./clock-source";
 export { acknowledgementRule } from "./reminder-rules/acknowledgement-due";

@@ -62,16 +62,21 @@ async function csvOf<TRow>(register: TRegister<TRow>): Promise<Buffer> {
 }
 
 /**
- * Every approved version of every plan and policy as a PDF, `policies/<reference>-v<n>.pdf`, read
- * a few at a time; then the module's registers as CSV: `policies/change-register.csv`,
- * `policies/reviews.csv`, `policies/control-activities.csv`, `policies/acknowledgements.csv`.
+ * The module's registers as CSV for the audit pack, each described once (plan-registers.ts):
+ * `policies/change-register.csv`, `policies/reviews.csv`, `policies/control-activities.csv`,
+ * `policies/acknowledgements.csv`. The pack (lib/compliance/audit-pack.ts) writes them beside
+ * the versions' PDFs, each with its SHA-256 in the manifest.
  */
-export async function* policyPackFiles(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
-  yield* versionPdfs(database);
+export async function* planRegisterFiles(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
   yield { path: "policies/change-register.csv", body: await csvOf(changeRegister(database)) };
   yield { path: "policies/reviews.csv", body: await csvOf(reviewRegister(database)) };
   yield { path: "policies/control-activities.csv", body: await csvOf(activityCompletionRegister(database)) };
   yield { path: "policies/acknowledgements.csv", body: await csvOf(acknowledgementRegister(database)) };
+}
+
+/** Every approved version of every plan and policy as a PDF, `policies/<reference>-v<n>.pdf`, read a few at a time. */
+export function policyPackFiles(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {
+  return versionPdfs(database);
 }
 
 async function* versionPdfs(database: Db): AsyncGenerator<{ path: string; body: Buffer }> {

@@ -22,7 +22,7 @@ import { updatePlanIncidentType } from "./update-plan-incident-type";
 import { removePlanIncidentType } from "./remove-plan-incident-type";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { getIncidentCatalog } from "@/lib/incidents/get-incident-catalog";
-import { gatherPlanFacts, policyPackFiles } from "./plan-compliance";
+import { gatherPlanFacts, planRegisterFiles, policyPackFiles } from "./plan-compliance";
 import { evaluatePlanControl } from "./plan-controls";
 import { acknowledgePolicyVersion } from "./acknowledge-version";
 import { policyAcknowledgementClock } from "./clock-source";
@@ -230,7 +230,7 @@ describe("plans and policies", () => {
     expect(JSON.stringify(event?.details)).not.toContain("hosting");
   });
 
-  it("feeds the compliance map's plan rows from these records, and the audit pack gets every approved version's PDF", async () => {
+  it("feeds the compliance map's plan rows from these records, and the audit pack gets every approved version's PDF and the module's registers", async () => {
     const facts = await gatherPlanFacts(db());
     expect(facts.irPlan).toMatchObject({ reference: plan, versionInForce: 2 });
     expect(facts.irPlan?.lastReviewedOn?.toISOString().slice(0, 10)).toBe("2026-12-01");
@@ -245,6 +245,7 @@ describe("plans and policies", () => {
 
     const files: { path: string; body: Buffer }[] = [];
     for await (const file of policyPackFiles(db())) files.push(file);
+    for await (const file of planRegisterFiles(db())) files.push(file);
     expect(files.map((f) => f.path).sort()).toEqual([
       `policies/${plan}-v1.pdf`,
       `policies/${plan}-v2.pdf`,
