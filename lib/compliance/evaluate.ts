@@ -65,7 +65,11 @@ export interface TComplianceFacts {
    */
   evidence: {
     items: number;
+    /** Ledgers whose last verification found a break. */
     brokenLedgers: string[];
+    /** Ledgers never verified or not re-verified within the cycle (a few labels and the count): never counted intact. */
+    ledgersNotVerified: string[];
+    ledgersNotVerifiedCount: number;
     failedIntegrity: string[];
     notVerifiedInCycle: string[];
     notVerifiedInCycleCount: number;
@@ -255,12 +259,21 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
       const nextDueAt = e.oldestVerifiedAt ? new Date(e.oldestVerifiedAt.getTime() + e.cycleHours * HOUR) : null;
       if (problems.length) return { status: "not_met", summary: `${problems.length} problem(s) with evidence integrity.`, problems, lastVerifiedAt: now, nextDueAt, links, recordsInPeriod: e.items };
       if (e.items === 0) return { status: "no_evidence", summary: "No evidence items held: no evidence yet.", problems: [], lastVerifiedAt: null, links, recordsInPeriod: 0 };
-      if (e.notVerifiedInCycleCount > 0) {
-        const more = e.notVerifiedInCycleCount - e.notVerifiedInCycle.length;
+      if (e.notVerifiedInCycleCount > 0 || e.ledgersNotVerifiedCount > 0) {
+        const more = (named: string[], count: number) => (count > named.length ? [`and ${count - named.length} more`] : []);
+        const summaries = [
+          ...(e.notVerifiedInCycleCount > 0 ? [`${e.notVerifiedInCycleCount} of ${e.items} evidence items have a file not verified within the integrity cycle (${cycle}).`] : []),
+          ...(e.ledgersNotVerifiedCount > 0 ? [`${e.ledgersNotVerifiedCount} of ${e.items} custody ledgers not verified within the integrity cycle (${cycle}).`] : []),
+        ];
         return {
           status: "attention",
-          summary: `${e.notVerifiedInCycleCount} of ${e.items} evidence items have a file not verified within the integrity cycle (${cycle}).`,
-          problems: [...e.notVerifiedInCycle.map((l) => `${l}: file not verified within ${cycle}`), ...(more > 0 ? [`and ${more} more`] : [])],
+          summary: summaries.join(" "),
+          problems: [
+            ...e.notVerifiedInCycle.map((l) => `${l}: file not verified within ${cycle}`),
+            ...more(e.notVerifiedInCycle, e.notVerifiedInCycleCount),
+            ...e.ledgersNotVerified.map((l) => `${l}: custody ledger not verified within ${cycle}`),
+            ...more(e.ledgersNotVerified, e.ledgersNotVerifiedCount),
+          ],
           lastVerifiedAt: now,
           nextDueAt: now,
           links,

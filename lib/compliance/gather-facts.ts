@@ -3,7 +3,7 @@ import { LOCK_THRESHOLD } from "@/lib/auth/lockout";
 import { ROLE_GRANTS, ROLES, type Role } from "@/lib/auth/policy";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
-import { integrityCycleMs, isNotVerifiedWithinCycle, verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
+import { evidenceIntegrityFacts } from "@/lib/evidence";
 import { listClockChanges } from "@/lib/incidents";
 import { gatherPlanFacts } from "@/lib/plans";
 import { z } from "zod";
@@ -13,11 +13,7 @@ import { POLICY_VERSION_SETTING } from "./policy-versions";
 
 /** Every open item, whatever its due time. */
 const END_OF_TIME = new Date(8.64e15);
-/** How many labels of files not verified in their cycle the map names (the count covers the rest). */
-const NAMED_UNVERIFIED = 5;
 export const VERSION_SETTING = POLICY_VERSION_SETTING;
-/** Evidence items whose ledgers are read and verified together. */
-const LEDGER_BATCH = 1_000;
 
 export async function policyVersion(database: Db | Tx): Promise<TPolicyVersion> {
   const row = await database.setting.findUnique({ where: { key: VERSION_SETTING } });
@@ -42,7 +38,6 @@ export async function gatherComplianceFacts(
   auditLog: TComplianceFacts["auditLog"],
   alarmRulesActive: boolean,
 ): Promise<TComplianceFacts> {
-  const cycleMs = integrityCycleMs();
   const piiRoles = ROLES.filter((role) => ROLE_GRANTS[role]["pii.read"] !== undefined);
   const [version, incidents, legal, closed, thirdParty, evidenceItems, activeUsers, withoutMfa, piiPeople, staleAlarms, alarmsRaised, lastAlarm, attestations, owners, openFindings, clockChanges] = await Promise.all([
     policyVersion(database),
@@ -61,8 +56,8 @@ export async function gatherComplianceFacts(
       select: { reference: true, closedAt: true, closureDescription: true, rootCause: true, remediationActions: true, correctiveControls: true },
     }),
     database.thirdPartyNotification.findMany({ where: { notifiedAt: { gte: since("GS-4f", now) } }, select: { basis: true, notifiedAt: true, incident: { select: { reference: true } } } }),
-    // Evidence held: destroyed items keep their ledger but hold no file to verify.
-    database.evidenceItem.findMany({ where: { status: { not: "destroyed" } }, select: { id: true, label: true, kind: true, storageName: true, createdAt: true, lastVerifiedAt: true, lastVerifiedOk: true }, orderBy: { label: "asc" } }),
+    // Evidence held: counts from each item's kept verdicts (ledger and file), through their indexes.
+    evidenceIntegrityFacts(database, now),
     database.user.count({ where: { status: "active" } }),
     database.user.count({ where: { status: "active", mfaEnrolledAt: null } }),
     database.user.count({ where: { status: "active", roles: { hasSome: piiRoles as Role[] } } }),
@@ -80,29 +75,6 @@ export async function gatherComplianceFacts(
     // GS-4e: every 24-hour clock a security lead stopped or moved later, with who, when and why.
     listClockChanges(database, since("GS-4e", now)),
   ]);
-
-  // Every ledger, a batch of items at a time (one query per batch, not per item), so memory
-  // stays bounded by the batch however many entries years of evidence hold.
-  const brokenLedgers: string[] = [];
-  for (let start = 0; start < evidenceItems.length; start += LEDGER_BATCH) {
-    const batch = evidenceItems.slice(start, start + LEDGER_BATCH);
-    const entries = await database.custodyEntry.findMany({ where: { evidenceId: { in: batch.map((i) => i.id) } }, orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
-    const byItem = new Map<string, typeof entries>();
-    for (const entry of entries) {
-      const list = byItem.get(entry.evidenceId) ?? [];
-      list.push(entry);
-      byItem.set(entry.evidenceId, list);
-    }
-    for (const item of batch) {
-      const ledger = byItem.get(item.id) ?? [];
-      const problem = verifyCustodyChain(ledger.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })));
-      if (problem || ledger.length === 0) brokenLedgers.push(item.label);
-    }
-  }
-  // A stored file counts only when verified (or uploaded) within the integrity cycle, the evidence module's own rule.
-  const files = evidenceItems.filter((i) => i.kind === "digital" && i.storageName !== null);
-  const unverified = files.filter((i) => isNotVerifiedWithinCycle(i, now, cycleMs));
-  const verifiedTimes = files.filter((i) => !isNotVerifiedWithinCycle(i, now, cycleMs)).map((i) => (i.lastVerifiedAt ?? i.createdAt).getTime());
 
   const inForce = attestations.filter((a) => a.policyVersion === version);
   const [people, evidenceRefs] = await Promise.all([
@@ -130,15 +102,7 @@ export async function gatherComplianceFacts(
       ],
     })),
     thirdPartyNotifications: thirdParty.map((t) => ({ incidentReference: t.incident.reference, notifiedAt: t.notifiedAt, basis: t.basis })),
-    evidence: {
-      items: evidenceItems.length,
-      brokenLedgers,
-      failedIntegrity: files.filter((i) => i.lastVerifiedOk === false).map((i) => i.label),
-      notVerifiedInCycle: unverified.slice(0, NAMED_UNVERIFIED).map((i) => i.label),
-      notVerifiedInCycleCount: unverified.length,
-      oldestVerifiedAt: verifiedTimes.length ? new Date(Math.min(...verifiedTimes)) : null,
-      cycleHours: Math.round(cycleMs / 3600_000),
-    },
+    evidence: evidenceItems,
     auditLog,
     accounts: { active: activeUsers, withoutMfa },
     lockoutThreshold: LOCK_THRESHOLD,

@@ -11,6 +11,8 @@ export { recordCustodyEvent } from "./record-custody-event";
 export { allowedCustodyEvents, isInCustody } from "./custody-event-rules";
 export { verifyEvidenceIntegrity } from "./verify-evidence-integrity";
 export { runEvidenceIntegritySweep } from "./run-evidence-integrity-sweep";
+export { recheckCustodyLedgers } from "./recheck-custody-ledgers";
+export { evidenceIntegrityFacts, type TEvidenceIntegrityFacts } from "./evidence-integrity-facts";
 export { countFilesNotVerifiedWithinCycle, getIntegrityCycleStatus, integrityCycleMs } from "./integrity-status";
 export { downloadEvidenceFile } from "./download-evidence";
 export { custodyReportForPack, displayNameOf, exportCustodyReport } from "./custody-report";
