@@ -169,6 +169,27 @@ describe("GS-4c and GS-4f: records of the period", () => {
     expect(statusOf(facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-3), missing: [] }] }), "GS-4c")).toBe("met");
   });
 
+  it("GS-4c and GS-4e count the records counted in the database (complete reports, notices on time) with those listed", () => {
+    const closed = result(evaluateControls(facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-3), missing: ["root cause"] }], closedComplete: { count: 40, newest: d(-2) } }), NOW), "GS-4c");
+    expect(closed.status).toBe("not_met");
+    expect(closed.recordsInPeriod).toBe(41);
+    const complete = result(evaluateControls(facts({ closedComplete: { count: 40, newest: d(-100) } }), NOW), "GS-4c");
+    expect(complete.status).toBe("met");
+    expect(complete.summary).toMatch(/^All 40 incidents closed/);
+    expect(complete.nextDueAt).toEqual(d(265));
+    expect(statusOf(facts({ closedComplete: { count: 0, newest: null } }), "GS-4c")).toBe("no_evidence");
+
+    const onTime = result(evaluateControls(facts({ amazonNoticesOnTime: { count: 12, newest: d(-30) } }), NOW), "GS-4e");
+    expect(onTime.status).toBe("met");
+    expect(onTime.summary).toBe("All 12 incidents involving Amazon Information notified within 24 hours.");
+    const late = result(
+      evaluateControls(facts({ amazonNotices: [{ reference: "INC-2026-0002", startedAt: h(-60), dueAt: h(-36), notifiedAt: h(-30), onTime: false }], amazonNoticesOnTime: { count: 12, newest: d(-30) } }), NOW),
+      "GS-4e",
+    );
+    expect(late.status).toBe("not_met");
+    expect(late.summary).toBe("1 of 13 incidents involving Amazon Information not notified within 24 hours.");
+  });
+
   it("GS-4f is not met by a notification without approval or obligation, met with one", () => {
     expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "none" }] }), "GS-4f")).toBe("not_met");
     expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "amazon_approval" }] }), "GS-4f")).toBe("met");

@@ -13,6 +13,7 @@ import { registerCsv, registerPdf } from "@/lib/core/register-report/render-regi
 import type { TRegister, TRegisterColumn } from "@/lib/core/register-report/types";
 import type { Db } from "@/lib/db/client";
 import type { CustodyEntry } from "@/lib/generated/prisma/client";
+import { readLedgers } from "./ledger-reads";
 import { asChainEntry, ledgerProblem } from "./ledger-verdict";
 import { EVIDENCE_KIND_LABEL, EVIDENCE_STATUS_LABEL, custodyEntryLabel, type TChainProblem } from "./types";
 
@@ -63,13 +64,8 @@ export async function* custodyBatches(database: Db): AsyncGenerator<TPackItem[]>
   for (;;) {
     const items = await readItems(database, after);
     if (items.length === 0) return;
-    const entries = await database.custodyEntry.findMany({ where: { evidenceId: { in: items.map((i) => i.id) } }, orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
-    const byItem = new Map<string, CustodyEntry[]>();
-    for (const entry of entries) {
-      const list = byItem.get(entry.evidenceId);
-      if (list) list.push(entry);
-      else byItem.set(entry.evidenceId, [entry]);
-    }
+    const byItem = await readLedgers(database, items.map((i) => i.id));
+    const entries = [...byItem.values()].flat();
     const names = await displayNames([...items.flatMap((i) => [i.collectedById, i.custodianId]), ...entries.flatMap((e) => [e.actorId, e.fromCustodianId, e.toCustodianId])]);
     const name = (id: string | null) => (id === null ? "" : (names.get(id) ?? (id === "system" ? "Vigil" : "Unknown")));
     yield items.map((item) => {

@@ -5,7 +5,8 @@ import { db as defaultDb, type Db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { integrityCycleMs } from "./integrity-status";
-import { ledgerProblem, type TStoredCustodyEntry } from "./ledger-verdict";
+import { readLedgers } from "./ledger-reads";
+import { ledgerProblem } from "./ledger-verdict";
 
 /** Ledgers read and verified together: one query for their entries, one update for their verdicts. */
 const LEDGER_BATCH = 500;
@@ -39,13 +40,7 @@ export async function recheckCustodyLedgers(at: Date, options: { database?: Db; 
   const result: TLedgerRecheck = { checked: 0, newlyBroken: 0 };
   for (let start = 0; start < due.length; start += LEDGER_BATCH) {
     const batch = due.slice(start, start + LEDGER_BATCH);
-    const entries = await database.custodyEntry.findMany({ where: { evidenceId: { in: batch.map((i) => i.id) } }, orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
-    const byItem = new Map<string, TStoredCustodyEntry[]>();
-    for (const entry of entries) {
-      const list = byItem.get(entry.evidenceId);
-      if (list) list.push(entry);
-      else byItem.set(entry.evidenceId, [entry]);
-    }
+    const byItem = await readLedgers(database, batch.map((i) => i.id));
     const verdicts = batch.map((item) => ({ item, problem: ledgerProblem(byItem.get(item.id) ?? [], item) }));
     await database.$executeRaw`
       UPDATE "EvidenceItem" AS e SET "ledgerIntact" = v.intact, "ledgerVerifiedAt" = ${at}
