@@ -584,7 +584,9 @@ async function measureHttp(): Promise<void> {
   ensureBuild();
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const baseUrl = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": where the web process's time goes.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server: ChildProcess = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

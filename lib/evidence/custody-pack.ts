@@ -1,7 +1,7 @@
 import "server-only";
 // The audit pack's custody section (issue 16): every item and every custody entry in two CSVs, and
-// the ledgers as PDFs of 1,000 items each, instead of a PDF per item built from its own reads
-// (about 12 ms an item, ten minutes at 50,000 items). Everything is read in batches of 1,000
+// the ledgers as PDFs of 500 items each, instead of a PDF per item built from its own reads
+// (about 12 ms an item, ten minutes at 50,000 items). Everything is read in batches of 500
 // items: the items by keyset on their label, their entries in one query, the names in one.
 // Each ledger is verified whole when its batch is read, its end checked against the item's head.
 import type { Readable } from "node:stream";
@@ -18,9 +18,7 @@ import { asChainEntry, ledgerProblem } from "./ledger-verdict";
 import { EVIDENCE_KIND_LABEL, EVIDENCE_STATUS_LABEL, custodyEntryLabel, type TChainProblem } from "./types";
 
 /** Items per read, and per PDF. */
-export const CUSTODY_PACK_BATCH = 1_000;
-/** Characters of an entry's hash the PDF shows; the full hash is in ledger.csv. */
-const HASH_SHOWN = 16;
+export const CUSTODY_PACK_BATCH = 500;
 
 const ITEM_SELECT = {
   id: true,
@@ -58,7 +56,7 @@ function readItems(database: Db, after: string | null) {
   return database.evidenceItem.findMany({ where: after === null ? {} : { label: { gt: after } }, orderBy: { label: "asc" }, take: CUSTODY_PACK_BATCH, select: ITEM_SELECT });
 }
 
-/** Every item with its ledger verified, a batch of 1,000 at a time, in label order. */
+/** Every item with its ledger verified, a batch of 500 at a time, in label order. */
 export async function* custodyBatches(database: Db): AsyncGenerator<TPackItem[]> {
   let after: string | null = null;
   for (;;) {
@@ -129,27 +127,21 @@ const ENTRY_COLUMNS: TRegisterColumn<TPackEntry>[] = [
   { label: "Entry hash", value: (r) => r.entry.hash },
 ];
 
+// Widths (in points of the A4 page's 495 between margins, 6 of each for padding) chosen so that a
+// typical cell fits on its lines: a cell that fits is drawn without pdfkit's line wrapper, most of
+// a table's drawing time (lib/reports/pdf.ts openTable). The hashes are in ledger.csv.
 const PDF_COLUMNS: TRegisterColumn<TPackEntry>[] = [
-  { label: "Item", value: (r) => (r.first ? `${r.item.label}\n${r.item.incident.reference}\n${verdict(r.item)}` : ""), width: 3.5 },
-  { label: "#", value: (r) => r.entry.sequence, width: 1 },
-  { label: "When (UTC)", value: (r) => r.entry.occurredAt, width: 3 },
-  { label: "Action", value: (r) => custodyEntryLabel(asChainEntry(r.entry)), width: 2.5 },
-  { label: "By", value: (r) => r.item.name(r.entry.actorId), width: 3 },
-  { label: "From / to", value: (r) => (r.entry.fromCustodianId || r.entry.toCustodianId ? `from ${r.item.name(r.entry.fromCustodianId) || "—"}\nto ${r.item.name(r.entry.toCustodianId) || "—"}` : ""), width: 3.5 },
-  { label: "Where / why", value: (r) => [r.entry.location, r.entry.purpose].filter(Boolean).join("\n"), width: 4 },
-  { label: "Entry hash", value: (r) => `${r.entry.hash.slice(0, HASH_SHOWN)}…`, width: 3 },
+  { label: "Item", value: (r) => (r.first ? `${r.item.label}\n${r.item.incident.reference}\n${verdict(r.item)}` : ""), width: 72 },
+  { label: "When (UTC)", value: (r) => r.entry.occurredAt.toISOString().slice(0, 16).replace("T", " "), width: 76 },
+  { label: "Action", value: (r) => `#${r.entry.sequence} ${custodyEntryLabel(asChainEntry(r.entry))}`, width: 56 },
+  { label: "By", value: (r) => r.item.name(r.entry.actorId), width: 78 },
+  { label: "From / to", value: (r) => (r.entry.fromCustodianId || r.entry.toCustodianId ? `from ${r.item.name(r.entry.fromCustodianId) || "—"}\nto ${r.item.name(r.entry.toCustodianId) || "—"}` : ""), width: 90 },
+  { label: "Where / why", value: (r) => [r.entry.location, r.entry.purpose].filter(Boolean).join("\n"), width: 123 },
 ];
 
 const entryRows = (items: readonly TPackItem[]): TPackEntry[] => items.flatMap((item) => item.entries.map((entry, n) => ({ item, entry, first: n === 0 })));
 
 const safeName = (label: string) => label.replace(/[^A-Za-z0-9._-]/g, "_");
-
-export const CUSTODY_PACK_README = `custody/items.csv              Every evidence item: its record, current custodian, last file check,
-                               and its custody ledger as verified when the pack was made.
-custody/ledger.csv             Every custody entry of every item with every field its hash covers:
-                               each hash can be recomputed from this file (see lib/evidence/custody-chain.ts).
-custody/<first>_to_<last>.pdf  The ledgers of 1,000 items each, in label order, one row per entry.
-`;
 
 /**
  * The custody section's files, for whoever may export all evidence (the pack's own audit event

@@ -16,7 +16,7 @@ export { evidenceIntegrityFacts, type TEvidenceIntegrityFacts } from "./evidence
 export { countFilesNotVerifiedWithinCycle, getIntegrityCycleStatus, integrityCycleMs } from "./integrity-status";
 export { downloadEvidenceFile } from "./download-evidence";
 export { displayNameOf, exportCustodyReport } from "./custody-report";
-export { CUSTODY_PACK_README, custodyPackFiles } from "./custody-pack";
+export { custodyPackFiles } from "./custody-pack";
 export { exportEvidencePackage } from "./export-evidence-package";
 export { getEvidence } from "./get-evidence";
 export { listEvidence } from "./list-evidence";
