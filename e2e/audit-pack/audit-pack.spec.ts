@@ -52,7 +52,8 @@ test.describe("audit pack", () => {
           "compliance-map.pdf",
           "compliance-map.csv",
           "incidents.csv",
-          `custody/${label}.pdf`,
+          "custody/items.csv",
+          "custody/ledger.csv",
           "legal-requests.csv",
           "amazon-notices.csv",
           "findings.csv",
@@ -67,6 +68,9 @@ test.describe("audit pack", () => {
         expect(sha256(entries.get(file.path)!), file.path).toBe(file.sha256);
         expect(entries.get(file.path)!.length, file.path).toBe(file.size);
       }
+      // The item's custody: its row with the ledger verified when the pack was made, and a ledger PDF.
+      expect(entries.get("custody/items.csv")!.toString("utf8")).toMatch(new RegExp(`\r\n${label},.*,intact \\(\\d+ entries\\),`));
+      expect(manifest.files.some((f) => /^custody\/.+_to_.+\.pdf$/.test(f.path))).toBe(true);
       const incidents = entries.get("incidents.csv")!.toString("utf8");
       expect(incidents).toContain(`${reference},Printed customer export lost in transit,`);
       for (const [name, content] of entries) expect(content.toString("latin1").includes("Jordan Example-Person"), name).toBe(false);

@@ -283,7 +283,7 @@ test("npm start on the embedded default: setup link → admin → lead and respo
     expect(manifest.auditLog.intact).toBe(true);
     // Complete: the manifest names the pack's parts, and the ZIP holds exactly those plus itself and SHA256SUMS.
     expect(manifest.files.map((f) => f.path)).toEqual(
-      expect.arrayContaining(["compliance-map.pdf", "compliance-map.csv", "incidents.csv", `custody/${label}.pdf`, "audit-log-verification.pdf", "audit-log-verification.json"]),
+      expect.arrayContaining(["compliance-map.pdf", "compliance-map.csv", "incidents.csv", "custody/items.csv", "custody/ledger.csv", "audit-log-verification.pdf", "audit-log-verification.json"]),
     );
     expect([...entries.keys()].sort()).toEqual([...manifest.files.map((f) => f.path), "manifest.json", "SHA256SUMS"].sort());
     for (const f of manifest.files) {

@@ -99,7 +99,9 @@ describe("audit pack at scale", () => {
     expect(manifest.counts).toMatchObject({ incidents: INCIDENTS, evidenceItems: EVIDENCE });
     expect(manifest.auditLog.intact).toBe(true);
     expect(entries.get("incidents.csv")!.toString("utf8").trimEnd().split("\r\n")).toHaveLength(INCIDENTS + 1);
-    expect([...entries.keys()].filter((k) => k.startsWith("custody/"))).toHaveLength(EVIDENCE);
+    // The custody section: two CSVs and a PDF per 500 items, however many items.
+    expect([...entries.keys()].filter((k) => k.startsWith("custody/"))).toHaveLength(2 + Math.ceil(EVIDENCE / 500));
+    expect(entries.get("custody/items.csv")!.toString("utf8").trimEnd().split("\r\n")).toHaveLength(EVIDENCE + 1);
     for (const f of manifest.files) expect(createHash("sha256").update(entries.get(f.path)!).digest("hex"), f.path).toBe(f.sha256);
   });
 });

@@ -11,6 +11,9 @@ import type { TVerificationReport } from "@/lib/audit-log/verification-report";
 import { db } from "@/lib/db/client";
 import { createDigitalEvidence, createPhysicalEvidence } from "@/lib/evidence/create-evidence";
 import { getEvidence } from "@/lib/evidence/get-evidence";
+import { custodyEntryHash } from "@/lib/evidence/custody-chain";
+import type { TCustodyAction } from "@/lib/evidence/types";
+import { parse } from "csv-parse/sync";
 import { createEngagement } from "@/lib/engagements";
 import { changeFindingDueDate, closeFinding, recordFinding } from "@/lib/findings";
 import { createIncident } from "@/lib/incidents/create-incident";
@@ -188,7 +191,8 @@ describe("audit pack", () => {
     const entries = await readZip(Buffer.from(await response.arrayBuffer()));
 
     const manifest = JSON.parse(entries.get("manifest.json")!.toString("utf8")) as TAuditPackManifest;
-    const custody = labels.map((l) => `custody/${l}.pdf`).sort();
+    const [firstLabel, lastLabel] = [...labels].sort();
+    const custody = ["custody/items.csv", "custody/ledger.csv", `custody/${firstLabel}_to_${lastLabel}.pdf`];
     expect(manifest.files.map((f) => f.path)).toEqual([
       "README.txt",
       "compliance-map.pdf",
@@ -249,9 +253,36 @@ describe("audit pack", () => {
     expect(verificationPdf.includes("INTACT")).toBe(true);
     expect(verificationPdf.includes(verification.checkpoints[0]!.hash.slice(0, 20))).toBe(true);
 
-    // The custody report is readable; the pack adds no custody entry to the item (its one audit
-    // event records the export, with the number of items).
-    expect(pdfText(entries.get(`custody/${labels[0]}.pdf`)!).includes(piiReference)).toBe(true);
+    // The custody section: every item with its ledger verified when the pack was made, every
+    // entry with every field its hash covers (each hash recomputes from the CSV alone), and the
+    // ledgers as a readable PDF. The pack adds no custody entry to the item (its one audit event
+    // records the export, with the number of items).
+    const items = parse(entries.get("custody/items.csv")!.toString("utf8"), { columns: true }) as Record<string, string>[];
+    expect(items.map((i) => i.Label)).toEqual([firstLabel, lastLabel]);
+    for (const item of items) expect(item["Custody ledger, verified when the pack was made"]).toMatch(/^intact \(\d+ entries\)$/);
+    const ledgerRows = parse(entries.get("custody/ledger.csv")!.toString("utf8"), { columns: true }) as Record<string, string>[];
+    const stored = await db().custodyEntry.count({ where: { evidence: { label: { in: labels } } } });
+    expect(ledgerRows).toHaveLength(stored);
+    for (const row of ledgerRows) {
+      const fields = {
+        evidenceId: row["Evidence id"]!,
+        sequence: Number(row.Sequence),
+        action: row.Action as TCustodyAction,
+        occurredAt: new Date(row["Occurred at (UTC)"]!),
+        actorId: row["Actor id"]!,
+        actorTimeZone: row["Actor time zone"]!,
+        location: row.Location || null,
+        purpose: row.Purpose || null,
+        fromCustodianId: row["From custodian id"] || null,
+        toCustodianId: row["To custodian id"] || null,
+        sha256: row["File SHA-256"] || null,
+        details: JSON.parse(row["Details (canonical JSON)"]!) as Record<string, unknown>,
+      };
+      expect(custodyEntryHash(row["Previous hash"]!, fields), `${row["Evidence label"]} #${row.Sequence}`).toBe(row["Entry hash"]);
+    }
+    const custodyPdf = pdfText(entries.get(`custody/${firstLabel}_to_${lastLabel}.pdf`)!);
+    expect(custodyPdf.includes(piiReference)).toBe(true);
+    expect(custodyPdf.includes(labels[0]!)).toBe(true);
     const ledger = await getEvidence(lead, labels[0]!, { recordView: false });
     expect(ledger.ledger.some((e) => e.action === "exported")).toBe(false);
   });

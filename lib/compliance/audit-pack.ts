@@ -8,10 +8,11 @@ import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-a
 import { verificationReport, verificationReportPdf } from "@/lib/audit-log/verification-report";
 import { prismaAuditReader, verifyAuditLog } from "@/lib/audit-log/verify-audit-log";
 import { now } from "@/lib/clock";
-import { db, type Db } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/http/log";
-import { custodyReportForPack, displayNameOf } from "@/lib/evidence";
+import { custodyPackFiles, displayNameOf } from "@/lib/evidence";
+import { CUSTODY_PACK_README } from "@/lib/evidence/types";
 import { noticesCsv } from "@/lib/notices";
 import { policyPackFiles } from "@/lib/plans";
 import { incidentsCsv } from "./audit-pack-incidents";
@@ -33,8 +34,6 @@ export interface TAuditPackManifest {
   files: TPackFile[];
 }
 
-const EVIDENCE_BATCH = 100;
-
 const README = `Vigil audit pack
 ================
 
@@ -45,32 +44,13 @@ incidents.csv                  Every incident with its free text, Amazon clock a
 amazon-notices.csv             Every notice to Amazon (incidents and legal-process requests) with its
                                proof of delivery: state, when the mail server accepted it, its reply
                                and the Message-ID, or who gave it another way, when, to whom, the copy.
-custody/<label>.pdf            The chain-of-custody report of each evidence item.
-policies/<reference>-v<n>.pdf  Every approved version of the incident response plan and each policy.
+${CUSTODY_PACK_README}policies/<reference>-v<n>.pdf  Every approved version of the incident response plan and each policy.
 ${PACK_RECORDS_README}audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
 audit-log-verification.json    checkpoints (the JSON's "checkpoints" work with
                                \`npm run audit:verify -- --checkpoints audit-log-verification.json\`).
 manifest.json                  Size and SHA-256 of every other file, who made the pack and when.
 SHA256SUMS                     Check the unpacked files with: sha256sum -c SHA256SUMS
 `;
-
-/** Evidence labels in order, read in batches. */
-async function* evidenceLabels(database: Db): AsyncGenerator<string> {
-  let after: string | null = null;
-  for (;;) {
-    const rows: { label: string }[] = await database.evidenceItem.findMany({
-      where: after === null ? {} : { label: { gt: after } },
-      orderBy: { label: "asc" },
-      take: EVIDENCE_BATCH,
-      select: { label: true },
-    });
-    for (const row of rows) yield row.label;
-    if (rows.length < EVIDENCE_BATCH) return;
-    after = rows[rows.length - 1]!.label;
-  }
-}
-
-const safeName = (label: string) => label.replace(/[^A-Za-z0-9._-]/g, "_");
 
 async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor, map: TComplianceMap, at: Date): Promise<void> {
   await writer.add("README.txt", README);
@@ -82,11 +62,8 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
   await writer.add("amazon-notices.csv", noticesCsv(db(), (n) => (amazonNotices = n)));
   let evidenceItems = 0;
   const generatedBy = actor.kind === "user" ? await displayNameOf(actor.userId) : "Vigil";
-  for await (const label of evidenceLabels(db())) {
-    // No custody entry per item: the pack's own audit event records the export (docs/performance.md).
-    await writer.add(`custody/${safeName(label)}.pdf`, await custodyReportForPack(actor, label, generatedBy, at));
-    evidenceItems += 1;
-  }
+  // No custody entry per item: the pack's own audit event records the export (docs/performance.md).
+  for await (const file of custodyPackFiles(actor, db(), { generatedAt: at, generatedBy }, (n) => (evidenceItems = n))) await writer.add(file.path, file.body);
   for await (const file of policyPackFiles(db())) await writer.add(file.path, file.body);
   const records = await writePackRecords(writer, db(), actor, at);
   // Verified last, so the chain checked includes this export's own events.

@@ -16,7 +16,7 @@ function facts(overrides: Partial<TComplianceFacts> = {}): TComplianceFacts {
     legalNotices: [],
     closedIncidents: [],
     thirdPartyNotifications: [],
-    evidence: { items: 0, brokenLedgers: [], failedIntegrity: [], notVerifiedInCycle: [], notVerifiedInCycleCount: 0, oldestVerifiedAt: null, cycleHours: 24 },
+    evidence: { items: 0, brokenLedgers: [], ledgersNotVerified: [], ledgersNotVerifiedCount: 0, failedIntegrity: [], notVerifiedInCycle: [], notVerifiedInCycleCount: 0, oldestVerifiedAt: null, cycleHours: 24 },
     auditLog: { intact: true, retentionDays: 400, lastVerifiedAt: h(-1) },
     accounts: { active: 4, withoutMfa: 0 },
     lockoutThreshold: 5,
@@ -169,6 +169,27 @@ describe("GS-4c and GS-4f: records of the period", () => {
     expect(statusOf(facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-3), missing: [] }] }), "GS-4c")).toBe("met");
   });
 
+  it("GS-4c and GS-4e count the records counted in the database (complete reports, notices on time) with those listed", () => {
+    const closed = result(evaluateControls(facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-3), missing: ["root cause"] }], closedComplete: { count: 40, newest: d(-2) } }), NOW), "GS-4c");
+    expect(closed.status).toBe("not_met");
+    expect(closed.recordsInPeriod).toBe(41);
+    const complete = result(evaluateControls(facts({ closedComplete: { count: 40, newest: d(-100) } }), NOW), "GS-4c");
+    expect(complete.status).toBe("met");
+    expect(complete.summary).toMatch(/^All 40 incidents closed/);
+    expect(complete.nextDueAt).toEqual(d(265));
+    expect(statusOf(facts({ closedComplete: { count: 0, newest: null } }), "GS-4c")).toBe("no_evidence");
+
+    const onTime = result(evaluateControls(facts({ amazonNoticesOnTime: { count: 12, newest: d(-30) } }), NOW), "GS-4e");
+    expect(onTime.status).toBe("met");
+    expect(onTime.summary).toBe("All 12 incidents involving Amazon Information notified within 24 hours.");
+    const late = result(
+      evaluateControls(facts({ amazonNotices: [{ reference: "INC-2026-0002", startedAt: h(-60), dueAt: h(-36), notifiedAt: h(-30), onTime: false }], amazonNoticesOnTime: { count: 12, newest: d(-30) } }), NOW),
+      "GS-4e",
+    );
+    expect(late.status).toBe("not_met");
+    expect(late.summary).toBe("1 of 13 incidents involving Amazon Information not notified within 24 hours.");
+  });
+
   it("GS-4f is not met by a notification without approval or obligation, met with one", () => {
     expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "none" }] }), "GS-4f")).toBe("not_met");
     expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "amazon_approval" }] }), "GS-4f")).toBe("met");
@@ -176,7 +197,7 @@ describe("GS-4c and GS-4f: records of the period", () => {
 });
 
 describe("GS-4d: chain of custody and file integrity", () => {
-  const held = { items: 3, brokenLedgers: [], failedIntegrity: [], notVerifiedInCycle: [], notVerifiedInCycleCount: 0, oldestVerifiedAt: h(-20), cycleHours: 24 };
+  const held = { items: 3, brokenLedgers: [], ledgersNotVerified: [], ledgersNotVerifiedCount: 0, failedIntegrity: [], notVerifiedInCycle: [], notVerifiedInCycleCount: 0, oldestVerifiedAt: h(-20), cycleHours: 24 };
 
   it("is met when every ledger is intact and every file was verified within its cycle, due again when the oldest check expires", () => {
     const r = result(evaluateControls(facts({ evidence: held }), NOW), "GS-4d");
@@ -188,6 +209,19 @@ describe("GS-4d: chain of custody and file integrity", () => {
     const r = result(evaluateControls(facts({ evidence: { ...held, notVerifiedInCycle: ["EVD-2026-0002"], notVerifiedInCycleCount: 7 } }), NOW), "GS-4d");
     expect(r.status).toBe("attention");
     expect(r.problems).toEqual(["EVD-2026-0002: file not verified within 24 hours", "and 6 more"]);
+  });
+
+  it("never counts a ledger that was not verified within its cycle (or never) as intact: attention, not met", () => {
+    const r = result(evaluateControls(facts({ evidence: { ...held, ledgersNotVerified: ["EV-2026-0001", "EV-2026-0002"], ledgersNotVerifiedCount: 2 } }), NOW), "GS-4d");
+    expect(r.status).toBe("attention");
+    expect(r.summary).toBe("2 of 3 custody ledgers not verified within the integrity cycle (24 hours).");
+    expect(r.problems).toEqual(["EV-2026-0001: custody ledger not verified within 24 hours", "EV-2026-0002: custody ledger not verified within 24 hours"]);
+  });
+
+  it("names both when files and ledgers wait for verification", () => {
+    const r = result(evaluateControls(facts({ evidence: { ...held, notVerifiedInCycle: ["EV-2026-0003"], notVerifiedInCycleCount: 1, ledgersNotVerified: ["EV-2026-0001"], ledgersNotVerifiedCount: 9 } }), NOW), "GS-4d");
+    expect(r.status).toBe("attention");
+    expect(r.problems).toEqual(["EV-2026-0003: file not verified within 24 hours", "EV-2026-0001: custody ledger not verified within 24 hours", "and 8 more"]);
   });
 
   it("is not met when a ledger is broken or a file fails its check", () => {

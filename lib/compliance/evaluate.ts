@@ -57,6 +57,13 @@ export interface TComplianceFacts {
   legalNotices: TNoticeFact[];
   /** Incidents closed in GS-4c's period, with what their closing report lacks. */
   closedIncidents: { reference: string; closedAt: Date; missing: string[] }[];
+  /**
+   * Counted in the database instead of listed (issue 16: a year of records is thousands): the
+   * notices of GS-4e's period given on time, and the incidents of GS-4c's period closed with a
+   * complete report. The lists above then hold only the others.
+   */
+  amazonNoticesOnTime?: TCounted;
+  closedComplete?: TCounted;
   /** Third-party notifications made in GS-4f's period. */
   thirdPartyNotifications: { incidentReference: string; notifiedAt: Date; basis: "amazon_approval" | "legal_obligation" | "none" }[];
   /**
@@ -65,7 +72,11 @@ export interface TComplianceFacts {
    */
   evidence: {
     items: number;
+    /** Ledgers whose last verification found a break. */
     brokenLedgers: string[];
+    /** Ledgers never verified or not re-verified within the cycle (a few labels and the count): never counted intact. */
+    ledgersNotVerified: string[];
+    ledgersNotVerifiedCount: number;
     failedIntegrity: string[];
     notVerifiedInCycle: string[];
     notVerifiedInCycleCount: number;
@@ -92,6 +103,14 @@ export interface TComplianceFacts {
   /** Plans and policies (lib/plans): GS-4a, GS-4b, PII-2a, R25-6. */
   plans?: TPlanFacts;
 }
+
+/** Records counted, not listed: how many, and the newest one's date (when the period's evidence ages out). */
+export interface TCounted {
+  count: number;
+  newest: Date | null;
+}
+
+const NONE_COUNTED: TCounted = { count: 0, newest: null };
 
 export interface TOpenFinding {
   controlId: string;
@@ -169,21 +188,23 @@ function lateness(fact: TNoticeFact, now: Date): string | null {
  * Notices to Amazon: met only by notices given in time in the period. A notice still inside its
  * 24 hours is no evidence either way; a late or overdue one makes the control not met.
  */
-function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun: string): TPartial {
-  const counted = facts.filter((f) => !f.exempt && f.dueAt);
-  const problems = counted.map((f) => lateness(f, now)).filter((p): p is string => p !== null);
-  const pending = counted.filter((f) => !f.notifiedAt && now.getTime() <= f.dueAt!.getTime());
-  const given = counted.filter((f) => f.notifiedAt && lateness(f, now) === null);
+function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun: string, onTime: TCounted = NONE_COUNTED): TPartial {
+  const listed = facts.filter((f) => !f.exempt && f.dueAt);
+  const problems = listed.map((f) => lateness(f, now)).filter((p): p is string => p !== null);
+  const pending = listed.filter((f) => !f.notifiedAt && now.getTime() <= f.dueAt!.getTime());
+  const givenListed = listed.filter((f) => f.notifiedAt && lateness(f, now) === null);
+  const counted = listed.length + onTime.count;
+  const given = givenListed.length + onTime.count;
   const pendingText = pending.length ? ` ${pending.length} notice(s) still within their 24 hours.` : "";
-  const nextDueAt = minDate(...pending.map((f) => f.dueAt), agesOut(control, given.map((f) => f.startedAt)));
+  const nextDueAt = minDate(...pending.map((f) => f.dueAt), agesOut(control, [...givenListed.map((f) => f.startedAt), ...(onTime.newest ? [onTime.newest] : [])]));
   if (problems.length) {
-    return { status: "not_met", summary: `${problems.length} of ${counted.length} ${noun} not notified within 24 hours.${pendingText}`, problems, lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
+    return { status: "not_met", summary: `${problems.length} of ${counted} ${noun} not notified within 24 hours.${pendingText}`, problems, lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted };
   }
-  if (given.length === 0) {
-    const none = counted.length ? `No ${noun} notified yet in the last ${control.period!.label}` : `No ${noun} in the last ${control.period!.label}`;
-    return { status: "no_evidence", summary: `${none}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: null, nextDueAt, recordsInPeriod: counted.length };
+  if (given === 0) {
+    const none = counted ? `No ${noun} notified yet in the last ${control.period!.label}` : `No ${noun} in the last ${control.period!.label}`;
+    return { status: "no_evidence", summary: `${none}: no evidence yet.${pendingText}`, problems: [], lastVerifiedAt: null, nextDueAt, recordsInPeriod: counted };
   }
-  return { status: "met", summary: `All ${given.length} ${noun} notified within 24 hours.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted.length };
+  return { status: "met", summary: `All ${given} ${noun} notified within 24 hours.${pendingText}`, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted };
 }
 
 /** A record-based control measured from `count` records: none means no evidence yet. */
@@ -211,20 +232,22 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
   };
   switch (control.id) {
     case "GS-4e":
-      return { ...noticeControl(control, facts.amazonNotices, now, "incidents involving Amazon Information"), links: [{ label: "Incidents of the period", href: `/incidents?from=${sinceDay(control, now)}` }] };
+      return { ...noticeControl(control, facts.amazonNotices, now, "incidents involving Amazon Information", facts.amazonNoticesOnTime), links: [{ label: "Incidents of the period", href: `/incidents?from=${sinceDay(control, now)}` }] };
     case "GS-4g":
       return { ...noticeControl(control, facts.legalNotices, now, "legal-process requests"), links: [{ label: "Legal-process requests", href: "/legal-requests" }] };
     case "GS-4c": {
       const incomplete = facts.closedIncidents.filter((i) => i.missing.length > 0);
+      const complete = facts.closedComplete ?? NONE_COUNTED;
+      const closed = facts.closedIncidents.length + complete.count;
       return {
         ...fromRecords(
           control,
-          facts.closedIncidents.length,
+          closed,
           incomplete.map((i) => `${i.reference}: missing ${i.missing.join(", ")}`),
-          `All ${facts.closedIncidents.length} incidents closed in the last ${control.period!.label} are fully documented.`,
+          `All ${closed} incidents closed in the last ${control.period!.label} are fully documented.`,
           `${incomplete.length} closed incident(s) lack part of their closing report.`,
           now,
-          facts.closedIncidents.map((i) => i.closedAt),
+          [...facts.closedIncidents.map((i) => i.closedAt), ...(complete.newest ? [complete.newest] : [])],
           "No incidents closed",
         ),
         links: [{ label: "Closed incidents", href: "/incidents?status=closed" }],
@@ -255,12 +278,21 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
       const nextDueAt = e.oldestVerifiedAt ? new Date(e.oldestVerifiedAt.getTime() + e.cycleHours * HOUR) : null;
       if (problems.length) return { status: "not_met", summary: `${problems.length} problem(s) with evidence integrity.`, problems, lastVerifiedAt: now, nextDueAt, links, recordsInPeriod: e.items };
       if (e.items === 0) return { status: "no_evidence", summary: "No evidence items held: no evidence yet.", problems: [], lastVerifiedAt: null, links, recordsInPeriod: 0 };
-      if (e.notVerifiedInCycleCount > 0) {
-        const more = e.notVerifiedInCycleCount - e.notVerifiedInCycle.length;
+      if (e.notVerifiedInCycleCount > 0 || e.ledgersNotVerifiedCount > 0) {
+        const more = (named: string[], count: number) => (count > named.length ? [`and ${count - named.length} more`] : []);
+        const summaries = [
+          ...(e.notVerifiedInCycleCount > 0 ? [`${e.notVerifiedInCycleCount} of ${e.items} evidence items have a file not verified within the integrity cycle (${cycle}).`] : []),
+          ...(e.ledgersNotVerifiedCount > 0 ? [`${e.ledgersNotVerifiedCount} of ${e.items} custody ledgers not verified within the integrity cycle (${cycle}).`] : []),
+        ];
         return {
           status: "attention",
-          summary: `${e.notVerifiedInCycleCount} of ${e.items} evidence items have a file not verified within the integrity cycle (${cycle}).`,
-          problems: [...e.notVerifiedInCycle.map((l) => `${l}: file not verified within ${cycle}`), ...(more > 0 ? [`and ${more} more`] : [])],
+          summary: summaries.join(" "),
+          problems: [
+            ...e.notVerifiedInCycle.map((l) => `${l}: file not verified within ${cycle}`),
+            ...more(e.notVerifiedInCycle, e.notVerifiedInCycleCount),
+            ...e.ledgersNotVerified.map((l) => `${l}: custody ledger not verified within ${cycle}`),
+            ...more(e.ledgersNotVerified, e.ledgersNotVerifiedCount),
+          ],
           lastVerifiedAt: now,
           nextDueAt: now,
           links,

@@ -3,21 +3,18 @@ import { LOCK_THRESHOLD } from "@/lib/auth/lockout";
 import { ROLE_GRANTS, ROLES, type Role } from "@/lib/auth/policy";
 import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
-import { integrityCycleMs, isNotVerifiedWithinCycle, verifyCustodyChain, type TCustodyAction } from "@/lib/evidence";
+import { evidenceIntegrityFacts } from "@/lib/evidence";
 import { listClockChanges } from "@/lib/incidents";
 import { gatherPlanFacts } from "@/lib/plans";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { findControl, type TPolicyVersion } from "./catalog";
-import { periodStart, type TComplianceFacts, type TNoticeFact } from "./evaluate";
+import { periodStart, type TComplianceFacts, type TCounted, type TNoticeFact } from "./evaluate";
 import { POLICY_VERSION_SETTING } from "./policy-versions";
 
 /** Every open item, whatever its due time. */
 const END_OF_TIME = new Date(8.64e15);
-/** How many labels of files not verified in their cycle the map names (the count covers the rest). */
-const NAMED_UNVERIFIED = 5;
 export const VERSION_SETTING = POLICY_VERSION_SETTING;
-/** Evidence items whose ledgers are read and verified together. */
-const LEDGER_BATCH = 1_000;
 
 export async function policyVersion(database: Db | Tx): Promise<TPolicyVersion> {
   const row = await database.setting.findUnique({ where: { key: VERSION_SETTING } });
@@ -35,6 +32,47 @@ function noticeFact(row: { reference: string; startedAt: Date; notificationDueAt
   return { reference: row.reference, startedAt: row.startedAt, dueAt: row.notificationDueAt, notifiedAt: row.amazonNotifiedAt, onTime: row.amazonNoticeOnTime, exempt: row.exempt };
 }
 
+// A notice the period counts (not a false positive, with a 24-hour clock) given on time, as
+// lateness() in evaluate.ts reads it: these are counted in the database, the others listed.
+const COUNTED_NOTICE = Prisma.sql`"amazonInfoInvolved" AND "status" <> 'false_positive' AND "notificationDueAt" IS NOT NULL`;
+const ON_TIME = Prisma.sql`("amazonNotifiedAt" IS NOT NULL AND "amazonNoticeOnTime" IS DISTINCT FROM false AND "amazonNotifiedAt" <= "notificationDueAt")`;
+
+/** GS-4e: the period's notices late, overdue or pending, listed; those given on time, counted. */
+async function amazonNoticeFacts(database: Db, from: Date): Promise<{ listed: { reference: string; detectedAt: Date; notificationDueAt: Date | null; amazonNotifiedAt: Date | null; amazonNoticeOnTime: boolean | null }[]; onTime: TCounted }> {
+  const [listed, [onTime]] = await Promise.all([
+    database.$queryRaw<{ reference: string; detectedAt: Date; notificationDueAt: Date | null; amazonNotifiedAt: Date | null; amazonNoticeOnTime: boolean | null }[]>`
+      SELECT "reference", "detectedAt", "notificationDueAt", "amazonNotifiedAt", "amazonNoticeOnTime" FROM "Incident"
+      WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND NOT ${ON_TIME} ORDER BY "detectedAt"`,
+    database.$queryRaw<TCounted[]>`SELECT count(*)::int AS "count", max("detectedAt") AS "newest" FROM "Incident" WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${ON_TIME}`,
+  ]);
+  return { listed, onTime: onTime ?? { count: 0, newest: null } };
+}
+
+// What a closing report needs, as the closing screen asks for it (empty text counts as missing).
+const REPORT_PARTS = [
+  ["closureDescription", "description"],
+  ["rootCause", "root cause"],
+  ["remediationActions", "remediation actions"],
+  ["correctiveControls", "corrective controls"],
+] as const;
+const MISSING = REPORT_PARTS.map(([column]) => Prisma.sql`coalesce(${Prisma.raw(`"${column}"`)}, '') = ''`);
+
+/** GS-4c: the period's closed incidents lacking part of their report, listed; the complete ones, counted. */
+async function closedIncidentFacts(database: Db, from: Date): Promise<{ incomplete: TComplianceFacts["closedIncidents"]; complete: TCounted }> {
+  const [rows, [complete]] = await Promise.all([
+    database.$queryRaw<{ reference: string; closedAt: Date; missing: boolean[] }[]>`
+      SELECT "reference", "closedAt", ARRAY[${Prisma.join(MISSING)}] AS "missing" FROM "Incident"
+      WHERE "status" = 'closed' AND "closedAt" >= ${from} AND (${Prisma.join(MISSING, " OR ")}) ORDER BY "closedAt"`,
+    database.$queryRaw<TCounted[]>`
+      SELECT count(*)::int AS "count", max("closedAt") AS "newest" FROM "Incident"
+      WHERE "status" = 'closed' AND "closedAt" >= ${from} AND NOT (${Prisma.join(MISSING, " OR ")})`,
+  ]);
+  return {
+    incomplete: rows.map((r) => ({ reference: r.reference, closedAt: r.closedAt, missing: REPORT_PARTS.flatMap(([, label], i) => (r.missing[i] ? [label] : [])) })),
+    complete: complete ?? { count: 0, newest: null },
+  };
+}
+
 /** Reads what the controls are computed from: each control's records in its own period, as of `now`. */
 export async function gatherComplianceFacts(
   database: Db,
@@ -42,27 +80,19 @@ export async function gatherComplianceFacts(
   auditLog: TComplianceFacts["auditLog"],
   alarmRulesActive: boolean,
 ): Promise<TComplianceFacts> {
-  const cycleMs = integrityCycleMs();
   const piiRoles = ROLES.filter((role) => ROLE_GRANTS[role]["pii.read"] !== undefined);
   const [version, incidents, legal, closed, thirdParty, evidenceItems, activeUsers, withoutMfa, piiPeople, staleAlarms, alarmsRaised, lastAlarm, attestations, owners, openFindings, clockChanges] = await Promise.all([
     policyVersion(database),
-    database.incident.findMany({
-      where: { amazonInfoInvolved: true, detectedAt: { gte: since("GS-4e", now) } },
-      select: { reference: true, detectedAt: true, notificationDueAt: true, amazonNotifiedAt: true, amazonNoticeOnTime: true, status: true },
-      orderBy: { detectedAt: "asc" },
-    }),
+    amazonNoticeFacts(database, since("GS-4e", now)),
     database.legalRequest.findMany({
       where: { receivedAt: { gte: since("GS-4g", now) } },
       select: { reference: true, receivedAt: true, notificationDueAt: true, amazonNotifiedAt: true, amazonNoticeOnTime: true },
       orderBy: { receivedAt: "asc" },
     }),
-    database.incident.findMany({
-      where: { status: "closed", closedAt: { gte: since("GS-4c", now) } },
-      select: { reference: true, closedAt: true, closureDescription: true, rootCause: true, remediationActions: true, correctiveControls: true },
-    }),
+    closedIncidentFacts(database, since("GS-4c", now)),
     database.thirdPartyNotification.findMany({ where: { notifiedAt: { gte: since("GS-4f", now) } }, select: { basis: true, notifiedAt: true, incident: { select: { reference: true } } } }),
-    // Evidence held: destroyed items keep their ledger but hold no file to verify.
-    database.evidenceItem.findMany({ where: { status: { not: "destroyed" } }, select: { id: true, label: true, kind: true, storageName: true, createdAt: true, lastVerifiedAt: true, lastVerifiedOk: true }, orderBy: { label: "asc" } }),
+    // Evidence held: counts from each item's kept verdicts (ledger and file), through their indexes.
+    evidenceIntegrityFacts(database, now),
     database.user.count({ where: { status: "active" } }),
     database.user.count({ where: { status: "active", mfaEnrolledAt: null } }),
     database.user.count({ where: { status: "active", roles: { hasSome: piiRoles as Role[] } } }),
@@ -81,29 +111,6 @@ export async function gatherComplianceFacts(
     listClockChanges(database, since("GS-4e", now)),
   ]);
 
-  // Every ledger, a batch of items at a time (one query per batch, not per item), so memory
-  // stays bounded by the batch however many entries years of evidence hold.
-  const brokenLedgers: string[] = [];
-  for (let start = 0; start < evidenceItems.length; start += LEDGER_BATCH) {
-    const batch = evidenceItems.slice(start, start + LEDGER_BATCH);
-    const entries = await database.custodyEntry.findMany({ where: { evidenceId: { in: batch.map((i) => i.id) } }, orderBy: [{ evidenceId: "asc" }, { sequence: "asc" }] });
-    const byItem = new Map<string, typeof entries>();
-    for (const entry of entries) {
-      const list = byItem.get(entry.evidenceId) ?? [];
-      list.push(entry);
-      byItem.set(entry.evidenceId, list);
-    }
-    for (const item of batch) {
-      const ledger = byItem.get(item.id) ?? [];
-      const problem = verifyCustodyChain(ledger.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })));
-      if (problem || ledger.length === 0) brokenLedgers.push(item.label);
-    }
-  }
-  // A stored file counts only when verified (or uploaded) within the integrity cycle, the evidence module's own rule.
-  const files = evidenceItems.filter((i) => i.kind === "digital" && i.storageName !== null);
-  const unverified = files.filter((i) => isNotVerifiedWithinCycle(i, now, cycleMs));
-  const verifiedTimes = files.filter((i) => !isNotVerifiedWithinCycle(i, now, cycleMs)).map((i) => (i.lastVerifiedAt ?? i.createdAt).getTime());
-
   const inForce = attestations.filter((a) => a.policyVersion === version);
   const [people, evidenceRefs] = await Promise.all([
     database.user.findMany({
@@ -117,28 +124,13 @@ export async function gatherComplianceFacts(
 
   return {
     version,
-    amazonNotices: incidents.map((i) => noticeFact({ ...i, startedAt: i.detectedAt, exempt: i.status === "false_positive" })),
+    amazonNotices: incidents.listed.map((i) => noticeFact({ ...i, startedAt: i.detectedAt })),
+    amazonNoticesOnTime: incidents.onTime,
     legalNotices: legal.map((l) => noticeFact({ ...l, startedAt: l.receivedAt })),
-    closedIncidents: closed.map((c) => ({
-      reference: c.reference,
-      closedAt: c.closedAt!,
-      missing: [
-        ...(c.closureDescription ? [] : ["description"]),
-        ...(c.rootCause ? [] : ["root cause"]),
-        ...(c.remediationActions ? [] : ["remediation actions"]),
-        ...(c.correctiveControls ? [] : ["corrective controls"]),
-      ],
-    })),
+    closedIncidents: closed.incomplete,
+    closedComplete: closed.complete,
     thirdPartyNotifications: thirdParty.map((t) => ({ incidentReference: t.incident.reference, notifiedAt: t.notifiedAt, basis: t.basis })),
-    evidence: {
-      items: evidenceItems.length,
-      brokenLedgers,
-      failedIntegrity: files.filter((i) => i.lastVerifiedOk === false).map((i) => i.label),
-      notVerifiedInCycle: unverified.slice(0, NAMED_UNVERIFIED).map((i) => i.label),
-      notVerifiedInCycleCount: unverified.length,
-      oldestVerifiedAt: verifiedTimes.length ? new Date(Math.min(...verifiedTimes)) : null,
-      cycleHours: Math.round(cycleMs / 3600_000),
-    },
+    evidence: evidenceItems,
     auditLog,
     accounts: { active: activeUsers, withoutMfa },
     lockoutThreshold: LOCK_THRESHOLD,

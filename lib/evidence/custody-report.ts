@@ -113,17 +113,6 @@ export async function exportCustodyReport(actor: Actor, evidenceRef: string, con
   return { fileName: `${detail.label}-chain-of-custody.pdf`, pdf: await pdf };
 }
 
-/**
- * One item's custody report for the audit pack: the same PDF, read without a custody entry of
- * its own. The pack's one audit event (compliance.audit-pack.exported, with the item count)
- * records the export; a ledger entry per item would add 50,000 rows to the ledgers per pack at a
- * real team's size and make each pack a change to every item (docs/performance.md).
- */
-export async function custodyReportForPack(actor: Actor, evidenceRef: string, generatedBy: string, generatedAt: Date): Promise<Buffer> {
-  const detail = await getEvidence(actor, evidenceRef, { recordView: false });
-  return pdfToBuffer(custodyReportPdf([detail], { title: `Chain of custody: ${detail.label}`, generatedAt, generatedBy }));
-}
-
 export async function displayNameOf(userId: string): Promise<string> {
   return (await db().user.findUnique({ where: { id: userId }, select: { displayName: true } }))?.displayName ?? userId;
 }

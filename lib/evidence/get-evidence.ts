@@ -5,7 +5,9 @@ import { recordAuditEvent, type TRequestContext } from "@/lib/audit-log/record-a
 import { now } from "@/lib/clock";
 import { withTransaction } from "@/lib/db/transaction";
 import { appendCustodyEntry } from "./append-custody-entry";
-import { verifyCustodyChain, viewNeedsEntry } from "./custody-chain";
+import type { CustodyEntry } from "@/lib/generated/prisma/client";
+import { viewNeedsEntry } from "./custody-chain";
+import { ledgerProblem } from "./ledger-verdict";
 import { loadEvidenceFor, memberIdsOfEvidence } from "./evidence-access";
 import { displayNames } from "@/lib/core/display-names";
 import type { TCustodyAction, TEvidenceDetail } from "./types";
@@ -17,11 +19,13 @@ import type { TCustodyAction, TEvidenceDetail } from "./types";
 export async function getEvidence(actor: Actor, evidenceRef: string, options: { recordView?: boolean; context?: TRequestContext } = {}): Promise<TEvidenceDetail> {
   return withTransaction(async (tx) => {
     const item = await loadEvidenceFor(tx, actor, evidenceRef, "evidence.read", options.recordView !== false);
+    // The ledger as the append verified it, when this view added an entry (no second read).
+    let appended: CustodyEntry[] | null = null;
     if (options.recordView !== false) {
       const at = now();
       const last = await tx.custodyEntry.findFirst({ where: { evidenceId: item.id }, orderBy: { sequence: "desc" }, select: { action: true, actorId: true, occurredAt: true } });
       if (viewNeedsEntry(last, actorId(actor), at)) {
-        await appendCustodyEntry(tx, { actor, evidenceId: item.id, at, context: options.context, entry: { action: "viewed" } });
+        appended = await appendCustodyEntry(tx, { actor, evidenceId: item.id, at, context: options.context, entry: { action: "viewed" } });
       } else {
         // Still a sensitive read: logged every time, pointing at the ledger entry it repeats.
         await recordAuditEvent(tx, {
@@ -34,7 +38,7 @@ export async function getEvidence(actor: Actor, evidenceRef: string, options: { 
       }
     }
     const [entries, pending] = await Promise.all([
-      tx.custodyEntry.findMany({ where: { evidenceId: item.id }, orderBy: { sequence: "asc" } }),
+      appended ?? tx.custodyEntry.findMany({ where: { evidenceId: item.id }, orderBy: { sequence: "asc" } }),
       tx.custodyTransfer.findFirst({ where: { evidenceId: item.id, status: "pending" } }),
     ]);
     const names = await displayNames([
@@ -44,9 +48,8 @@ export async function getEvidence(actor: Actor, evidenceRef: string, options: { 
       ...(pending ? [pending.toUserId, pending.fromUserId] : []),
     ].filter(Boolean));
     const name = (id: string | null) => (id ? (names.get(id) ?? (id === "system" ? "Vigil" : "Unknown")) : null);
-    const ledgerProblem = verifyCustodyChain(
-      entries.map((e) => ({ ...e, action: e.action as TCustodyAction, details: e.details as Record<string, unknown> })),
-    );
+    const head = appended ? { custodySequence: appended.at(-1)!.sequence, custodyHeadHash: appended.at(-1)!.hash } : item;
+    const problem = ledgerProblem(entries, head);
     const resource = { memberIds: memberIdsOfEvidence(item) };
     return {
       id: item.id,
@@ -88,7 +91,7 @@ export async function getEvidence(actor: Actor, evidenceRef: string, options: { 
         details: e.details as Record<string, unknown>,
         hash: e.hash,
       })),
-      ledgerProblem,
+      ledgerProblem: problem,
       pendingTransfer: pending
         ? {
             id: pending.id,

@@ -8,6 +8,7 @@ import { raiseAlarm } from "@/lib/alarms";
 import { verifyStoredFile } from "./encrypted-file-store";
 import { evidenceReadOptions, recordCheckedIntegrity } from "./evidence-integrity";
 import { CHECKED_AT, STORED_FILES } from "./integrity-status";
+import { recheckCustodyLedgers, type TLedgerRecheck } from "./recheck-custody-ledgers";
 import {
   INTEGRITY_BEHIND_ALARM_RULE,
   INTEGRITY_LEASE_STALE_MS,
@@ -46,6 +47,8 @@ export interface TIntegritySweepResult {
   /** Files not verified within cycle + grace when the run finished. */
   behindFiles: number;
   alarmRaised: boolean;
+  /** Custody ledgers re-verified in this run (recheckCustodyLedgers), and those found newly broken. */
+  ledgers: TLedgerRecheck;
 }
 
 interface TStoredStats {
@@ -141,9 +144,11 @@ export async function runEvidenceIntegritySweep(at: Date, options: TIntegritySwe
   const started = Date.now();
   const elapsed = options.elapsedMs ?? (() => Date.now() - started);
 
+  // The ledgers first: no file is read for them, and they need no lease (the re-check is idempotent).
+  const ledgers = await recheckCustodyLedgers(at, { database, cycleMs });
   const stats = await storedStats(database, at, cycleMs);
   const planned = integrityRunQuota({ totalFiles: stats.totalFiles, dueFiles: stats.dueFiles, cycleMs, intervalMs: options.intervalMs });
-  const result: TIntegritySweepResult = { skipped: false, totalFiles: stats.totalFiles, dueFiles: stats.dueFiles, planned, checked: 0, failed: 0, bytesRead: 0, behindFiles: stats.behindFiles, alarmRaised: false };
+  const result: TIntegritySweepResult = { skipped: false, totalFiles: stats.totalFiles, dueFiles: stats.dueFiles, planned, checked: 0, failed: 0, bytesRead: 0, behindFiles: stats.behindFiles, alarmRaised: false, ledgers };
   // Nothing due and nothing behind (most minutes): nothing to read, record or raise.
   if (planned === 0 && stats.behindFiles === 0) return result;
   const runId = await claimRun(database, at, { cycleMs, bytesPerSecond, stats, planned });

@@ -140,3 +140,11 @@ export interface TEvidenceRow {
   lastVerifiedOk: boolean | null;
   pendingTransferToId: string | null;
 }
+
+/** The audit pack's custody section, as its README lists it (lib/evidence/custody-pack.ts writes the files). */
+export const CUSTODY_PACK_README = `custody/items.csv              Every evidence item: its record, current custodian, last file check,
+                               and its custody ledger as verified when the pack was made.
+custody/ledger.csv             Every custody entry of every item with every field its hash covers:
+                               each hash can be recomputed from this file (see lib/evidence/custody-chain.ts).
+custody/<first>_to_<last>.pdf  The ledgers of 500 items each, in label order, one row per entry.
+`;

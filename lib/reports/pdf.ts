@@ -65,9 +65,15 @@ export function openTable(doc: TPdf, columns: readonly { header: string; width: 
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const usable = doc.page.width - 2 * MARGIN;
   const widths = columns.map((c) => (c.width / total) * usable);
+  // A cell whose lines all fit its width is drawn line by line without pdfkit's line wrapper,
+  // which is most of a table's drawing time (a register of 50,000 rows, the audit pack's ledgers).
+  const fits = (cell: string, width: number) => cell.split("\n").every((line) => doc.widthOfString(line) <= width);
   const drawRow = (cells: readonly string[], bold: boolean) => {
     doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5);
-    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || "—", { width: widths[i]! - 6 }))) + 6;
+    const texts = cells.map((cell) => cell || "—");
+    const unwrapped = texts.map((cell, i) => fits(cell, widths[i]! - 6));
+    const lineHeight = doc.currentLineHeight(true);
+    const height = Math.max(...texts.map((cell, i) => (unwrapped[i] ? cell.split("\n").length * lineHeight : doc.heightOfString(cell, { width: widths[i]! - 6 })))) + 6;
     if (doc.y + height > doc.page.height - MARGIN - 20) {
       doc.addPage();
       if (!bold) {
@@ -78,8 +84,8 @@ export function openTable(doc: TPdf, columns: readonly { header: string; width: 
     }
     const y = doc.y;
     let x = MARGIN;
-    cells.forEach((cell, i) => {
-      doc.fillColor(bold ? MUTED : TEXT).text(cell || "—", x + 3, y + 3, { width: widths[i]! - 6 });
+    texts.forEach((cell, i) => {
+      doc.fillColor(bold ? MUTED : TEXT).text(cell, x + 3, y + 3, unwrapped[i] ? { lineBreak: false } : { width: widths[i]! - 6 });
       x += widths[i]!;
     });
     doc.y = y + height;
