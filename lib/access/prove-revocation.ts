@@ -3,6 +3,7 @@ import "server-only";
 // or an evidence item, recorded by who removed it. A revocation marks the account revoked; one
 // after its due time (a leaver's 24 hours, the review's 7 days) is recorded as late, for good.
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { now as clockNow } from "@/lib/clock";
 import { completeTask } from "@/lib/core/tasks/complete-task";
@@ -24,6 +25,7 @@ export async function proveRevocation(actor: Actor, taskId: string, input: unkno
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AccessAccount" WHERE "id" = ${task.subjectId} FOR UPDATE`;
     const account = await tx.accessAccount.findUniqueOrThrow({ where: { id: locked[0]!.id }, include: { system: { select: { reference: true, owner: { select: { userId: true } } } } } });
     const subject = accountTaskSubject(account, { reference: account.system.reference, ownerUserId: account.system.owner?.userId ?? null }, task.link);
+    await authorize(actor, subject.permission, { type: subject.type, id: subject.id, memberIds: subject.memberIds });
     const removedOn = parseCalendarDay(proof.removedOn);
     const errors = revocationProofErrors(task.state, { removedOn, note: proof.note, evidenceId: proof.evidenceId }, at);
     if (errors.form) throw new AppError("INVALID_STATE", errors.form);
