@@ -8,6 +8,7 @@ import { now as clockNow } from "@/lib/clock";
 import { pageArgs } from "@/lib/core/list-query";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
 import { dueText, formatDay } from "@/lib/findings/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findSystemToRead, systemScope } from "./access-access";
@@ -52,6 +53,31 @@ export async function listPeople(actor: Actor, rawQuery: unknown): Promise<{ row
       hasLeft: hasLeft(p.endsOn, now),
       activeAccounts: p._count.accessAccounts,
     })),
+  };
+}
+
+/** One person of the register (never their email). */
+export async function getPerson(actor: Actor, reference: string): Promise<TPersonRow & { managerId: string | null; userId: string | null }> {
+  await authorize(actor, "access.read", { type: "person", id: reference, memberIds: [] });
+  const p = await db().person.findUnique({
+    where: { reference },
+    select: { id: true, reference: true, displayName: true, kind: true, jobTitle: true, startsOn: true, endsOn: true, managerId: true, userId: true, manager: { select: { displayName: true } }, user: { select: { displayName: true } }, _count: { select: { accessAccounts: { where: { status: "active" } } } } },
+  });
+  if (!p) throw new AppError("NOT_FOUND", "There is no person with this reference.");
+  return {
+    id: p.id,
+    reference: p.reference,
+    displayName: p.displayName,
+    kind: p.kind,
+    jobTitle: p.jobTitle,
+    managerId: p.managerId,
+    userId: p.userId,
+    managerName: p.manager?.displayName ?? null,
+    userName: p.user?.displayName ?? null,
+    startsOn: day(p.startsOn),
+    endsOn: day(p.endsOn),
+    hasLeft: hasLeft(p.endsOn, clockNow()),
+    activeAccounts: p._count.accessAccounts,
   };
 }
 
