@@ -23,3 +23,4 @@ export { runAccessSweep } from "./sweep";
 export { accessCampaignClock, accessLeaverClock, accessRotationClock } from "./clock-source";
 export { accessCampaignRule, accessLeaverRule, accessRotationRule } from "./reminder-rules/access-due";
 export { MAX_IMPORT_BYTES } from "@/lib/core/csv-import/types";
+export { gatherAccessFacts, accessPackFiles, ACCESS_PACK_README } from "./access-compliance";

@@ -2,6 +2,7 @@
 export * from "./access-rules";
 export * from "./campaign-rules";
 export * from "./schemas";
+export * from "./access-controls";
 import type { TDueState } from "@/lib/core/clocks/types";
 import type { TTaskState } from "@/lib/core/tasks/types";
 import type { TAccessDecision } from "./campaign-rules";
