@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { lastEvent, testPerson, type TUserActor } from "@/lib/plans/test-people";
 import { accessCampaignClock, accessLeaverClock, accessRotationClock } from "./clock-source";
 import { campaignReportRegister } from "./access-registers";
+import { accessPackFiles, gatherAccessFacts } from "./access-compliance";
+import { evaluateAccessControl } from "./access-controls";
 import { campaignReportBytes } from "./download-campaign-report";
 import { getCampaign } from "./campaigns-read";
 import { decideAccount } from "./decide-account";
@@ -269,6 +271,18 @@ describe("review campaigns", () => {
     expect(await openDueCampaign(new Date("2027-05-15T08:00:00Z"))).toBeNull();
     const next = await openDueCampaign(new Date("2027-05-16T08:00:00Z"));
     expect((await db().accessReviewCampaign.findUniqueOrThrow({ where: { reference: next! } })).dueOn.toISOString().slice(0, 10)).toBe("2027-05-30");
+  });
+
+  it("the compliance map counts the signed-off review as GS-2b's evidence, and the audit pack carries its report", async () => {
+    const facts = await gatherAccessFacts(db(), clock.now());
+    expect(facts.lastSignedOff?.reference).toBe(campaign);
+    // Ben's accounts were revoked after his 24 hours: recorded late, so the review needs attention.
+    expect(evaluateAccessControl("GS-2b", facts, clock.now())).toMatchObject({ status: "attention", evidence: campaign, problems: ["1 revocation(s) recorded late in the last 90 days"] });
+    // The shop admin allows 20 attempts: R25-3 is not met, whatever Vigil's own setting.
+    expect(evaluateAccessControl("R25-3", facts, clock.now()).problems[0]).toMatch(/Shop admin \(20\)/);
+    const paths: string[] = [];
+    for await (const file of accessPackFiles(db())) paths.push(file.path);
+    expect(paths).toEqual(expect.arrayContaining(["access/people.csv", "access/systems.csv", "access/accounts.csv", "access/credentials.csv", `access/campaigns/${campaign}.pdf`, `access/campaigns/${campaign}.csv`]));
   });
 
   it("a person's end date makes their accounts orphaned on the next change", async () => {
