@@ -35,6 +35,7 @@ async function keepAll(page: Page): Promise<void> {
     const form = page.getByRole("form", { name: /^Decision on / }).first();
     if ((await form.count()) === 0) return;
     const name = await form.getAttribute("aria-label");
+    await form.getByLabel("Decision").selectOption("keep");
     await form.getByLabel(/^Reason/).fill("Still needed for the job.");
     await form.getByRole("button", { name: "Record decision" }).click();
     await expect(page.getByRole("form", { name: name! })).toHaveCount(0);

@@ -65,7 +65,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ refer
     <>
       <PageHeader
         title={`Access review ${campaign.reference}`}
-        description={`Due ${campaign.dueOn} · opened for ${campaign.opensOn} · ${campaign.decidedCount} of ${campaign.accountCount} accounts decided${campaign.scoped ? " (the systems you review)" : ""}`}
+        description={`Due ${campaign.dueOn} · ${campaign.decidedCount} of ${campaign.accountCount} accounts decided${campaign.scoped ? " (the systems you review)" : ""}`}
         actions={
           <Link className="button button-secondary" href="/access/campaigns">
             All campaigns
@@ -95,13 +95,28 @@ export default async function CampaignPage({ params }: { params: Promise<{ refer
         <SimpleTable
           cellLabels
           columns={[
-            { header: "System", cell: (i) => i.systemName },
-            { header: "Account", cell: (i) => <span className={`mono ${styles.wrap}`}>{i.identifier}</span> },
-            { header: "Kind", cell: (i) => ACCOUNT_KIND_LABELS[i.kind] },
+            {
+              header: "Account",
+              cell: (i) => (
+                <>
+                  <span className={`mono ${styles.wrap}`}>{i.identifier}</span>
+                  <div className="muted small">
+                    {i.systemName} · {ACCOUNT_KIND_LABELS[i.kind]}
+                  </div>
+                </>
+              ),
+            },
             { header: "Person", cell: (i) => i.personName ?? "Unknown" },
-            { header: "Privileges", cell: (i) => i.privileges ?? "" },
-            { header: "Last used", cell: (i) => utcMinute(i.lastUsedAt) || "Never", nowrap: true },
-            { header: "MFA", cell: (i) => yesNo(i.mfa) },
+            {
+              header: "Access",
+              cell: (i) => (
+                <div className="small">
+                  {i.privileges ? <div>{i.privileges}</div> : null}
+                  <div className="muted">Last used {utcMinute(i.lastUsedAt) || "never"}</div>
+                  <div className="muted">MFA {yesNo(i.mfa).toLowerCase()}</div>
+                </div>
+              ),
+            },
             { header: "Flags", cell: (i) => <AccountFlags flags={i.flags} /> },
             { header: "Decision", cell: (i) => <Decision item={i} reference={reference} /> },
             { header: "Revocation or change", cell: (i) => <Task item={i} reference={reference} today={today} /> },
