@@ -38,7 +38,7 @@ async function keepAll(page: Page): Promise<void> {
     await form.getByLabel("Decision").selectOption("keep");
     await form.getByLabel(/^Reason/).fill("Still needed for the job.");
     await form.getByRole("button", { name: "Record decision" }).click();
-    await expect(page.getByRole("form", { name: name! })).toHaveCount(0);
+    await expect(page.getByRole("form", { name: name!, exact: true })).toHaveCount(0);
   }
 }
 
