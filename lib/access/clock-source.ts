@@ -67,7 +67,7 @@ export const accessLeaverClock: TClockSource = {
         reference: p.reference,
         dueAt,
         ownerIds: [],
-        link: `/access/people?leavers=1`,
+        link: `/access/people?sort=endsOn&dir=asc`,
         state: leaverDueState(dueAt, now),
         facts: { accounts: String(p._count.accessAccounts), endsOn: formatDay(p.endsOn!) },
       };

@@ -65,7 +65,7 @@ export function leaverReminder(leaver: { id: string; reference: string; dueAt: D
       `${leaver.reference} has left and still holds ${leaver.accounts} active account(s).`,
       `Every account must be revoked by ${leaver.dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Revocations after that are recorded as late.`,
     ],
-    link: `/access/people?leavers=1`,
+    link: `/access/people?sort=endsOn&dir=asc`,
   };
 }
 

@@ -94,6 +94,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ refer
         <h2 id="items-heading">Accounts</h2>
         <SimpleTable
           cellLabels
+          className={styles.stacked}
           columns={[
             {
               header: "Account",
