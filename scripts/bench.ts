@@ -48,6 +48,7 @@ const { listEvidence, getEvidence, recheckCustodyLedgers } = await import("@/lib
 const { listPolicyDocuments, listControlActivities } = await import("@/lib/plans");
 const { listAuditEvents } = await import("@/lib/audit-log");
 const { getComplianceMap } = await import("@/lib/compliance/get-compliance-map");
+const { listAccounts, listCredentials, listPeople, listSystems } = await import("@/lib/access");
 const { appendAuditEvent } = await import("@/lib/audit-log/append-event");
 const { pgAuditReader, verifyAuditLog } = await import("@/lib/audit-log/verify-audit-log");
 const { keyedHash } = await import("@/lib/crypto/keys");
@@ -123,7 +124,7 @@ async function seed(): Promise<void> {
     await client.end();
   }
   console.log(
-    `Seeded ${fmt(volume.users)} people, ${fmt(volume.incidents)} incidents, ${fmt(volume.evidence)} evidence items, ${fmt(volume.auditEvents)} audit events, ` +
+    `Seeded ${fmt(volume.users)} people (each in the access register, ${fmt(volume.users * 25)} accounts on 20 systems), ${fmt(volume.incidents)} incidents, ${fmt(volume.evidence)} evidence items, ${fmt(volume.auditEvents)} audit events, ` +
       `${fmt(plansVolume.policies)} policies (3 versions each), ${fmt(plansVolume.activities)} control activities (${plansVolume.completionsEach} completions each) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps.join(", ")}, then VACUUM ANALYZE).`,
   );
@@ -241,6 +242,31 @@ const evidenceDetailSql = (label: string) => async () => {
   await q(`SELECT "id", "displayName" FROM "User" WHERE "id" = ANY($1)`, [[found[0].custodianId, ...entries.rows.map((e) => e.actorId)]]);
 };
 
+// Access governance lists, as one would write them by hand.
+const accessSystemsSql = () =>
+  Promise.all([
+    q(`SELECT a.*, p."displayName" FROM "Asset" a LEFT JOIN "Person" p ON p."id" = a."ownerId" WHERE a."kind" = 'system' AND a."retiredAt" IS NULL ORDER BY a."name", a."id" LIMIT 25`),
+    q(`SELECT count(*) FROM "Asset" WHERE "kind" = 'system' AND "retiredAt" IS NULL`),
+    q(`SELECT "systemId", count(*), count(*) FILTER (WHERE cardinality("flags") > 0) FROM "AccessAccount" WHERE "status" = 'active' AND "systemId" IN (SELECT "id" FROM "Asset" WHERE "kind" = 'system' ORDER BY "name", "id" LIMIT 25) GROUP BY 1`),
+  ]);
+const accessAccountsSql = (systemId: string) => () =>
+  Promise.all([
+    q(`SELECT a.*, p."displayName" FROM "AccessAccount" a LEFT JOIN "Person" p ON p."id" = a."personId" WHERE a."systemId" = $1 ORDER BY a."identifier", a."id" LIMIT 25`, [systemId]),
+    q(`SELECT count(*) FROM "AccessAccount" WHERE "systemId" = $1`, [systemId]),
+  ]);
+const accessPeopleSql = () =>
+  Promise.all([
+    q(`SELECT p.*, m."displayName", u."displayName", (SELECT count(*) FROM "AccessAccount" a WHERE a."personId" = p."id" AND a."status" = 'active')
+       FROM "Person" p LEFT JOIN "Person" m ON m."id" = p."managerId" LEFT JOIN "User" u ON u."id" = p."userId" ORDER BY p."displayName", p."id" LIMIT 25`),
+    q(`SELECT count(*) FROM "Person"`),
+  ]);
+const accessCredentialsSql = () =>
+  Promise.all([
+    q(`SELECT c.*, s."name", p."displayName" FROM "AccessCredential" c JOIN "Asset" s ON s."id" = c."systemId" LEFT JOIN "Person" p ON p."id" = c."ownerId"
+       WHERE c."retiredAt" IS NULL ORDER BY c."nextRotationDueOn", c."id" LIMIT 25`),
+    q(`SELECT count(*) FROM "AccessCredential" WHERE "retiredAt" IS NULL`),
+  ]);
+
 const AUDIT_COLUMNS = `"sequence", "occurredAt", "actorId", "action", "targetType", "targetId", "outcome", "requestId", "ipHash", "details", "hash"`;
 
 async function measureServices(): Promise<void> {
@@ -307,6 +333,10 @@ async function measureServices(): Promise<void> {
       service: () => listControlActivities(lead, { page: Math.ceil(plansVolume.activities / 50) }),
       sql: activityListSql(q, Math.ceil(plansVolume.activities / 50)),
     },
+    { kind: "list", name: "access systems p1, security lead", service: () => listSystems(lead, {}), sql: accessSystemsSql },
+    { kind: "list", name: "access accounts p1 of a system, security lead", service: () => listAccounts(lead, "SYS-2026-00007", {}), sql: accessAccountsSql("ast_bench007") },
+    { kind: "list", name: "access people p1, auditor", service: () => listPeople(auditor, {}), sql: accessPeopleSql },
+    { kind: "list", name: "access credentials p1, security lead", service: () => listCredentials(lead, {}), sql: accessCredentialsSql },
   ];
 
   // Plans and statement counts first, one call at a time.

@@ -3,7 +3,7 @@ import { NAV_ITEMS, isCurrent } from "./nav-items";
 
 describe("navigation", () => {
   it("lists the areas of Vigil in order", () => {
-    expect(NAV_ITEMS.map((i) => i.label)).toEqual(["Dashboard", "Incidents", "Legal requests", "Evidence", "Plans and policies", "Assets", "Audit log", "Settings"]);
+    expect(NAV_ITEMS.map((i) => i.label)).toEqual(["Dashboard", "Incidents", "Legal requests", "Evidence", "Plans and policies", "Access reviews", "Assets", "Audit log", "Settings"]);
   });
 
   it("marks the dashboard current only on /", () => {

@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/legal-requests", label: "Legal requests", permission: "legal-request.read" },
   { href: "/evidence", label: "Evidence", permission: "evidence.read" },
   { href: "/plans", label: "Plans and policies", permission: "policy.read" },
+  { href: "/access", label: "Access reviews", permission: "access.read" },
   { href: "/assets", label: "Assets", permission: "asset.read" },
   { href: "/audit-log", label: "Audit log", permission: "audit.read" },
   { href: "/settings", label: "Settings" },

@@ -15,7 +15,7 @@ test.describe("application shell", () => {
     await expect(page).toHaveTitle(/Dashboard · Vigil/);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Dashboard", "Incidents", "Evidence", "Plans and policies", "Assets", "Audit log", "Settings"]) {
+    for (const label of ["Dashboard", "Incidents", "Evidence", "Plans and policies", "Access reviews", "Assets", "Audit log", "Settings"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
     }
     await expect(page.getByText("reachable", { exact: true })).toBeVisible();

@@ -5,47 +5,51 @@ import { ALL_PERMISSIONS, PERMISSIONS, ROLES, can, scopeOf, type Permission, typ
 // The whole role x permission matrix, written out. "all": every record; "assigned": only
 // records the person is a member of; "-": denied. Changing the policy means changing this table.
 const MATRIX = `
-  permission              | admin           | security_lead   | responder       | privacy_officer | auditor         | member         
-  user.read               | all             | all             | -               | -               | all             | -              
-  user.email.read         | all             | all             | -               | -               | -               | -              
-  user.manage             | all             | -               | -               | -               | -               | -              
-  settings.read           | all             | all             | -               | -               | all             | -              
-  settings.manage         | all             | -               | -               | -               | -               | -              
-  mail.read               | all             | -               | -               | -               | -               | -              
-  mail.manage             | all             | -               | -               | -               | -               | -              
-  audit.read              | all             | all             | -               | -               | all             | -              
-  audit.export            | all             | all             | -               | -               | all             | -              
-  audit.checkpoint        | all             | all             | -               | -               | -               | -              
-  alarm.read              | all             | all             | -               | -               | all             | -              
-  alarm.manage            | -               | all             | -               | -               | -               | -              
-  canary.manage           | -               | all             | -               | -               | -               | -              
-  incident.read           | -               | all             | assigned        | all             | all             | assigned       
-  incident.create         | -               | all             | all             | -               | -               | -              
-  incident.update         | -               | all             | assigned        | -               | -               | -              
-  incident.close          | -               | all             | -               | -               | -               | -              
-  incident.notify-amazon  | -               | all             | -               | -               | -               | -              
-  incident.catalog.manage | -               | all             | -               | -               | -               | -              
-  incident.export         | -               | all             | -               | -               | all             | -              
-  legal-request.read      | -               | all             | -               | all             | all             | -              
-  legal-request.manage    | -               | all             | -               | -               | -               | -              
-  pii.read                | -               | -               | -               | all             | -               | -              
-  pii.write               | -               | all             | assigned        | all             | -               | -              
-  evidence.read           | -               | all             | assigned        | -               | all             | -              
-  evidence.create         | -               | all             | assigned        | -               | -               | -              
-  evidence.custody        | -               | all             | assigned        | -               | -               | -              
-  evidence.download       | -               | all             | assigned        | -               | -               | -              
-  evidence.export         | -               | all             | -               | -               | all             | -              
-  policy.read             | all             | all             | all             | all             | all             | all            
-  policy.write            | -               | all             | -               | all             | -               | -              
-  policy.approve          | -               | all             | -               | -               | -               | -              
-  review.read             | -               | all             | -               | -               | all             | -              
-  review.manage           | -               | all             | -               | -               | -               | -              
-  asset.read              | -               | all             | all             | all             | all             | -              
-  asset.manage            | -               | all             | -               | -               | -               | -              
-  compliance.read         | -               | all             | -               | all             | all             | -              
-  compliance.manage       | -               | all             | -               | -               | -               | -              
-  compliance.export       | -               | all             | -               | -               | all             | -              
-  assignment.acknowledge  | all             | all             | all             | all             | -               | all
+  permission              | admin | security_lead | responder | privacy_officer | auditor | member   | access_reviewer
+  user.read               | all   | all           | -         | -               | all     | -        | -
+  user.email.read         | all   | all           | -         | -               | -       | -        | -
+  user.manage             | all   | -             | -         | -               | -       | -        | -
+  settings.read           | all   | all           | -         | -               | all     | -        | -
+  settings.manage         | all   | -             | -         | -               | -       | -        | -
+  mail.read               | all   | -             | -         | -               | -       | -        | -
+  mail.manage             | all   | -             | -         | -               | -       | -        | -
+  audit.read              | all   | all           | -         | -               | all     | -        | -
+  audit.export            | all   | all           | -         | -               | all     | -        | -
+  audit.checkpoint        | all   | all           | -         | -               | -       | -        | -
+  alarm.read              | all   | all           | -         | -               | all     | -        | -
+  alarm.manage            | -     | all           | -         | -               | -       | -        | -
+  canary.manage           | -     | all           | -         | -               | -       | -        | -
+  incident.read           | -     | all           | assigned  | all             | all     | assigned | -
+  incident.create         | -     | all           | all       | -               | -       | -        | -
+  incident.update         | -     | all           | assigned  | -               | -       | -        | -
+  incident.close          | -     | all           | -         | -               | -       | -        | -
+  incident.notify-amazon  | -     | all           | -         | -               | -       | -        | -
+  incident.catalog.manage | -     | all           | -         | -               | -       | -        | -
+  incident.export         | -     | all           | -         | -               | all     | -        | -
+  legal-request.read      | -     | all           | -         | all             | all     | -        | -
+  legal-request.manage    | -     | all           | -         | -               | -       | -        | -
+  pii.read                | -     | -             | -         | all             | -       | -        | -
+  pii.write               | -     | all           | assigned  | all             | -       | -        | -
+  evidence.read           | -     | all           | assigned  | -               | all     | -        | -
+  evidence.create         | -     | all           | assigned  | -               | -       | -        | -
+  evidence.custody        | -     | all           | assigned  | -               | -       | -        | -
+  evidence.download       | -     | all           | assigned  | -               | -       | -        | -
+  evidence.export         | -     | all           | -         | -               | all     | -        | -
+  policy.read             | all   | all           | all       | all             | all     | all      | all
+  policy.write            | -     | all           | -         | all             | -       | -        | -
+  policy.approve          | -     | all           | -         | -               | -       | -        | -
+  review.read             | -     | all           | -         | -               | all     | -        | -
+  review.manage           | -     | all           | -         | -               | -       | -        | -
+  access.read             | -     | all           | -         | -               | all     | -        | assigned
+  access.manage           | -     | all           | -         | -               | -       | -        | -
+  access.decide           | -     | all           | -         | -               | -       | -        | assigned
+  access.signoff          | -     | all           | -         | -               | -       | -        | -
+  asset.read              | -     | all           | all       | all             | all     | -        | -
+  asset.manage            | -     | all           | -         | -               | -       | -        | -
+  compliance.read         | -     | all           | -         | all             | all     | -        | -
+  compliance.manage       | -     | all           | -         | -               | -       | -        | -
+  compliance.export       | -     | all           | -         | -               | all     | -        | -
+  assignment.acknowledge  | all   | all           | all       | all             | -       | all      | all
 `;
 
 function parseMatrix(text: string): Map<Permission, Record<Role, string>> {

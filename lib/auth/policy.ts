@@ -4,7 +4,7 @@
 import type { Role as PrismaRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./actor";
 
-export const ROLES = ["admin", "security_lead", "responder", "privacy_officer", "auditor", "member"] as const satisfies readonly PrismaRole[];
+export const ROLES = ["admin", "security_lead", "responder", "privacy_officer", "auditor", "member", "access_reviewer"] as const satisfies readonly PrismaRole[];
 export type Role = PrismaRole;
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   "privacy_officer": "Privacy officer",
   auditor: "Auditor",
   member: "Member",
+  "access_reviewer": "Access reviewer",
 };
 
 /** kind "read" permissions only read; everything else changes something. */
@@ -52,6 +53,10 @@ export const PERMISSIONS = {
   "policy.approve": { kind: "write", description: "Approve a draft someone else wrote, publishing it as the version in force" },
   "review.read": { kind: "read", description: "Read access and plan reviews" },
   "review.manage": { kind: "write", description: "Run access and plan reviews" },
+  "access.read": { kind: "read", description: "Read the access registers (people, systems, accounts, credentials) and review campaigns" },
+  "access.manage": { kind: "write", description: "Maintain the access registers, import accounts, open a review campaign" },
+  "access.decide": { kind: "write", description: "Decide keep, revoke or change on accounts under review and prove revocations" },
+  "access.signoff": { kind: "write", description: "Sign off an access review campaign one did not review" },
   "asset.read": { kind: "read", description: "Read the asset inventory" },
   "asset.manage": { kind: "write", description: "Maintain the asset inventory" },
   "compliance.read": { kind: "read", description: "Read the compliance map" },
@@ -121,6 +126,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "policy.approve": ALL,
     "review.read": ALL,
     "review.manage": ALL,
+    "access.read": ALL,
+    "access.manage": ALL,
+    "access.decide": ALL,
+    "access.signoff": ALL,
     "asset.read": ALL,
     "asset.manage": ALL,
     "compliance.read": ALL,
@@ -156,6 +165,13 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
   auditor: READ_EVERYTHING_BUT_PII,
   member: {
     "incident.read": ASSIGNED,
+    "policy.read": ALL,
+    "assignment.acknowledge": ALL,
+  },
+  // Owners of systems who review their accounts: only the systems they own, nothing else.
+  "access_reviewer": {
+    "access.read": ASSIGNED,
+    "access.decide": ASSIGNED,
     "policy.read": ALL,
     "assignment.acknowledge": ALL,
   },

@@ -17,6 +17,7 @@ import { formatDay, isOverdue, utcDay } from "@/lib/findings/types";
 import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/types";
 import { attestationDueState, attestationProblem, type TAttestationKind } from "./attestation-rules";
 import { PLAN_CONTROL_IDS, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
+import { ACCESS_CONTROL_IDS, evaluateAccessControl, type TAccessControlId, type TAccessFacts } from "@/lib/access/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export const CONTROL_STATUSES = ["met", "attention", "not_met", "no_evidence", "not_attested", "not_tracked", "informational"] as const;
@@ -102,6 +103,8 @@ export interface TComplianceFacts {
   clockChanges?: TClockChangeFact[];
   /** Plans and policies (lib/plans): GS-4a, GS-4b, PII-2a, R25-6. */
   plans?: TPlanFacts;
+  /** Access governance (lib/access): GS-2a, GS-2b, GS-2d, R25-3, R25-4 from every system's records, Vigil's among them. */
+  access?: TAccessFacts;
 }
 
 /** Records counted, not listed: how many, and the newest one's date (when the period's evidence ages out). */
@@ -415,6 +418,13 @@ function planControl(control: TControl, facts: TComplianceFacts, now: Date): TPa
   return { status: plan.status, summary, problems: plan.problems, lastVerifiedAt: plan.lastVerifiedAt, nextDueAt: plan.nextDueAt, evidence: plan.evidence, links };
 }
 
+/** The access rows from the access records when the module's facts are gathered (Vigil's own settings are one system among them). */
+function accessControl(control: TControl, facts: TComplianceFacts, now: Date): (TPartial & Pick<TControlResult, "evidence">) | null {
+  if (!facts.access || !(ACCESS_CONTROL_IDS as readonly string[]).includes(control.id)) return null;
+  const result = evaluateAccessControl(control.id as TAccessControlId, facts.access, now);
+  return { ...result, links: [{ label: "Access reviews", href: "/access" }] };
+}
+
 function latestByControl(attestations: readonly TAttestation[], kind: TAttestationKind): Map<string, TAttestation> {
   const latest = new Map<string, TAttestation>();
   for (const a of attestations) {
@@ -448,6 +458,8 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
   const results = controlsFor(facts.version).map((control): Omit<TControlResult, "findings"> => {
     const owner = facts.owners[control.id] ?? null;
     const base = { control, owner, evidence: null as string | null, nextDueAt: null as Date | null, links: [] as TControlLink[], recordsInPeriod: null as number | null, attestation: null, attestable: null };
+    const access = accessControl(control, facts, now);
+    if (access) return { ...base, ...access };
     switch (control.basis) {
       case "informational":
         return { ...base, status: "informational", summary: "Wording only: nothing to comply with.", problems: [], lastVerifiedAt: null };

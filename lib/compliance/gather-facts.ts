@@ -5,6 +5,7 @@ import { clockSource } from "@/lib/core/clocks/registry";
 import type { Db, Tx } from "@/lib/db/client";
 import { evidenceIntegrityFacts } from "@/lib/evidence";
 import { listClockChanges } from "@/lib/incidents";
+import { gatherAccessFacts } from "@/lib/access";
 import { gatherPlanFacts } from "@/lib/plans";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
@@ -152,5 +153,6 @@ export async function gatherComplianceFacts(
     openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
     clockChanges,
     plans: await gatherPlanFacts(database),
+    access: await gatherAccessFacts(database, now),
   };
 }

@@ -1,5 +1,6 @@
 // Every reminder rule and periodic job Vigil runs. A module adds its rule here with one import
 // line (from the module's index.ts) and one entry in the list. How to write a rule: README.md.
+import { accessCampaignRule, accessLeaverRule, accessRotationRule, runAccessSweep } from "@/lib/access";
 import { openAlarmRule, runAlarmSweep } from "@/lib/alarms";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/run-audit-retention";
@@ -29,6 +30,9 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   policyReviewDueRule,
   activityDueRule,
   acknowledgementRule,
+  accessCampaignRule,
+  accessLeaverRule,
+  accessRotationRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
@@ -38,5 +42,8 @@ export const PERIODIC_JOBS: readonly TPeriodicJob[] = [
   { name: "audit.retention", every: "day", atUtcHour: 2, run: async (now) => void (await runAuditRetention(now)) },
   // The compliance map shows the result of the latest full verification of the audit chain.
   { name: "audit.verify", every: "day", atUtcHour: 3, run: async (now, database) => void (await recordAuditVerification(database, now)) },
+  // Access governance: Vigil's accounts and every account's flags brought up to date, and the
+  // review campaign opened once per period (hourly, so a campaign opens within the hour it may).
+  { name: "access.sweep", every: "hour", run: async (now, database) => void (await runAccessSweep(database, now)) },
   // The evidence integrity sweep is not a job here: it runs on its own timer (sweep-loop.ts).
 ];

@@ -178,8 +178,11 @@ describe("the sweep with a real SMTP server", () => {
       "policy.review-due",
       "control-activity.due",
       "policy.acknowledgement",
+      "access.campaign-due",
+      "access.leaver",
+      "access.rotation-due",
     ]);
-    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify"]);
+    expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "access.sweep"]);
   });
 
   it("a failing rule does not stop the others", async () => {

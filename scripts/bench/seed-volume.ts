@@ -166,6 +166,33 @@ SET LOCAL session_replication_role = replica;
 UPDATE "AuditChainHead" h SET "sequence" = h."sequence" + ${v.auditEvents}, "hash" = (SELECT c.hash FROM bench_chain c WHERE c.k = ${v.auditEvents});
 SET LOCAL session_replication_role = origin`;
 
+// Access governance: one person per user, 20 systems owned by the leads, 25 accounts per person
+// spread over the systems (some flagged), and a credential per five people. Modest on purpose.
+const access = (v: TVolume) => `
+INSERT INTO "Person" ("id", "reference", "displayName", "kind", "userId", "endsOn", "createdById", "createdAt", "updatedAt")
+SELECT 'per_bench' || lpad(g::text, 4, '0'), 'PER-2026-' || lpad(g::text, 5, '0'), 'Bench person ' || g, 'employee', 'usr_bench' || lpad(g::text, 4, '0'),
+  CASE WHEN g % 40 = 0 THEN now()::date - 30 ELSE NULL END, 'system', now(), now()
+FROM generate_series(1, ${v.users}) g;
+
+INSERT INTO "Asset" ("id", "reference", "kind", "name", "ownerId", "holdsAmazonInfo", "lockoutThreshold", "passwordHistory", "mfaEnforced", "createdById", "createdAt", "updatedAt")
+SELECT 'ast_bench' || lpad(g::text, 3, '0'), 'SYS-2026-' || lpad(g::text, 5, '0'), 'system', 'Bench system ' || lpad(g::text, 2, '0'), 'per_bench' || lpad((1 + g % 4)::text, 4, '0'),
+  true, CASE WHEN g % 5 = 0 THEN 20 ELSE 5 END, CASE WHEN g % 7 = 0 THEN 5 ELSE 12 END, g % 2 = 0, 'system', now(), now()
+FROM generate_series(1, 20) g;
+
+INSERT INTO "AccessAccount" ("id", "systemId", "identifier", "identifierKey", "kind", "personId", "alsoUsedByIds", "privileges", "lastUsedAt", "mfa", "status", "flags", "createdById", "createdAt", "updatedAt")
+SELECT 'acc_bench' || lpad(g::text, 7, '0'), 'ast_bench' || lpad((1 + g % 20)::text, 3, '0'),
+  CASE WHEN g % 97 = 0 THEN 'admin' || g ELSE 'user' || g END, CASE WHEN g % 97 = 0 THEN 'admin' || g ELSE 'user' || g END,
+  CASE WHEN g % 10 = 0 THEN 'service' ELSE 'human' END::"AccessAccountKind", 'per_bench' || lpad((1 + g % ${v.users})::text, 4, '0'), '{}',
+  (ARRAY['Read','Agent','Administrator'])[1 + g % 3], now() - (g % 200) * interval '1 day', g % 9 <> 0, 'active',
+  CASE WHEN g % 97 = 0 THEN ARRAY['shared'] WHEN g % 9 = 0 THEN ARRAY['no-mfa'] ELSE '{}'::text[] END, 'system', now(), now()
+FROM generate_series(1, ${v.users * 25}) g;
+
+INSERT INTO "AccessCredential" ("id", "reference", "systemId", "kind", "name", "ownerId", "createdOn", "rotationPeriodDays", "nextRotationDueOn", "createdById", "createdAt", "updatedAt")
+SELECT 'crd_bench' || lpad(g::text, 4, '0'), 'CRD-2026-' || lpad(g::text, 5, '0'), 'ast_bench' || lpad((1 + g % 20)::text, 3, '0'),
+  (ARRAY['api_key','service_token','lwa_client_secret'])[1 + g % 3]::"AccessCredentialKind", 'Bench credential ' || g, 'per_bench' || lpad((1 + g % ${v.users})::text, 4, '0'),
+  now()::date - 100, 180, now()::date - 100 + 180 - (g % 120), 'system', now(), now()
+FROM generate_series(1, ${Math.max(1, Math.floor(v.users / 5))}) g`;
+
 /** Seeds the volume in one transaction, then VACUUM ANALYZE so plans and index-only scans are as in a settled database. */
 export async function seedVolume(client: TQueryable, volume: TVolume, onStep: (step: string, ms: number) => void = () => {}): Promise<void> {
   if (volume.users < 50) throw new Error("seedVolume needs at least 50 users (responder usr_bench0042)");
@@ -176,6 +203,7 @@ export async function seedVolume(client: TQueryable, volume: TVolume, onStep: (s
       ["incidents", incidents(volume)],
       ["evidence", evidence(volume)],
       ["audit events", audit(volume)],
+      ["access", access(volume)],
     ] as const) {
       const started = performance.now();
       await client.query(sql);

@@ -123,6 +123,17 @@ describe("listDueItems", () => {
     await db().controlActivity.create({
       data: { id: newId("cta"), reference: "ACT-2026-0901", kind: "audit_log_review", title: "Audit log review", frequencyDays: 14, ownerId: outsider.userId, evidenceExpected: "The review notes", nextDueOn: new Date("2026-12-02T00:00:00Z"), createdById: "usr_x", createdAt: NOW },
     });
+    // The access module's clocks: an open review due in 4 days, a leaver whose 24 hours end at
+    // midnight, a credential whose rotation falls due in 5 days.
+    const systemId = newId("ast");
+    await db().asset.create({ data: { id: systemId, reference: "SYS-2026-0901", kind: "system", name: "CRM", createdById: "usr_x", createdAt: NOW } });
+    const personId = newId("per");
+    await db().person.create({ data: { id: personId, reference: "PER-2026-0901", displayName: "Leo Leaver", kind: "employee", endsOn: new Date("2026-11-29T00:00:00Z"), createdById: "usr_x", createdAt: NOW } });
+    await db().accessAccount.create({ data: { id: newId("acc"), systemId, identifier: "leo", identifierKey: "leo", kind: "human", personId, createdById: "usr_x", createdAt: NOW } });
+    await db().accessCredential.create({
+      data: { id: newId("crd"), reference: "CRD-2026-0901", systemId, kind: "api_key", name: "CRM API key", createdOn: new Date("2026-09-05T00:00:00Z"), rotationPeriodDays: 90, nextRotationDueOn: new Date("2026-12-04T00:00:00Z"), createdById: "usr_x", createdAt: NOW },
+    });
+    await db().accessReviewCampaign.create({ data: { id: newId("acr"), reference: "ACR-2026-0901", dueOn: new Date("2026-12-03T00:00:00Z"), opensOn: new Date("2026-11-19T00:00:00Z"), openedAt: NOW, createdAt: NOW } });
     const forLead = await getDashboard(lead);
     const forOutsider = await getDashboard(outsider);
     // Every kind the registry has appears for someone: the lead's all-records kinds, the outsider's own task.

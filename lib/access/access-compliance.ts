@@ -1,0 +1,76 @@
+import "server-only";
+// What the compliance map and the audit pack take from access governance: the facts for the
+// GS-2a, GS-2b, GS-2d, R25-3 and R25-4 rows (evaluated by access-controls.ts), and the registers
+// and every campaign's report as files.
+import { registerCsv } from "@/lib/core/register-report/render-register";
+import type { Db } from "@/lib/db/client";
+import { utcDay } from "@/lib/findings/types";
+import type { TAccessFacts } from "./access-controls";
+import { leaverRevocationDueAt } from "./access-rules";
+import { accountsRegister, campaignReportRegister, credentialsRegister, peopleRegister, systemsRegister } from "./access-registers";
+import { campaignReportBytes } from "./download-campaign-report";
+import { nextDueOn } from "./open-campaign";
+
+const flagged = (flag: string) => ({ status: "active" as const, flags: { has: flag } });
+
+export async function gatherAccessFacts(database: Db, now: Date): Promise<TAccessFacts> {
+  const [systems, active, shared, orphaned, dormant, noMfa, withAccounts, lastSignedOff, open, next, leavers, late, credentials, overdue] = await Promise.all([
+    database.asset.findMany({ where: { kind: "system", retiredAt: null }, select: { reference: true, name: true, builtIn: true, lockoutThreshold: true, passwordHistory: true }, orderBy: { name: "asc" }, take: 1000 }),
+    database.accessAccount.count({ where: { status: "active" } }),
+    database.accessAccount.count({ where: flagged("shared") }),
+    database.accessAccount.count({ where: flagged("orphaned") }),
+    database.accessAccount.count({ where: flagged("dormant") }),
+    database.accessAccount.count({ where: flagged("no-mfa") }),
+    database.accessAccount.groupBy({ by: ["systemId"], where: { status: "active" } }),
+    database.accessReviewCampaign.findFirst({ where: { status: "signed_off" }, orderBy: { dueOn: "desc" }, select: { reference: true, dueOn: true, signedOffAt: true } }),
+    database.accessReviewCampaign.findFirst({ where: { status: "open" }, orderBy: { dueOn: "asc" }, select: { id: true, reference: true, dueOn: true } }),
+    nextDueOn(database),
+    database.person.findMany({ where: { endsOn: { lt: utcDay(now, -1) }, accessAccounts: { some: { status: "active" } } }, select: { reference: true, endsOn: true }, orderBy: { endsOn: "asc" }, take: 200 }),
+    database.accessAccount.count({ where: { revokedLate: true, revokedAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } } }),
+    database.accessCredential.count({ where: { retiredAt: null } }),
+    database.accessCredential.findMany({ where: { retiredAt: null, nextRotationDueOn: { lt: utcDay(now) } }, select: { reference: true }, orderBy: { nextRotationDueOn: "asc" }, take: 50 }),
+  ]);
+  return {
+    systems: systems.map((s) => ({ ...s, builtIn: s.builtIn !== null })),
+    accounts: { active, shared, orphaned, dormant, noMfa, systemsWithAccounts: withAccounts.length },
+    lastSignedOff: lastSignedOff?.signedOffAt ? { reference: lastSignedOff.reference, dueOn: lastSignedOff.dueOn, signedOffAt: lastSignedOff.signedOffAt } : null,
+    open: open ? { reference: open.reference, dueOn: open.dueOn, undecided: await database.accessReviewItem.count({ where: { campaignId: open.id, decision: null } }) } : null,
+    nextDueOn: next,
+    leaversOverdue: leavers.filter((p) => leaverRevocationDueAt(p.endsOn!) < now).map((p) => p.reference),
+    lateRevocations: late,
+    credentials: { total: credentials, overdue: overdue.map((c) => c.reference) },
+  };
+}
+
+export const ACCESS_PACK_README = `access/people.csv              The people register: names, kinds, managers, Vigil accounts, start and end days (no emails).
+access/systems.csv             Systems in scope with their owner, lockout, password history and MFA.
+access/accounts.csv            Every account per system: person, privileges, last use, MFA, flags, revocations (late ones marked).
+access/credentials.csv         API keys, tokens and LWA client secrets: metadata and rotation only, never a secret.
+access/campaigns/<ref>.pdf/.csv  Each access review campaign's report: every account, decision, reviewer and proof.
+`;
+
+/** The access registers and every campaign's report, one file at a time, read in batches. */
+export async function* accessPackFiles(database: Db): AsyncGenerator<{ path: string; body: AsyncIterable<string> | Buffer }> {
+  yield { path: "access/people.csv", body: registerCsv(peopleRegister(database)) };
+  yield { path: "access/systems.csv", body: registerCsv(systemsRegister(database)) };
+  yield { path: "access/accounts.csv", body: registerCsv(accountsRegister(database)) };
+  yield { path: "access/credentials.csv", body: registerCsv(credentialsRegister(database)) };
+  let after: string | null = null;
+  for (;;) {
+    const campaigns: { id: string; reference: string; dueOn: Date; status: string; signedOffAt: Date | null; signedOffById: string | null }[] = await database.accessReviewCampaign.findMany({
+      where: after ? { id: { gt: after } } : {},
+      orderBy: { id: "asc" },
+      take: 20,
+      select: { id: true, reference: true, dueOn: true, status: true, signedOffAt: true, signedOffById: true },
+    });
+    for (const c of campaigns) {
+      const signer = c.signedOffById ? await database.user.findUnique({ where: { id: c.signedOffById }, select: { displayName: true } }) : null;
+      const register = () => campaignReportRegister(database, { ...c, signedOffByName: signer?.displayName ?? null });
+      const name = c.reference.replace(/[^A-Za-z0-9._-]/g, "_");
+      yield { path: `access/campaigns/${name}.pdf`, body: await campaignReportBytes(register(), "pdf") };
+      yield { path: `access/campaigns/${name}.csv`, body: registerCsv(register()) };
+    }
+    if (campaigns.length < 20) return;
+    after = campaigns[campaigns.length - 1]!.id;
+  }
+}
