@@ -3,6 +3,7 @@
 import { openAlarmRule, runAlarmSweep } from "@/lib/alarms";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/run-audit-retention";
+import { inventoryReviewDueRule, purgeDueRule } from "@/lib/assets";
 import { attestationDueRule, recordAuditVerification } from "@/lib/compliance";
 import { auditorAccessEndingRule } from "@/lib/engagements";
 import { evidenceTransferRule } from "@/lib/evidence";
@@ -29,6 +30,8 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   policyReviewDueRule,
   activityDueRule,
   acknowledgementRule,
+  purgeDueRule,
+  inventoryReviewDueRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

@@ -3,6 +3,7 @@ import "server-only";
 // types.ts and lib/findings/clock-source.ts) and appends it here; the dashboard's "overdue and
 // falling due" list, the deadline reminder rules and the compliance map's open findings read
 // them through this list.
+import { inventoryReviewClock, purgeAttestationClock } from "@/lib/assets/clock-source";
 import { controlAttestationClock } from "@/lib/compliance/clock-source";
 import { custodyTransferClock } from "@/lib/evidence/clock-source";
 import { findingDueClock } from "@/lib/findings/clock-source";
@@ -22,6 +23,8 @@ export const CLOCK_SOURCES: readonly TClockSource[] = [
   policyReviewClock,
   controlActivityClock,
   policyAcknowledgementClock,
+  purgeAttestationClock,
+  inventoryReviewClock,
 ];
 
 export function clockSource(kind: string): TClockSource {
