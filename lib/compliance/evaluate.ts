@@ -17,6 +17,7 @@ import { formatDay, isOverdue, utcDay } from "@/lib/findings/types";
 import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/types";
 import { attestationDueState, attestationProblem, type TAttestationKind } from "./attestation-rules";
 import { PLAN_CONTROL_IDS, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
+import { ASSET_CONTROL_IDS, evaluateAssetControl, type TAssetComplianceFacts, type TAssetControlId } from "@/lib/assets/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export const CONTROL_STATUSES = ["met", "attention", "not_met", "no_evidence", "not_attested", "not_tracked", "informational"] as const;
@@ -91,6 +92,8 @@ export interface TComplianceFacts {
   clockChanges?: TClockChangeFact[];
   /** Plans and policies (lib/plans): GS-4a, GS-4b, PII-2a, R25-6. */
   plans?: TPlanFacts;
+  /** The asset inventory (lib/assets): GS-1, GS-2c, GS-3, PII-1a, PII-2b, PII-2c, PII-3, R25-2, R25-5, R25-7. */
+  assets?: TAssetComplianceFacts;
 }
 
 export interface TOpenFinding {
@@ -383,6 +386,14 @@ function planControl(control: TControl, facts: TComplianceFacts, now: Date): TPa
   return { status: plan.status, summary, problems: plan.problems, lastVerifiedAt: plan.lastVerifiedAt, nextDueAt: plan.nextDueAt, evidence: plan.evidence, links };
 }
 
+/** The asset inventory's rows: computed from its records; nothing recorded is "no evidence yet". */
+function assetControl(control: TControl, facts: TComplianceFacts, now: Date): TPartial {
+  if (!facts.assets || !(ASSET_CONTROL_IDS as readonly string[]).includes(control.id)) {
+    return { status: "not_tracked", summary: "The asset inventory is not tracked.", problems: [], lastVerifiedAt: null, links: [{ label: "Assets", href: "/assets" }] };
+  }
+  return evaluateAssetControl(control.id as TAssetControlId, facts.assets, now);
+}
+
 function latestByControl(attestations: readonly TAttestation[], kind: TAttestationKind): Map<string, TAttestation> {
   const latest = new Map<string, TAttestation>();
   for (const a of attestations) {
@@ -427,6 +438,8 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
         return { ...base, ...computedControl(control, facts) };
       case "plans":
         return { ...base, ...planControl(control, facts, now) };
+      case "assets":
+        return { ...base, ...assetControl(control, facts, now) };
       case "attested": {
         const a = statusAttestations.get(control.id);
         const attestable = "status" as const;

@@ -1,4 +1,5 @@
 import "server-only";
+import { gatherAssetFacts } from "@/lib/assets";
 import { LOCK_THRESHOLD } from "@/lib/auth/lockout";
 import { ROLE_GRANTS, ROLES, type Role } from "@/lib/auth/policy";
 import { clockSource } from "@/lib/core/clocks/registry";
@@ -160,5 +161,6 @@ export async function gatherComplianceFacts(
     openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
     clockChanges,
     plans: await gatherPlanFacts(database),
+    assets: await gatherAssetFacts(database, now),
   };
 }
