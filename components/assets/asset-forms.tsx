@@ -143,18 +143,11 @@ export function ProcessingRecordForm({ action, assets, rules }: { action: TActio
   );
 }
 
-/** Paste a CSV file (or choose one: it is read in the browser) and preview it; the preview can then be committed. */
-export function ImportForm({ previewAction, commitAction, columns }: { previewAction: TAction; commitAction: TAction; columns: readonly string[] }) {
+/** Paste a CSV file (or choose one: it is read in the browser) and preview it. */
+export function ImportForm({ previewAction, columns }: { previewAction: TAction; columns: readonly string[] }) {
   const [text, setText] = useState("");
   return (
-    <ActionForm
-      action={previewAction}
-      submitLabel="Preview the import"
-      pendingLabel="Checking…"
-      resetOnSuccess={false}
-      ariaLabel="Preview a CSV import"
-      success={(data) => <ImportPreview preview={data as TImportPreview} commitAction={commitAction} />}
-    >
+    <ActionForm action={previewAction} submitLabel="Preview the import" pendingLabel="Checking…" resetOnSuccess={false} ariaLabel="Preview a CSV import">
       <div className="field">
         <label htmlFor="csv-file">CSV file</label>
         <input
@@ -176,10 +169,13 @@ export function ImportForm({ previewAction, commitAction, columns }: { previewAc
   );
 }
 
-function ImportPreview({ preview, commitAction }: { preview: TImportPreview; commitAction: TAction }) {
+const ENTRY_LABEL = { added: "Add", changed: "Change", unchanged: "Unchanged", removed: "Retire" } as const;
+
+/** A staged import: what it would do, or each bad row; the import button only when nothing is wrong. */
+export function ImportPreview({ preview, commitAction }: { preview: TImportPreview & { status: string }; commitAction: TAction }) {
   const { counts } = preview;
   return (
-    <section className={`card ${styles.gapAbove}`} aria-labelledby="preview-heading">
+    <section className="card" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
       <p>
         {counts.added} to add, {counts.changed} to change, {counts.unchanged} unchanged, {counts.removed} to retire (imported before, missing from this file), {counts.problems} row(s) with problems.
@@ -195,12 +191,15 @@ function ImportPreview({ preview, commitAction }: { preview: TImportPreview; com
             ))}
           </ul>
         </>
+      ) : preview.status !== "previewed" ? (
+        <p className="muted">This preview was already imported or discarded.</p>
       ) : (
         <>
           <ul className="link-list" aria-label="What the import does">
             {preview.entries.map((e) => (
               <li key={e.key}>
-                {e.class === "removed" ? "Retire" : e.class === "added" ? "Add" : e.class === "changed" ? `Change (${e.changedFields?.join(", ")})` : "Unchanged"}: {e.key.replace(":", " · ")}
+                {ENTRY_LABEL[e.class]}
+                {e.changedFields?.length ? ` (${e.changedFields.join(", ")})` : ""}: {e.key.replace(":", " · ")}
                 {e.line ? ` (line ${e.line})` : ""}
               </li>
             ))}

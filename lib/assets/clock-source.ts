@@ -8,11 +8,11 @@ import { DEFAULT_INVENTORY_REVIEW_MONTHS, inventoryReviewDueState, purgeDueState
 
 export const PURGE_ATTESTATION_CLOCK = "asset.purge-attestation";
 
-/** Each retention rule's next purge attestation, by its due day. Owners: the data store's owner's account, if any. */
+/** Each retention rule's next purge attestation, by its due day, for those who attest purges. Owners: the data store owner's account, if any. */
 export const purgeAttestationClock: TClockSource = {
   kind: PURGE_ATTESTATION_CLOCK,
   label: "Purge to attest",
-  permission: "asset.read",
+  permission: "asset.manage",
   scoping: "all-only",
   state: purgeDueState,
   async listOpen(database, now, { dueBefore, limit }) {
@@ -46,7 +46,7 @@ export const INVENTORY_REVIEW_CLOCK = "asset.inventory-review";
 export const inventoryReviewClock: TClockSource = {
   kind: INVENTORY_REVIEW_CLOCK,
   label: "Asset inventory review",
-  permission: "asset.read",
+  permission: "asset.manage",
   scoping: "all-only",
   state: inventoryReviewDueState,
   async listOpen(database, now, { dueBefore, limit }) {

@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorId } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/audit-log/record-audit-event";
 import { commitImport } from "@/lib/core/csv-import/commit-import";
 import { getImportMapping } from "@/lib/core/csv-import/get-import-mapping";
@@ -218,6 +219,15 @@ export async function previewAssetImport(actor: Actor, file: string, options: { 
 /** Writes a previewed asset import, all or nothing, after checking it again against the data as it is now. */
 export async function commitAssetImport(actor: Actor, previewId: string): Promise<TImportCounts> {
   return commitImport(actor, assetImportKind(actor, await peopleByReference()), previewId);
+}
+
+/** A staged asset import as its preview showed it, for the person who staged it; null when gone or not theirs. */
+export async function getAssetImportPreview(actor: Actor, previewId: string): Promise<(TImportPreview & { status: string }) | null> {
+  await authorize(actor, "asset.manage", { type: "csv-import", id: previewId });
+  const preview = await db().csvImportPreview.findUnique({ where: { id: previewId } });
+  if (!preview || preview.kind !== "assets" || preview.createdById !== actorId(actor)) return null;
+  const plan = preview.plan as unknown as { entries: TImportPreview["entries"]; counts: TImportPreview["counts"] };
+  return { id: preview.id, kind: preview.kind, status: preview.status, counts: plan.counts, entries: plan.entries, problems: preview.problems as unknown as TImportPreview["problems"] };
 }
 
 export async function saveAssetImportMapping(actor: Actor, input: unknown): Promise<TColumnMapping> {

@@ -9,7 +9,7 @@ export { addAsset, updateAsset, retireAsset } from "./save-asset";
 export { listAssets, listOwnerOptions } from "./list-assets";
 export { getAsset } from "./get-asset";
 export { recordInventoryReview } from "./record-inventory-review";
-export { previewAssetImport, commitAssetImport, saveAssetImportMapping, getAssetImportMapping, ASSET_IMPORT_FIELDS } from "./import-assets";
+export { previewAssetImport, commitAssetImport, saveAssetImportMapping, getAssetImportMapping, getAssetImportPreview, ASSET_IMPORT_FIELDS } from "./import-assets";
 export { addProcessingRecord, updateProcessingRecord } from "./save-processing-record";
 export { setRetentionRule, attestPurge } from "./retention";
 export { listProcessingRecords, getProcessingRecord, listRetention } from "./list-registers";

@@ -178,6 +178,8 @@ describe("the sweep with a real SMTP server", () => {
       "policy.review-due",
       "control-activity.due",
       "policy.acknowledgement",
+      "asset.purge-due",
+      "asset.inventory-review-due",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify"]);
   });

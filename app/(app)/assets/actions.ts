@@ -37,14 +37,14 @@ export async function recordInventoryReviewAction(prev: TActionState, formData: 
 export async function previewAssetImportAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "assets.import-preview" }, async ({ actor, values }) => {
     const preview = await previewAssetImport(actor, typeof values.file === "string" ? values.file : "");
-    return { data: preview };
+    redirect(`/assets/import?preview=${preview.id}`);
   });
 }
 
 export async function commitAssetImportAction(prev: TActionState, formData: FormData): Promise<TActionState> {
   return runAction(prev, formData, { name: "assets.import-commit", revalidate: ["/assets", "/compliance"] }, async ({ actor, values }) => {
     const counts = await commitAssetImport(actor, typeof values.previewId === "string" ? values.previewId : "");
-    return { message: `Imported: ${counts.added} added, ${counts.changed} changed, ${counts.removed} retired, ${counts.unchanged} unchanged.` };
+    redirect(`/assets?imported=${counts.added}-${counts.changed}-${counts.removed}-${counts.unchanged}`);
   });
 }
 

@@ -16,7 +16,9 @@ export const metadata = { title: "Assets" };
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("asset.read");
   const canManage = can(actor, "asset.manage");
-  const { rows, total, query } = await listAssets(actor, await searchParams);
+  const params = await searchParams;
+  const { rows, total, query } = await listAssets(actor, params);
+  const imported = typeof params.imported === "string" ? params.imported.split("-").map(Number) : null;
   const owners = canManage ? (await listOwnerOptions(actor)).map((o) => ({ value: o.id, label: o.name })) : [];
   const today = now().toISOString().slice(0, 10);
   return (
@@ -26,6 +28,11 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         description="Every asset that touches Amazon Information or personal data: software, cloud services, data stores, devices, network controls and the systems of access governance. Each shows its gaps against the Data Protection Policy."
       />
       <AssetsNav current="/assets" canManage={canManage} />
+      {imported && imported.length === 4 && imported.every(Number.isInteger) ? (
+        <p className="alert alert-ok" role="status">
+          Imported: {imported[0]} added, {imported[1]} changed, {imported[2]} retired, {imported[3]} unchanged.
+        </p>
+      ) : null}
       <FilterForm label="Filter assets" keep={{ sort: query.sort, dir: query.dir }}>
         <SelectFilter name="kind" label="Kind" value={query.kind} labels={ASSET_KIND_LABEL} />
         <TextFilter name="q" label="Name" value={query.q} type="search" />

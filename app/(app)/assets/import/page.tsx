@@ -1,7 +1,7 @@
-import { ImportForm, MappingForm } from "@/components/assets/asset-forms";
+import { ImportForm, ImportPreview, MappingForm } from "@/components/assets/asset-forms";
 import { AssetsNav } from "@/components/assets/assets-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { ASSET_IMPORT_FIELDS, getAssetImportMapping } from "@/lib/assets";
+import { ASSET_IMPORT_FIELDS, getAssetImportMapping, getAssetImportPreview } from "@/lib/assets";
 import { requirePagePermission } from "@/lib/auth/current-actor";
 import { commitAssetImportAction, previewAssetImportAction, saveAssetImportMappingAction } from "../actions";
 import styles from "@/components/assets/assets.module.css";
@@ -9,9 +9,10 @@ import styles from "@/components/assets/assets.module.css";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Import assets" };
 
-export default async function ImportPage() {
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("asset.manage");
-  const mapping = await getAssetImportMapping(actor);
+  const previewId = (await searchParams).preview;
+  const [mapping, preview] = await Promise.all([getAssetImportMapping(actor), typeof previewId === "string" ? getAssetImportPreview(actor, previewId) : null]);
   return (
     <>
       <PageHeader
@@ -19,8 +20,9 @@ export default async function ImportPage() {
         description="Preview a file first: every row is checked and each bad row named with its line. The import writes everything or nothing. Importing the same file again changes nothing; assets imported before and missing from the new file are retired. Assets added by hand are never touched."
       />
       <AssetsNav current="/assets/import" canManage />
-      <section className="card">
-        <ImportForm previewAction={previewAssetImportAction} commitAction={commitAssetImportAction} columns={ASSET_IMPORT_FIELDS} />
+      {preview ? <ImportPreview preview={preview} commitAction={commitAssetImportAction} /> : null}
+      <section className={`card ${preview ? styles.gapAbove : ""}`} aria-label="Preview a file">
+        <ImportForm previewAction={previewAssetImportAction} columns={ASSET_IMPORT_FIELDS} />
       </section>
       <details className={`disclosure ${styles.gapAbove}`}>
         <summary>Column mapping {mapping ? "(saved)" : "(columns named like the fields)"}</summary>
