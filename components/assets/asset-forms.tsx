@@ -169,6 +169,12 @@ export function ImportForm({ previewAction, columns }: { previewAction: TAction;
   );
 }
 
+/** "data_store:orders db" as "Data store · orders db". */
+const keyLabel = (key: string) => {
+  const [kind, ...name] = key.split(":");
+  return `${ASSET_KIND_LABEL[kind as keyof typeof ASSET_KIND_LABEL] ?? kind} · ${name.join(":")}`;
+};
+
 const ENTRY_LABEL = { added: "Add", changed: "Change", unchanged: "Unchanged", removed: "Retire" } as const;
 
 /** A staged import: what it would do, or each bad row; the import button only when nothing is wrong. */
@@ -199,7 +205,7 @@ export function ImportPreview({ preview, commitAction }: { preview: TImportPrevi
             {preview.entries.map((e) => (
               <li key={e.key}>
                 {ENTRY_LABEL[e.class]}
-                {e.changedFields?.length ? ` (${e.changedFields.join(", ")})` : ""}: {e.key.replace(":", " · ")}
+                {e.changedFields?.length ? ` (${e.changedFields.join(", ")})` : ""}: {keyLabel(e.key)}
                 {e.line ? ` (line ${e.line})` : ""}
               </li>
             ))}

@@ -8,7 +8,7 @@ import { GapBadge } from "./gap-list";
 
 const helper = createColumnHelper<TServerTableFeatures, TAssetRow>();
 
-const yes = (v: boolean) => (v ? "Yes" : "No");
+const holds = (r: TAssetRow) => [r.holdsAmazonInfo ? "Amazon info" : null, r.holdsPersonalData ? "Personal data" : null].filter(Boolean).join(", ") || "—";
 
 const columns = helper.columns([
   helper.accessor("reference", { id: "reference", header: "Reference", enableSorting: false, cell: linkCell((reference) => `/assets/${reference}`) }),
@@ -16,8 +16,7 @@ const columns = helper.columns([
   helper.accessor("kind", { id: "kind", header: "Kind", cell: (info) => ASSET_KIND_LABEL[info.getValue()] }),
   helper.accessor("ownerName", { id: "owner", header: "Owner", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
   helper.accessor("location", { id: "inventoryLocation", header: "Location", cell: (info) => info.getValue() ?? "—" }),
-  helper.accessor("holdsAmazonInfo", { id: "amazon", header: "Amazon info", enableSorting: false, cell: (info) => yes(info.getValue()) }),
-  helper.accessor("holdsPersonalData", { id: "pii", header: "Personal data", enableSorting: false, cell: (info) => yes(info.getValue()) }),
+  helper.accessor((r) => holds(r), { id: "holds", header: "Holds", enableSorting: false }),
   helper.accessor("verifiedAt", { id: "inventoryVerifiedAt", header: "Last verified", cell: (info) => info.getValue()?.toISOString().slice(0, 10) ?? "Never" }),
   helper.accessor("gaps", { id: "gaps", header: "Gaps", enableSorting: false, cell: (info) => <GapBadge count={info.getValue().length} /> }),
 ]);

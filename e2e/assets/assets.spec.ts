@@ -67,13 +67,13 @@ test.describe("asset inventory", () => {
     await expect(page.getByText("Imported: 2 added, 0 changed, 0 retired, 0 unchanged.")).toBeVisible();
 
     // A data store with personal data: its gaps name the missing retention rule and records.
-    await page.getByRole("link", { name: "Inventory" }).click();
+    await page.getByRole("link", { name: "Inventory", exact: true }).click();
     await expect(page.getByRole("row").filter({ hasText: "Mail relay" })).toContainText("Olivia Owner");
     await page.getByText("Add an asset").click();
     const add = page.getByRole("form", { name: "Add an asset" });
     await add.getByLabel("Kind").selectOption({ label: "Data store" });
     await add.getByLabel("Name").fill("Orders database");
-    await add.getByLabel("Owner").selectOption({ label: "Olivia Owner" });
+    await add.getByLabel("Owner", { exact: true }).selectOption({ label: "Olivia Owner" });
     await add.getByLabel("Location or region").fill("eu-west-1");
     await add.getByLabel("Holds Amazon Information").check();
     await add.getByLabel("Holds personal data").check();
@@ -141,7 +141,7 @@ test.describe("asset inventory", () => {
     const laptop = page.getByRole("form", { name: "Add an asset" });
     await laptop.getByLabel("Kind").selectOption({ label: "Device" });
     await laptop.getByLabel("Name").fill("Support laptop L-113");
-    await laptop.getByLabel("Owner").selectOption({ label: "Olivia Owner" });
+    await laptop.getByLabel("Owner", { exact: true }).selectOption({ label: "Olivia Owner" });
     await laptop.getByLabel("Holds Amazon Information").check();
     await laptop.getByLabel("Ownership").selectOption({ label: "Company-owned" });
     await laptop.getByLabel("Disk encryption").selectOption({ label: "No" });
