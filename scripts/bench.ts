@@ -49,6 +49,7 @@ const { listPolicyDocuments, listControlActivities } = await import("@/lib/plans
 const { listAuditEvents } = await import("@/lib/audit-log");
 const { getComplianceMap } = await import("@/lib/compliance/get-compliance-map");
 const { listAccounts, listCredentials, listPeople, listSystems } = await import("@/lib/access");
+const { listAssets, listProcessingRecords, listRetention } = await import("@/lib/assets");
 const { appendAuditEvent } = await import("@/lib/audit-log/append-event");
 const { pgAuditReader, verifyAuditLog } = await import("@/lib/audit-log/verify-audit-log");
 const { keyedHash } = await import("@/lib/crypto/keys");
@@ -218,6 +219,19 @@ async function evidenceListSql(member: string | null, page: number) {
     ]);
 }
 
+const assetListSql = (kind: string | null) => async () => {
+  const where = `WHERE a."retiredAt" IS NULL${kind ? ` AND a."kind" = '${kind}'` : ""}`;
+  const [page] = await Promise.all([
+    q(`SELECT a.*, p."displayName" FROM "Asset" a LEFT JOIN "Person" p ON p."id" = a."ownerId" ${where} ORDER BY a."name", a."id" LIMIT 25`),
+    q(`SELECT count(*) FROM "Asset" a ${where}`),
+  ]);
+  const ids = page.rows.map((r) => r.id as string);
+  await Promise.all([
+    q(`SELECT * FROM "RetentionRule" WHERE "assetId" = ANY($1)`, [ids]),
+    q(`SELECT "dataField" FROM "ProcessingRecord" WHERE "dataField" = ANY($1)`, [page.rows.flatMap((r) => r.personalDataFields as string[])]),
+  ]);
+};
+
 const incidentDetailSql = (reference: string) => async () => {
   const { rows: found } = await q(`SELECT * FROM "Incident" WHERE "reference" = $1`, [reference]);
   const id = found[0].id as string;
@@ -337,6 +351,11 @@ async function measureServices(): Promise<void> {
     { kind: "list", name: "access accounts p1 of a system, security lead", service: () => listAccounts(lead, "SYS-2026-00007", {}), sql: accessAccountsSql("ast_bench007") },
     { kind: "list", name: "access people p1, auditor", service: () => listPeople(auditor, {}), sql: accessPeopleSql },
     { kind: "list", name: "access credentials p1, security lead", service: () => listCredentials(lead, {}), sql: accessCredentialsSql },
+    // The asset inventory: a page of assets with their gaps (rules and records of the page's assets).
+    { kind: "list", name: "assets p1, security lead", service: () => listAssets(lead, {}), sql: assetListSql(null) },
+    { kind: "list", name: "assets p1 devices, auditor", service: () => listAssets(auditor, { kind: "device" }), sql: assetListSql("device") },
+    { kind: "list", name: "records of processing p1, auditor", service: () => listProcessingRecords(auditor, {}), sql: () => q(`SELECT * FROM "ProcessingRecord" ORDER BY "dataField", "id" LIMIT 25`) },
+    { kind: "list", name: "retention rules p1, auditor", service: () => listRetention(auditor, {}), sql: () => q(`SELECT r.*, a."reference", a."name" FROM "RetentionRule" r JOIN "Asset" a ON a."id" = r."assetId" ORDER BY r."nextPurgeDueOn", r."id" LIMIT 25`) },
   ];
 
   // Plans and statement counts first, one call at a time.

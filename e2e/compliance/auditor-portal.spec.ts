@@ -11,7 +11,9 @@ test.describe("compliance map and auditor portal", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Compliance map" })).toBeVisible();
     await expect(page.locator("#control-GS-4e")).toContainText("Amazon notified within 24 hours");
     await expect(page.locator("#control-GS-2b")).toContainText("Not tracked yet");
-    await expect(page.locator("#control-GS-3")).toContainText("Not attested");
+    await expect(page.locator("#control-A-1")).toContainText("Not attested");
+    // The asset inventory's rows: nothing recorded, no evidence yet.
+    await expect(page.locator("#control-PII-3")).toContainText("No evidence yet");
     // A clause on every system: Vigil's own lockout shows as evidence, the control is not met.
     await expect(page.locator("#control-GS-2d")).toContainText("Vigil locks an account after 5 failed sign-ins");
     await expect(page.locator("#control-GS-2d")).toContainText("Not tracked yet");
@@ -75,8 +77,8 @@ test.describe("compliance map and auditor portal", () => {
     await expect(page.locator("#control-GS-4g")).toContainText("Legal process disclosed");
     await expect(page.locator("main form")).toHaveCount(0);
     await expect(page.getByRole("link", { name: /^(Attest|Attest none occurred|Renew the attestation):/ })).toHaveCount(0);
-    await page.locator("#control-GS-3").getByRole("link", { name: "Attestations: GS-3" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "GS-3 Encryption in transit" })).toBeVisible();
+    await page.locator("#control-A-1").getByRole("link", { name: "Attestations: A-1" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "A-1 Books and records" })).toBeVisible();
     await expect(page.locator("main form")).toHaveCount(0);
     await page.screenshot({ path: "/tmp/e2e-compliance-attest-auditor.png", fullPage: true });
   });

@@ -56,18 +56,18 @@ describe("the compliance map on a fresh install", () => {
 
 describe("signing an attestation", () => {
   it("refuses a statement of 49 characters and accepts one of 50", async () => {
-    await expect(sign(lead, { controlId: "GS-3", status: "met", statement: "x".repeat(49), nextDueAt: "2027-06-01" })).rejects.toMatchObject({
+    await expect(sign(lead, { controlId: "A-2", status: "met", statement: "x".repeat(49), nextDueAt: "2027-06-01" })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { statement: expect.stringMatching(/at least 50 characters/) },
     });
-    await expect(sign(lead, { controlId: "GS-3", status: "met", statement: "x".repeat(50), nextDueAt: "2027-06-01" })).resolves.toMatchObject({ id: expect.any(String) });
+    await expect(sign(lead, { controlId: "A-2", status: "met", statement: "x".repeat(50), nextDueAt: "2027-06-01" })).resolves.toMatchObject({ id: expect.any(String) });
   });
 
   it("refuses a renewal date beyond 12 months, or not after today", async () => {
-    await expect(sign(lead, { controlId: "GS-3", status: "met", statement: STATEMENT, nextDueAt: "2027-12-02" })).rejects.toMatchObject({
+    await expect(sign(lead, { controlId: "A-2", status: "met", statement: STATEMENT, nextDueAt: "2027-12-02" })).rejects.toMatchObject({
       fieldErrors: { nextDueAt: expect.stringMatching(/at most 12 months away \(2027-12-01 at the latest\)/) },
     });
-    await expect(sign(lead, { controlId: "GS-3", status: "met", statement: STATEMENT, nextDueAt: "2026-12-01" })).rejects.toMatchObject({ fieldErrors: { nextDueAt: expect.stringMatching(/after today/) } });
+    await expect(sign(lead, { controlId: "A-2", status: "met", statement: STATEMENT, nextDueAt: "2026-12-01" })).rejects.toMatchObject({ fieldErrors: { nextDueAt: expect.stringMatching(/after today/) } });
   });
 
   it("refuses a wrong password, writes nothing and audit-logs the failed re-check", async () => {
@@ -92,15 +92,15 @@ describe("signing an attestation", () => {
     await db().evidenceItem.create({
       data: { id: evidenceId, label: "EVD-2026-0777", incidentId, kind: "physical", description: "Signed TLS report", collectedById: lead.id, collectedAt: START, collectionMethod: "Handed over", custodianId: lead.id, storageLocation: "Safe" },
     });
-    const { id } = await sign(lead, { controlId: "R25-5", status: "met", statement: STATEMENT, evidenceReference: "evd-2026-0777", nextDueAt: "2027-06-01" });
+    const { id } = await sign(lead, { controlId: "A-2", status: "met", statement: STATEMENT, evidenceReference: "evd-2026-0777", nextDueAt: "2027-06-01" });
     const stored = await db().controlAttestation.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ kind: "status", status: "met", evidenceId, attestedById: lead.id, signedAt: expect.any(Date) });
-    const r25 = await status("R25-5");
+    const r25 = await status("A-2");
     expect(r25).toMatchObject({ status: "met", summary: expect.stringContaining("attested by Dana Fischer"), attestation: { evidenceReference: "EVD-2026-0777" } });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "compliance.attestation-signed", targetId: "R25-5" } });
-    expect(event.details).toMatchObject({ attestationId: id, controlId: "R25-5", kind: "status", evidenceId });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "compliance.attestation-signed", targetId: "A-2" }, orderBy: { sequence: "desc" } });
+    expect(event.details).toMatchObject({ attestationId: id, controlId: "A-2", kind: "status", evidenceId });
     expect(JSON.stringify(event.details)).not.toContain("legal inbox");
-    await expect(sign(lead, { controlId: "R25-5", status: "met", statement: STATEMENT, evidenceReference: "EVD-2026-9999", nextDueAt: "2027-06-01" })).rejects.toMatchObject({
+    await expect(sign(lead, { controlId: "A-2", status: "met", statement: STATEMENT, evidenceReference: "EVD-2026-9999", nextDueAt: "2027-06-01" })).rejects.toMatchObject({
       fieldErrors: { evidenceReference: expect.stringMatching(/No evidence item EVD-2026-9999/) },
     });
   });
@@ -132,7 +132,7 @@ describe("signing an attestation", () => {
   });
 
   it("lets auditors read the attestations but not sign: denied and logged", async () => {
-    expect((await getControlAttestations(auditor.actor, "R25-5")).canAttest).toBe(false);
+    expect((await getControlAttestations(auditor.actor, "A-2")).canAttest).toBe(false);
     await expect(sign(auditor, { controlId: "A-2", status: "met", statement: STATEMENT, nextDueAt: "2027-06-01" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().auditEvent.count({ where: { action: "authorization.denied", actorId: auditor.id, targetId: "A-2" } })).toBe(1);
   });

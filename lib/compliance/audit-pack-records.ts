@@ -10,6 +10,7 @@ import { pagedRows } from "@/lib/core/register-report/register-rows";
 import { registerCsv } from "@/lib/core/register-report/render-register";
 import type { TRegister } from "@/lib/core/register-report/types";
 import type { Db, Tx } from "@/lib/db/client";
+import { inventoryRegister, processingRegister, purgeRegister, retentionRegister } from "@/lib/assets";
 import { findingHistoryRegister, findingsRegister } from "@/lib/findings";
 import { legalRequestsRegister } from "@/lib/legal-requests";
 import type { HashingZipWriter } from "./audit-pack-zip";
@@ -18,6 +19,9 @@ export interface TPackRecordCounts {
   legalRequests: number;
   findings: number;
   certificates: number;
+  assets: number;
+  processingRecords: number;
+  retentionRules: number;
 }
 
 export const PACK_RECORDS_README = `legal-requests.csv             Every legal-process request: party, data sought, the 24-hour clock,
@@ -26,6 +30,13 @@ findings.csv                   Every audit finding: control, owner, due date, st
 findings-history.csv           Each finding's history from the audit log: who changed what, when, why.
 certificates.csv               Every compliance certificate issued, with the SHA-256 of its PDF.
 certificates/<reference>.pdf   Each certificate's PDF exactly as issued.
+asset-inventory.csv            Every asset: kind, owner, location, what it holds, encryption at rest and
+                               in transit, device protections, last verification, gaps.
+records-of-processing.csv      Each personal-data field: source, collection, processing, storage, use,
+                               sharing, disposal, retention rule.
+retention-rules.csv            Each data store's retention rules and purge schedule, with the Developer
+                               Profile's retention answer.
+purge-attestations.csv         Every purge attested: who, when, how many records, how.
 `;
 
 /** How many of each the pack holds, for the export's audit event (taken in its transaction). */
@@ -34,7 +45,13 @@ export async function packRecordCounts(tx: Tx, actor: Actor): Promise<TPackRecor
     legalRequests: can(actor, "legal-request.read") ? await tx.legalRequest.count() : 0,
     findings: await tx.auditFinding.count(),
     certificates: await tx.complianceCertificate.count(),
+    ...(await assetCounts(tx, actor)),
   };
+}
+
+async function assetCounts(tx: Tx, actor: Actor): Promise<Pick<TPackRecordCounts, "assets" | "processingRecords" | "retentionRules">> {
+  if (!can(actor, "asset.read")) return { assets: 0, processingRecords: 0, retentionRules: 0 };
+  return { assets: await tx.asset.count(), processingRecords: await tx.processingRecord.count(), retentionRules: await tx.retentionRule.count() };
 }
 
 /** The register's rows as they pass, counted. */
@@ -109,7 +126,7 @@ async function writeCertificatePdfs(writer: HashingZipWriter, database: Db): Pro
  * (the pack is the auditor's copy), except Amazon's. Returns how many of each it wrote.
  */
 export async function writePackRecords(writer: HashingZipWriter, database: Db, actor: Actor, at: Date): Promise<TPackRecordCounts> {
-  const counts: TPackRecordCounts = { legalRequests: 0, findings: 0, certificates: 0 };
+  const counts: TPackRecordCounts = { legalRequests: 0, findings: 0, certificates: 0, assets: 0, processingRecords: 0, retentionRules: 0 };
   if (can(actor, "legal-request.read")) {
     await writer.add("legal-requests.csv", registerCsv(counting(legalRequestsRegister(database, at, { showEmails: false }), (n) => (counts.legalRequests = n))));
   }
@@ -117,5 +134,11 @@ export async function writePackRecords(writer: HashingZipWriter, database: Db, a
   await writer.add("findings-history.csv", registerCsv(findingHistoryRegister(database)));
   await writer.add("certificates.csv", registerCsv(counting(certificatesRegister(database), (n) => (counts.certificates = n))));
   await writeCertificatePdfs(writer, database);
+  if (can(actor, "asset.read")) {
+    await writer.add("asset-inventory.csv", registerCsv(counting(inventoryRegister(database, at), (n) => (counts.assets = n))));
+    await writer.add("records-of-processing.csv", registerCsv(counting(processingRegister(database), (n) => (counts.processingRecords = n))));
+    await writer.add("retention-rules.csv", registerCsv(counting(await retentionRegister(database), (n) => (counts.retentionRules = n))));
+    await writer.add("purge-attestations.csv", registerCsv(purgeRegister(database)));
+  }
   return counts;
 }

@@ -209,6 +209,10 @@ describe("audit pack", () => {
       "findings-history.csv",
       "certificates.csv",
       `certificates/${certificateReference}.pdf`,
+      "asset-inventory.csv",
+      "records-of-processing.csv",
+      "retention-rules.csv",
+      "purge-attestations.csv",
       "audit-log-verification.json",
       "audit-log-verification.pdf",
     ]);
@@ -329,6 +333,12 @@ describe("audit pack", () => {
     expect(sha(pdf)).toBe(certificateSha256);
     expect(hashOf(`certificates/${certificateReference}.pdf`)).toBe(certificateSha256);
     for (const path of ["legal-requests.csv", "amazon-notices.csv", "findings.csv", "findings-history.csv", "certificates.csv"]) expect(hashOf(path), path).toBe(sha(entries.get(path)!));
+    // The asset inventory's registers, each with its SHA-256 in the manifest.
+    expect(lines("asset-inventory.csv")[0]).toMatch(/^Reference,Kind,Name,Owner,Location or region,Amazon Information,Personal data,/);
+    expect(lines("records-of-processing.csv")[0]).toBe("Reference,Field,Source,Collected,Processed,Stored in,Used for,Shared with,Disposed of,Retention rule");
+    expect(lines("retention-rules.csv")[0]).toMatch(/^Reference,Data store,Data,Kept \(days\),/);
+    expect(lines("purge-attestations.csv")[0]).toBe("Rule,Data store,Purged on,Records purged,How,Attested by,Attested at");
+    for (const path of ["asset-inventory.csv", "records-of-processing.csv", "retention-rules.csv", "purge-attestations.csv"]) expect(hashOf(path), path).toBe(sha(entries.get(path)!));
     const sums = entries.get("SHA256SUMS")!.toString("utf8");
     expect(sums).toContain(`${certificateSha256}  certificates/${certificateReference}.pdf\n`);
     // Unpacked, `sha256sum -c SHA256SUMS` passes for every file, the new ones included.

@@ -113,8 +113,10 @@ describe("compliance certificates", () => {
     // Untracked, unattested and evidence-less controls are never certified as met.
     expect(statement.notMet).toContain("GS-2b");
     expect(statement.controls.find((c) => c.id === "GS-2b")!.statusText).toBe("Not certified: not tracked yet");
-    expect(statement.notMet).toContain("GS-3");
-    expect(statement.controls.find((c) => c.id === "GS-3")!.statusText).toBe("Not certified: not attested");
+    expect(statement.notMet).toContain("A-1");
+    expect(statement.controls.find((c) => c.id === "A-1")!.statusText).toBe("Not certified: not attested");
+    // The asset inventory's rows with nothing recorded: no evidence yet, not certified.
+    expect(statement.controls.find((c) => c.id === "PII-3")).toMatchObject({ status: "no_evidence", statusText: "Not certified: no evidence yet" });
     // No legal-process request in the last 12 months: no evidence yet, not certified.
     expect(statement.controls.find((c) => c.id === "GS-4g")).toMatchObject({ status: "no_evidence", statusText: "Not certified: no evidence yet" });
     expect(statement.notMet).toContain("GS-4g");

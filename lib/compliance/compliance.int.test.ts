@@ -93,15 +93,15 @@ describe("compliance map on live records", () => {
   });
 
   it("lets a security lead name a control's owner, audit-logged; the map shows the owner", async () => {
-    await setControlOwner(lead, { controlId: "GS-3", ownerId: lead.userId });
-    const gs3 = (await getComplianceMap(auditor)).results.find((r) => r.control.id === "GS-3")!;
+    await setControlOwner(lead, { controlId: "A-1", ownerId: lead.userId });
+    const gs3 = (await getComplianceMap(auditor)).results.find((r) => r.control.id === "A-1")!;
     expect(gs3).toMatchObject({ status: "not_attested", owner: "Person lead" });
-    expect(await db().auditEvent.count({ where: { action: "compliance.owner-changed", targetId: "GS-3" } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "compliance.owner-changed", targetId: "A-1" } })).toBe(1);
   });
 
   it("refuses an attestation without a statement, or of a control Vigil computes from its own log", async () => {
     const signature = { currentPassword: "irrelevant", code: "000000", nextDueAt: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
-    await expect(attestControl(lead, { controlId: "GS-3", status: "met", statement: "", ...signature })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(attestControl(lead, { controlId: "A-1", status: "met", statement: "", ...signature })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(attestControl(lead, { controlId: "PII-5b", status: "met", statement: "I promise it is fine, the log is kept for a very long time.", ...signature })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 

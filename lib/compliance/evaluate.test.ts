@@ -31,7 +31,7 @@ function facts(overrides: Partial<TComplianceFacts> = {}): TComplianceFacts {
 function attestation(overrides: Partial<TAttestation> = {}): TAttestation {
   return {
     id: "att_1",
-    controlId: "GS-3",
+    controlId: "A-1",
     kind: "status",
     status: "met",
     attestedByName: "Dana Fischer",
@@ -90,7 +90,7 @@ describe("a fresh install: nothing is met without records or a signed attestatio
 
   it("says each control with something to do is due now; one without a module has no due date", () => {
     expect(result(all, "GS-4c").nextDueAt).toEqual(NOW);
-    expect(result(all, "GS-3").nextDueAt).toEqual(NOW);
+    expect(result(all, "A-1").nextDueAt).toEqual(NOW);
     expect(result(all, "GS-2b").nextDueAt).toBeNull();
   });
 
@@ -98,7 +98,7 @@ describe("a fresh install: nothing is met without records or a signed attestatio
     expect(all.filter((r) => r.status === "met").map((r) => r.control.id)).toEqual(["PII-5a", "PII-5b", "R25-8"]);
     const counts = countByStatus(all);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(40);
-    expect(counts).toMatchObject({ met: 3, no_evidence: 6, not_attested: 5, informational: 1, attention: 0, not_met: 0 });
+    expect(counts).toMatchObject({ met: 3, no_evidence: 6, not_attested: 3, informational: 1, attention: 0, not_met: 0 });
   });
 });
 
@@ -290,10 +290,10 @@ describe("clauses covering every system that holds Amazon data (GS-2a, GS-2d, R2
 });
 
 describe("attested controls", () => {
-  const withAttestation = (overrides: Partial<TAttestation>) => result(evaluateControls(facts({ attestations: [attestation(overrides)] }), NOW), "GS-3");
+  const withAttestation = (overrides: Partial<TAttestation>) => result(evaluateControls(facts({ attestations: [attestation(overrides)] }), NOW), "A-1");
 
   it("are not attested until a named person signs, then met with the signer's name", () => {
-    expect(statusOf(facts(), "GS-3")).toBe("not_attested");
+    expect(statusOf(facts(), "A-1")).toBe("not_attested");
     const attested = withAttestation({});
     expect(attested).toMatchObject({ status: "met", evidence: STATEMENT, nextDueAt: day("2027-06-01"), attestation: { signedBy: "Dana Fischer", needsResigning: null } });
     expect(attested.summary).toBe("Met, attested by Dana Fischer on 2026-10-30.");
@@ -362,13 +362,13 @@ describe("attesting that none occurred, for an empty period", () => {
     expect(statusOf(facts({ attestations: [attestation({ controlId: "GS-4g", kind: "status" })] }), "GS-4g")).toBe("no_evidence");
     const all = evaluateControls(facts(), NOW);
     expect(all.filter((r) => r.attestable === "none_occurred").map((r) => r.control.id)).toEqual(RECORD_BASED);
-    expect(all.filter((r) => r.attestable === "status").map((r) => r.control.id)).toEqual(["GS-3", "A-1", "A-2", "R25-5", "R25-11"]);
+    expect(all.filter((r) => r.attestable === "status").map((r) => r.control.id)).toEqual(["A-1", "A-2", "R25-11"]);
   });
 });
 
 describe("open audit findings (A-2: remediated on a timeline)", () => {
   const finding = (controlId: string, due: string) => ({ controlId, reference: "FND-2026-0009", dueDate: day(due) });
-  const metGs3 = [attestation()];
+  const metA1 = [attestation()];
 
   it("counts open and overdue findings per control and links to them", () => {
     const all = evaluateControls(
@@ -384,15 +384,15 @@ describe("open audit findings (A-2: remediated on a timeline)", () => {
     expect(result(all, "PII-5b").findings).toEqual({ open: 2, overdue: 1 });
     expect(result(all, "PII-5b").links).toContainEqual({ label: "2 open audit findings", href: "/compliance/findings?control=PII-5b" });
     expect(result(all, "GS-2b").findings).toEqual({ open: 1, overdue: 0 });
-    expect(result(all, "GS-3").findings).toEqual({ open: 0, overdue: 0 });
+    expect(result(all, "A-1").findings).toEqual({ open: 0, overdue: 0 });
   });
 
   it("an open finding not yet overdue turns met into attention (due today is not overdue)", () => {
-    const open = result(evaluateControls(facts({ attestations: metGs3, openFindings: [finding("GS-3", "2026-11-29")] }), NOW), "GS-3");
+    const open = result(evaluateControls(facts({ attestations: metA1, openFindings: [finding("A-1", "2026-11-29")] }), NOW), "A-1");
     expect(open.status).toBe("attention");
     expect(open.summary).toMatch(/1 audit finding\(s\) open, due by 2026-11-29/);
     expect(open.nextDueAt).toEqual(day("2026-11-29"));
-    expect(statusOf(facts({ attestations: metGs3 }), "GS-3")).toBe("met");
+    expect(statusOf(facts({ attestations: metA1 }), "A-1")).toBe("met");
   });
 
   it("an overdue finding makes the control not met, and names the finding", () => {

@@ -18,6 +18,7 @@ import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/type
 import { attestationDueState, attestationProblem, type TAttestationKind } from "./attestation-rules";
 import { PLAN_CONTROL_IDS, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
 import { ACCESS_CONTROL_IDS, evaluateAccessControl, type TAccessControlId, type TAccessFacts } from "@/lib/access/types";
+import { ASSET_CONTROL_IDS, evaluateAssetControl, type TAssetComplianceFacts, type TAssetControlId } from "@/lib/assets/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
 
 export const CONTROL_STATUSES = ["met", "attention", "not_met", "no_evidence", "not_attested", "not_tracked", "informational"] as const;
@@ -105,6 +106,8 @@ export interface TComplianceFacts {
   plans?: TPlanFacts;
   /** Access governance (lib/access): GS-2a, GS-2b, GS-2d, R25-3, R25-4 from every system's records, Vigil's among them. */
   access?: TAccessFacts;
+  /** The asset inventory (lib/assets): GS-1, GS-2c, GS-3, PII-1a, PII-2b, PII-2c, PII-3, R25-2, R25-5, R25-7. */
+  assets?: TAssetComplianceFacts;
 }
 
 /** Records counted, not listed: how many, and the newest one's date (when the period's evidence ages out). */
@@ -425,6 +428,14 @@ function accessControl(control: TControl, facts: TComplianceFacts, now: Date): (
   return { ...result, links: [{ label: "Access reviews", href: "/access" }] };
 }
 
+/** The asset inventory's rows: computed from its records; nothing recorded is "no evidence yet". */
+function assetControl(control: TControl, facts: TComplianceFacts, now: Date): TPartial {
+  if (!facts.assets || !(ASSET_CONTROL_IDS as readonly string[]).includes(control.id)) {
+    return { status: "not_tracked", summary: "The asset inventory is not tracked.", problems: [], lastVerifiedAt: null, links: [{ label: "Assets", href: "/assets" }] };
+  }
+  return evaluateAssetControl(control.id as TAssetControlId, facts.assets, now);
+}
+
 function latestByControl(attestations: readonly TAttestation[], kind: TAttestationKind): Map<string, TAttestation> {
   const latest = new Map<string, TAttestation>();
   for (const a of attestations) {
@@ -471,6 +482,8 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
         return { ...base, ...computedControl(control, facts) };
       case "plans":
         return { ...base, ...planControl(control, facts, now) };
+      case "assets":
+        return { ...base, ...assetControl(control, facts, now) };
       case "attested": {
         const a = statusAttestations.get(control.id);
         const attestable = "status" as const;

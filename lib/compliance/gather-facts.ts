@@ -1,4 +1,5 @@
 import "server-only";
+import { gatherAssetFacts } from "@/lib/assets";
 import { LOCK_THRESHOLD } from "@/lib/auth/lockout";
 import { ROLE_GRANTS, ROLES, type Role } from "@/lib/auth/policy";
 import { clockSource } from "@/lib/core/clocks/registry";
@@ -154,5 +155,6 @@ export async function gatherComplianceFacts(
     clockChanges,
     plans: await gatherPlanFacts(database),
     access: await gatherAccessFacts(database, now),
+    assets: await gatherAssetFacts(database, now),
   };
 }

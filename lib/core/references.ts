@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
  * until the transaction ends, so concurrent creators wait for each other and never share a
  * number; a rolled-back creation gives its number back.
  */
-export async function nextReference(tx: Pick<Tx, "$queryRaw">, scope: "INC" | "LPR" | "EV" | "AUD" | "FND" | "CERT" | "POL" | "ACT" | "PER" | "SYS" | "ACR" | "CRD", at: Date): Promise<string> {
+export async function nextReference(tx: Pick<Tx, "$queryRaw">, scope: "INC" | "LPR" | "EV" | "AUD" | "FND" | "CERT" | "POL" | "ACT" | "PER" | "SYS" | "ACR" | "CRD" | "AST" | "ROP" | "RET", at: Date): Promise<string> {
   const year = at.getUTCFullYear();
   const rows = await tx.$queryRaw<{ lastNumber: number }[]>`
     INSERT INTO "ReferenceCounter" ("scope", "year", "lastNumber") VALUES (${scope}, ${year}, 1)

@@ -4,6 +4,7 @@ import { accessCampaignRule, accessLeaverRule, accessRotationRule, runAccessSwee
 import { openAlarmRule, runAlarmSweep } from "@/lib/alarms";
 import { runDailyCheckpoint } from "@/lib/audit-log/checkpoints";
 import { runAuditRetention } from "@/lib/audit-log/run-audit-retention";
+import { inventoryReviewDueRule, purgeDueRule } from "@/lib/assets";
 import { attestationDueRule, recordAuditVerification } from "@/lib/compliance";
 import { auditorAccessEndingRule } from "@/lib/engagements";
 import { evidenceTransferRule } from "@/lib/evidence";
@@ -33,6 +34,8 @@ export const REMINDER_RULES: readonly TReminderRule[] = [
   accessCampaignRule,
   accessLeaverRule,
   accessRotationRule,
+  purgeDueRule,
+  inventoryReviewDueRule,
 ];
 
 export const PERIODIC_JOBS: readonly TPeriodicJob[] = [

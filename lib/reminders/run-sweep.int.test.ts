@@ -181,6 +181,8 @@ describe("the sweep with a real SMTP server", () => {
       "access.campaign-due",
       "access.leaver",
       "access.rotation-due",
+      "asset.purge-due",
+      "asset.inventory-review-due",
     ]);
     expect(PERIODIC_JOBS.map((j) => j.name)).toEqual(["alarms.sweep", "audit.daily-checkpoint", "audit.retention", "audit.verify", "access.sweep"]);
   });

@@ -109,6 +109,40 @@ SELECT 'cus_bench' || lpad(g::text, 6, '0'), id, 1, 'collected', collected, cust
   repeat('0', 64), encode(sha256(convert_to(repeat('0', 64) || E'\\n' || canonical, 'UTF8')), 'hex')
 FROM bench_evidence`;
 
+// The asset inventory (one asset per two incidents): every kind but systems, a third holding
+// personal data with two fields, a retention rule per tenth data store, a record of processing per
+// field, a few people to own them.
+const assets = (v: TVolume) => `
+INSERT INTO "Person" ("id", "reference", "displayName", "kind", "createdById", "createdAt", "updatedAt")
+SELECT 'per_bench' || lpad(g::text, 4, '0'), 'PER-BENCH-' || g, 'Bench person ' || g, 'employee', '${SEEDED.securityLead}', now(), now()
+FROM generate_series(1, 50) g;
+
+INSERT INTO "Asset" ("id", "reference", "kind", "name", "ownerId", "holdsAmazonInfo", "holdsPersonalData", "personalDataFields", "inventoryLocation",
+  "atRestAlgorithm", "atRestKeyManagement", "inTransitMinTls", "deviceOwnership", "antiMalwareInstalled", "antiMalwareTamperProof", "diskEncrypted",
+  "inventoryVerifiedAt", "createdById", "createdAt", "updatedAt")
+SELECT 'ast_bench' || lpad(g::text, 6, '0'), 'AST-BENCH-' || lpad(g::text, 6, '0'),
+  (ARRAY['software','cloud_service','data_store','device','network_control'])[1 + g % 5]::"AssetKind",
+  'Asset ' || lpad(g::text, 6, '0'), 'per_bench' || lpad((1 + g % 50)::text, 4, '0'), g % 2 = 0, g % 3 = 0,
+  CASE WHEN g % 3 = 0 THEN ARRAY['email', 'field ' || (g % 40)] ELSE ARRAY[]::text[] END,
+  (ARRAY['eu-west-1','eu-central-1','us-east-1','Berlin office'])[1 + g % 4],
+  (ARRAY['aes_256','aes_128','none'])[1 + g % 3]::"AssetAtRestAlgorithm", (ARRAY['kms','other','none'])[1 + g % 3]::"AssetKeyManagement",
+  (ARRAY['tls1_2','tls1_3','tls1_1'])[1 + g % 3]::"AssetTlsVersion",
+  CASE WHEN g % 5 = 3 THEN (ARRAY['company','personal'])[1 + g % 2]::"AssetDeviceOwnership" END,
+  CASE WHEN g % 5 = 3 THEN g % 4 <> 0 END, CASE WHEN g % 5 = 3 THEN g % 6 <> 0 END, CASE WHEN g % 5 = 3 THEN g % 7 <> 0 END,
+  now() - (g % 400) * interval '1 day', '${SEEDED.securityLead}', now() - g * interval '1 minute', now()
+FROM generate_series(1, ${Math.max(100, Math.floor(v.incidents / 2))}) g;
+
+INSERT INTO "RetentionRule" ("id", "reference", "assetId", "category", "keepDays", "basis", "purgeEveryDays", "nextPurgeDueOn", "createdById", "createdAt", "updatedAt")
+SELECT 'ret_' || a."id", 'RET-' || a."reference", a."id", 'pii', 30, 'policy', 7, current_date + (row_number() OVER (ORDER BY a."id"))::int % 20 - 5, '${SEEDED.securityLead}', now(), now()
+FROM "Asset" a WHERE a."id" LIKE 'ast_bench%' AND a."kind" = 'data_store' AND a."holdsPersonalData" AND right(a."id", 1) = '0';
+
+INSERT INTO "ProcessingRecord" ("id", "reference", "dataField", "source", "collection", "processing", "purpose", "sharedWith", "disposal", "createdById", "createdAt", "updatedAt")
+SELECT 'rop_bench' || g, 'ROP-BENCH-' || g, CASE WHEN g = 0 THEN 'email' ELSE 'field ' || g END, 'Amazon order report', 'SP-API', 'Labels', 'Shipping', 'Carrier', 'Purged after 30 days', '${SEEDED.securityLead}', now(), now()
+FROM generate_series(0, 30) g;
+
+INSERT INTO "ProcessingRecordAsset" ("processingRecordId", "assetId")
+SELECT 'rop_bench' || (g % 31), 'ast_bench' || lpad(g::text, 6, '0') FROM generate_series(3, ${Math.max(100, Math.floor(v.incidents / 2))}, 3) g`;
+
 // Audit events after the current head: their fields first, then the chain in one recursive
 // query (each hash covers the previous one), then one insert. The canonical text is
 // canonicalEvent's: keys in sorted order, the sequence as a string, occurredAt in ISO with ms.
@@ -204,6 +238,7 @@ export async function seedVolume(client: TQueryable, volume: TVolume, onStep: (s
       ["evidence", evidence(volume)],
       ["audit events", audit(volume)],
       ["access", access(volume)],
+      ["assets", assets(volume)],
     ] as const) {
       const started = performance.now();
       await client.query(sql);

@@ -5,9 +5,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 
 // Areas of the navigation whose screens are not built yet. A real route folder of the same
 // name (app/(app)/incidents/...) takes precedence over this page.
-const AREAS: Record<string, { title: string; description: string }> = {
-  assets: { title: "Assets", description: "Systems and devices that touch personal data." },
-};
+const AREAS: Record<string, { title: string; description: string }> = {};
 
 export const dynamic = "force-dynamic";
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
     data: { id: newId("fnd"), reference: "FND-2026-0902", controlId: "PII-5b", title: "Far away", description: "d", severity: "low", ownerId: responder.userId, dueDate: new Date("2027-03-01T00:00:00Z"), createdById: "usr_x" },
   });
   await db().controlAttestation.create({
-    data: { id: newId("cat"), controlId: "GS-3", policyVersion: "2025", status: "met", statement: "TLS scan of every endpoint: TLS 1.2 or later only, report TLS-2025-12.", attestedById: "usr_x", attestedAt: new Date("2025-12-03T00:00:00Z"), nextDueAt: new Date("2026-12-03T00:00:00Z"), signedAt: new Date("2025-12-03T00:00:00Z") },
+    data: { id: newId("cat"), controlId: "A-1", policyVersion: "2025", status: "met", statement: "TLS scan of every endpoint: TLS 1.2 or later only, report TLS-2025-12.", attestedById: "usr_x", attestedAt: new Date("2025-12-03T00:00:00Z"), nextDueAt: new Date("2026-12-03T00:00:00Z"), signedAt: new Date("2025-12-03T00:00:00Z") },
   });
   const evidenceId = newId("evd");
   await db().evidenceItem.create({
@@ -82,7 +82,7 @@ describe("listDueItems", () => {
       "evidence.transfer-waiting EVD-2026-0901 due-soon",
       "legal-request.amazon-notice LPR-2026-0901 due-soon",
       `incident.task ${ref.mine} on-time`,
-      "compliance.attestation-due GS-3 due-soon",
+      "compliance.attestation-due A-1 due-soon",
     ]);
     expect(items.find((i) => i.kind === "incident.amazon-notice")).toMatchObject({ link: `/incidents/${ref.theirs}`, ownerIds: [] });
     expect(items.find((i) => i.kind === "evidence.transfer-waiting")).toMatchObject({ ownerIds: [outsider.userId], link: "/evidence/EVD-2026-0901" });
@@ -134,6 +134,13 @@ describe("listDueItems", () => {
       data: { id: newId("crd"), reference: "CRD-2026-0901", systemId, kind: "api_key", name: "CRM API key", createdOn: new Date("2026-09-05T00:00:00Z"), rotationPeriodDays: 90, nextRotationDueOn: new Date("2026-12-04T00:00:00Z"), createdById: "usr_x", createdAt: NOW },
     });
     await db().accessReviewCampaign.create({ data: { id: newId("acr"), reference: "ACR-2026-0901", dueOn: new Date("2026-12-03T00:00:00Z"), opensOn: new Date("2026-11-19T00:00:00Z"), openedAt: NOW, createdAt: NOW } });
+    // The asset inventory's clocks: a data store recorded three months ago (its first inventory
+    // review falls due in 2 days) and its retention rule, whose purge is due in 4.
+    const assetId = newId("ast");
+    await db().asset.create({ data: { id: assetId, reference: "AST-2026-0901", kind: "data_store", name: "Orders database", createdById: "usr_x", createdAt: new Date("2026-09-02T09:00:00Z") } });
+    await db().retentionRule.create({
+      data: { id: newId("ret"), reference: "RET-2026-0901", assetId, category: "pii", keepDays: 30, basis: "policy", purgeEveryDays: 7, nextPurgeDueOn: new Date("2026-12-04T00:00:00Z"), createdById: "usr_x", createdAt: NOW },
+    });
     const forLead = await getDashboard(lead);
     const forOutsider = await getDashboard(outsider);
     // Every kind the registry has appears for someone: the lead's all-records kinds, the outsider's own task.
@@ -149,7 +156,7 @@ describe("listDueItems", () => {
     const forResponder = (await getDashboard(responder)).due.map((i) => i.reference);
     expect(forResponder).toContain(ref.mine);
     expect(forResponder).not.toContain(ref.theirs);
-    expect(forResponder.filter((r) => r.startsWith("FND-") || r === "GS-3" || r === "AST-1")).toEqual([]);
+    expect(forResponder.filter((r) => r.startsWith("FND-") || r === "A-1" || r === "AST-1" || r.startsWith("RET-"))).toEqual([]);
   });
 
   it("leaves out what falls due later than asked, and what is done", async () => {

@@ -4,6 +4,7 @@ import "server-only";
 // falling due" list, the deadline reminder rules and the compliance map's open findings read
 // them through this list.
 import { accessCampaignClock, accessLeaverClock, accessRotationClock } from "@/lib/access/clock-source";
+import { inventoryReviewClock, purgeAttestationClock } from "@/lib/assets/clock-source";
 import { controlAttestationClock } from "@/lib/compliance/clock-source";
 import { custodyTransferClock } from "@/lib/evidence/clock-source";
 import { findingDueClock } from "@/lib/findings/clock-source";
@@ -26,6 +27,8 @@ export const CLOCK_SOURCES: readonly TClockSource[] = [
   accessCampaignClock,
   accessLeaverClock,
   accessRotationClock,
+  purgeAttestationClock,
+  inventoryReviewClock,
 ];
 
 export function clockSource(kind: string): TClockSource {
