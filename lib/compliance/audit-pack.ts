@@ -15,7 +15,7 @@ import { custodyPackFiles, displayNameOf } from "@/lib/evidence";
 import { CUSTODY_PACK_README } from "@/lib/evidence/types";
 import { noticesCsv } from "@/lib/notices";
 import { ACCESS_PACK_README, accessPackFiles } from "@/lib/access";
-import { policyPackFiles } from "@/lib/plans";
+import { planRegisterFiles, policyPackFiles } from "@/lib/plans";
 import { incidentsCsv } from "./audit-pack-incidents";
 import { PACK_RECORDS_README, packRecordCounts, writePackRecords, type TPackRecordCounts } from "./audit-pack-records";
 import { HashingZipWriter, sha256sums, type TPackFile } from "./audit-pack-zip";
@@ -46,6 +46,10 @@ amazon-notices.csv             Every notice to Amazon (incidents and legal-proce
                                proof of delivery: state, when the mail server accepted it, its reply
                                and the Message-ID, or who gave it another way, when, to whom, the copy.
 ${CUSTODY_PACK_README}policies/<reference>-v<n>.pdf  Every approved version of the incident response plan and each policy.
+policies/change-register.csv   The change register: what changed, when, who recorded it, major or not.
+policies/reviews.csv           Every review of a plan or policy: reviewer, day, outcome, notes.
+policies/control-activities.csv  Every recurring control activity carried out: who, when, outcome, proof.
+policies/acknowledgements.csv  Who acknowledged which published version, and when.
 ${PACK_RECORDS_README}${ACCESS_PACK_README}audit-log-verification.pdf     The audit chain verified when this pack was made, with the signed
 audit-log-verification.json    checkpoints (the JSON's "checkpoints" work with
                                \`npm run audit:verify -- --checkpoints audit-log-verification.json\`).
@@ -66,6 +70,7 @@ async function writePack(writer: HashingZipWriter, zip: ZipArchive, actor: Actor
   // No custody entry per item: the pack's own audit event records the export (docs/performance.md).
   for await (const file of custodyPackFiles(actor, db(), { generatedAt: at, generatedBy }, (n) => (evidenceItems = n))) await writer.add(file.path, file.body);
   for await (const file of policyPackFiles(db())) await writer.add(file.path, file.body);
+  for await (const file of planRegisterFiles(db())) await writer.add(file.path, file.body);
   for await (const file of accessPackFiles(db())) await writer.add(file.path, file.body);
   const records = await writePackRecords(writer, db(), actor, at);
   // Verified last, so the chain checked includes this export's own events.
