@@ -19,26 +19,26 @@ export const accessCampaignClock: TClockSource = {
   scoping: "all-only",
   state: campaignDueState,
   async listOpen(database, now, { dueBefore, limit }) {
-    // The ("status", "dueOn") index.
-    const campaigns = await database.accessReviewCampaign.findMany({ where: { status: "open", dueOn: { lt: dueBefore } }, orderBy: [{ dueOn: "asc" }, { id: "asc" }], take: limit, select: { id: true, reference: true, dueOn: true } });
-    return Promise.all(
-      campaigns.map(async (c) => {
-        const pending = await database.accessReviewItem.findMany({ where: { campaignId: c.id, decision: null, reviewerUserId: { not: null } }, distinct: ["reviewerUserId"], select: { reviewerUserId: true } });
-        const undecided = await database.accessReviewItem.count({ where: { campaignId: c.id, decision: null } });
-        return {
-          kind: ACCESS_CAMPAIGN_CLOCK,
-          id: c.id,
-          title: `Access review ${c.reference}`,
-          reference: c.reference,
-          dueAt: c.dueOn,
-          allDay: true,
-          ownerIds: pending.map((p) => p.reviewerUserId!),
-          link: `/access/campaigns/${c.reference}`,
-          state: campaignDueState(c.dueOn, now),
-          facts: { undecided: String(undecided) },
-        };
-      }),
-    );
+    // One statement: the ("status", "dueOn") index, with each campaign's undecided accounts and their reviewers.
+    const campaigns = await database.$queryRaw<{ id: string; reference: string; dueOn: Date; reviewers: string[]; undecided: number }[]>`
+      SELECT c."id", c."reference", c."dueOn",
+        coalesce(array_agg(DISTINCT i."reviewerUserId") FILTER (WHERE i."decision" IS NULL AND i."reviewerUserId" IS NOT NULL), '{}') AS "reviewers",
+        (count(i."id") FILTER (WHERE i."decision" IS NULL))::int AS "undecided"
+      FROM "AccessReviewCampaign" c LEFT JOIN "AccessReviewItem" i ON i."campaignId" = c."id"
+      WHERE c."status" = 'open' AND c."dueOn" < ${dueBefore}
+      GROUP BY c."id" ORDER BY c."dueOn", c."id" LIMIT ${limit ?? 10_000}`;
+    return campaigns.map((c) => ({
+      kind: ACCESS_CAMPAIGN_CLOCK,
+      id: c.id,
+      title: `Access review ${c.reference}`,
+      reference: c.reference,
+      dueAt: c.dueOn,
+      allDay: true,
+      ownerIds: c.reviewers,
+      link: `/access/campaigns/${c.reference}`,
+      state: campaignDueState(c.dueOn, now),
+      facts: { undecided: String(c.undecided) },
+    }));
   },
 };
 
@@ -52,24 +52,23 @@ export const accessLeaverClock: TClockSource = {
   async listOpen(database, now, { dueBefore, limit }) {
     // Due two days after the end day (its end, then 24 hours): the ("endsOn", "id") index, people who have left.
     const before = new Date(Math.min(dueBefore.getTime() - 2 * 86_400_000, utcDay(now).getTime()));
-    const people = await database.person.findMany({
-      where: { endsOn: { lt: before }, accessAccounts: { some: { status: "active" } } },
-      orderBy: [{ endsOn: "asc" }, { id: "asc" }],
-      take: limit,
-      select: { id: true, reference: true, displayName: true, endsOn: true, _count: { select: { accessAccounts: { where: { status: "active" } } } } },
-    });
+    const people = await database.$queryRaw<{ id: string; reference: string; displayName: string; endsOn: Date; accounts: number }[]>`
+      SELECT p."id", p."reference", p."displayName", p."endsOn", count(a."id")::int AS "accounts"
+      FROM "Person" p JOIN "AccessAccount" a ON a."personId" = p."id" AND a."status" = 'active'
+      WHERE p."endsOn" < ${before}
+      GROUP BY p."id" ORDER BY p."endsOn", p."id" LIMIT ${limit ?? 10_000}`;
     return people.map((p) => {
-      const dueAt = leaverRevocationDueAt(p.endsOn!);
+      const dueAt = leaverRevocationDueAt(p.endsOn);
       return {
         kind: ACCESS_LEAVER_CLOCK,
         id: p.id,
-        title: `Revoke the access of ${p.displayName} (left ${formatDay(p.endsOn!)})`,
+        title: `Revoke the access of ${p.displayName} (left ${formatDay(p.endsOn)})`,
         reference: p.reference,
         dueAt,
         ownerIds: [],
         link: `/access/people?sort=endsOn&dir=asc`,
         state: leaverDueState(dueAt, now),
-        facts: { accounts: String(p._count.accessAccounts), endsOn: formatDay(p.endsOn!) },
+        facts: { accounts: String(p.accounts), endsOn: formatDay(p.endsOn) },
       };
     });
   },
@@ -83,13 +82,12 @@ export const accessRotationClock: TClockSource = {
   scoping: "all-only",
   state: rotationDueState,
   async listOpen(database, now, { dueBefore, limit }) {
-    // The ("nextRotationDueOn", "id") index.
-    const credentials = await database.accessCredential.findMany({
-      where: { retiredAt: null, nextRotationDueOn: { lt: dueBefore } },
-      orderBy: [{ nextRotationDueOn: "asc" }, { id: "asc" }],
-      take: limit,
-      select: { id: true, reference: true, name: true, kind: true, nextRotationDueOn: true, owner: { select: { userId: true } } },
-    });
+    // One statement: the ("nextRotationDueOn", "id") index, with the owner's Vigil account.
+    const credentials = await database.$queryRaw<{ id: string; reference: string; name: string; kind: string; nextRotationDueOn: Date; ownerUserId: string | null }[]>`
+      SELECT c."id", c."reference", c."name", c."kind"::text AS "kind", c."nextRotationDueOn", p."userId" AS "ownerUserId"
+      FROM "AccessCredential" c LEFT JOIN "Person" p ON p."id" = c."ownerId"
+      WHERE c."retiredAt" IS NULL AND c."nextRotationDueOn" < ${dueBefore}
+      ORDER BY c."nextRotationDueOn", c."id" LIMIT ${limit ?? 10_000}`;
     return credentials.map((c) => ({
       kind: ACCESS_ROTATION_CLOCK,
       id: c.id,
@@ -97,7 +95,7 @@ export const accessRotationClock: TClockSource = {
       reference: c.reference,
       dueAt: c.nextRotationDueOn,
       allDay: true,
-      ownerIds: c.owner?.userId ? [c.owner.userId] : [],
+      ownerIds: c.ownerUserId ? [c.ownerUserId] : [],
       link: `/access/credentials`,
       state: rotationDueState(c.nextRotationDueOn, now),
       facts: { credentialKind: c.kind },
