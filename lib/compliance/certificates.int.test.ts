@@ -112,7 +112,9 @@ describe("compliance certificates", () => {
     expect(statement.met).not.toContain("GS-4e");
     // Untracked, unattested and evidence-less controls are never certified as met.
     expect(statement.notMet).toContain("GS-2b");
-    expect(statement.controls.find((c) => c.id === "GS-2b")!.statusText).toBe("Not certified: not tracked yet");
+    expect(statement.controls.find((c) => c.id === "GS-2b")!.statusText).toBe("Not certified: no evidence yet");
+    expect(statement.notMet).toContain("PII-4");
+    expect(statement.controls.find((c) => c.id === "PII-4")!.statusText).toBe("Not certified: not tracked yet");
     expect(statement.notMet).toContain("A-1");
     expect(statement.controls.find((c) => c.id === "A-1")!.statusText).toBe("Not certified: not attested");
     // The asset inventory's rows with nothing recorded: no evidence yet, not certified.

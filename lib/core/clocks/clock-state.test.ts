@@ -30,7 +30,9 @@ describe("clockState", () => {
   });
 });
 
-describe("the sources' colour rules agree with their modules", () => {
+// Each case imports a module's clock source, and with it the module: on a busy machine that
+// import alone can take seconds, which is not what these cases measure.
+describe("the sources' colour rules agree with their modules", { timeout: 30_000 }, () => {
   it("notice to Amazon: amber and red of clock-rules are due soon", async () => {
     const { noticeDueState } = await import("@/lib/incidents/clock-sources");
     const expected = { green: "on-time", amber: "due-soon", red: "due-soon", overdue: "overdue" } as const;
