@@ -30,7 +30,7 @@ export async function decideAccount(actor: Actor, campaignReference: string, ite
     if (actor.kind !== "user") throw await deny(actor, { message: "Only a person decides on an account." });
     const errors = decisionErrors({ campaignOpen: item.campaign.status === "open", holderUserId: item.holderUserId, flags: item.flags }, actor.userId, data);
     if (errors.form) {
-      if (item.holderUserId === actor.userId) throw await deny(actor, { message: errors.form, target: { type: "access-review-item", id: item.id }, reason: "own-account" });
+      if (item.campaign.status === "open" && item.holderUserId === actor.userId) throw await deny(actor, { message: errors.form, target: { type: "access-review-item", id: item.id }, reason: "own-account" });
       throw new AppError("INVALID_STATE", errors.form);
     }
     if (Object.keys(errors).length) throw validationError(errors);

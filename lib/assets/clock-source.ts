@@ -16,21 +16,21 @@ export const purgeAttestationClock: TClockSource = {
   scoping: "all-only",
   state: purgeDueState,
   async listOpen(database, now, { dueBefore, limit }) {
-    // The ("nextPurgeDueOn", "id") index.
-    const rules = await database.retentionRule.findMany({
-      where: { nextPurgeDueOn: { lt: dueBefore } },
-      select: { id: true, reference: true, nextPurgeDueOn: true, asset: { select: { name: true, owner: { select: { userId: true } } } } },
-      orderBy: [{ nextPurgeDueOn: "asc" }, { id: "asc" }],
-      take: limit,
-    });
+    // One statement on the ("nextPurgeDueOn", "id") index, with the asset and its owner joined.
+    const rules = await database.$queryRaw<{ id: string; reference: string; nextPurgeDueOn: Date; assetName: string; ownerUserId: string | null }[]>`
+      SELECT r."id", r."reference", r."nextPurgeDueOn", a."name" AS "assetName", p."userId" AS "ownerUserId"
+      FROM "RetentionRule" r JOIN "Asset" a ON a."id" = r."assetId" LEFT JOIN "Person" p ON p."id" = a."ownerId"
+      WHERE r."nextPurgeDueOn" < ${dueBefore}
+      ORDER BY r."nextPurgeDueOn" ASC, r."id" ASC
+      LIMIT ${limit}`;
     return rules.map((r) => ({
       kind: PURGE_ATTESTATION_CLOCK,
       id: r.id,
-      title: `Purge of ${r.asset.name}`,
+      title: `Purge of ${r.assetName}`,
       reference: r.reference,
       dueAt: r.nextPurgeDueOn,
       allDay: true,
-      ownerIds: r.asset.owner?.userId ? [r.asset.owner.userId] : [],
+      ownerIds: r.ownerUserId ? [r.ownerUserId] : [],
       link: `/assets/retention#${r.reference}`,
       state: purgeDueState(r.nextPurgeDueOn, now),
     }));
@@ -51,13 +51,16 @@ export const inventoryReviewClock: TClockSource = {
   state: inventoryReviewDueState,
   async listOpen(database, now, { dueBefore, limit }) {
     if (limit === 0) return [];
-    // The latest review ("reviewedOn", "id" index), else the first asset recorded.
-    const last = await database.inventoryReview.findFirst({ orderBy: [{ reviewedOn: "desc" }, { id: "desc" }], select: { id: true, nextDueOn: true } });
+    // One statement: the latest review ("reviewedOn", "id" index), else the first asset recorded
+    // (read only when no review exists).
+    const [row] = await database.$queryRaw<{ id: string | null; nextDueOn: Date | null; firstCreatedAt: Date | null }[]>`
+      SELECT r."id", r."nextDueOn",
+        CASE WHEN r."id" IS NULL THEN (SELECT a."createdAt" FROM "Asset" a WHERE a."kind" <> 'system' AND a."retiredAt" IS NULL ORDER BY a."createdAt" ASC LIMIT 1) END AS "firstCreatedAt"
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (SELECT "id", "nextDueOn" FROM "InventoryReview" ORDER BY "reviewedOn" DESC, "id" DESC LIMIT 1) r ON true`;
+    const last = row?.id ? { id: row.id, nextDueOn: row.nextDueOn! } : null;
     let dueOn: Date | null = last?.nextDueOn ?? null;
-    if (!last) {
-      const first = await database.asset.findFirst({ where: { kind: { not: "system" }, retiredAt: null }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
-      dueOn = first ? addMonthsUtc(utcDay(first.createdAt), DEFAULT_INVENTORY_REVIEW_MONTHS) : null;
-    }
+    if (!last && row?.firstCreatedAt) dueOn = addMonthsUtc(utcDay(row.firstCreatedAt), DEFAULT_INVENTORY_REVIEW_MONTHS);
     if (!dueOn || dueOn.getTime() >= dueBefore.getTime()) return [];
     return [
       {

@@ -440,3 +440,26 @@ describe("plan rows (GS-4a, GS-4b, PII-2a, R25-6) from plans and policies", () =
     expect(result(all, "GS-4b").nextDueAt).toEqual(new Date("2027-05-01T00:00:00Z"));
   });
 });
+
+describe("recurring control activities feed the rows they evidence", () => {
+  const alarms = { rulesActive: true, openUnacknowledgedOver24h: 0, raisedInPeriod: 2, lastRaisedAt: new Date("2026-11-19T12:00:00Z") };
+  const plans = (activities: NonNullable<TComplianceFacts["plans"]>["activities"]) => ({ irPlan: null, privacyPolicy: null, contactRoles: [], activeIncidentTypes: 9, activities });
+  const review = (nextDueOn: string) => ({ kind: "audit_log_review" as const, reference: "ACT-2026-0001", nextDueOn: new Date(`${nextDueOn}T00:00:00Z`), lastCompletedOn: new Date("2026-11-15T00:00:00Z") });
+
+  it("an audit log review on schedule is named on PII-5c and leaves it met; overdue, it is a gap that needs attention", () => {
+    const onTime = result(evaluateControls(facts({ alarms, plans: plans([review("2026-12-01")]) }), NOW), "PII-5c");
+    expect(onTime.status).toBe("met");
+    expect(onTime.summary).toContain("ACT-2026-0001 audit log review: last done 2026-11-15, next due 2026-12-01");
+    const missed = result(evaluateControls(facts({ alarms, plans: plans([review("2026-11-28")]) }), NOW), "PII-5c");
+    expect(missed.status).toBe("attention");
+    expect(missed.problems).toContain("ACT-2026-0001: audit log review overdue since 2026-11-28");
+  });
+
+  it("never makes a row met: a scan on schedule leaves the vulnerability clause untracked, a missed one is listed as its gap", () => {
+    const scan = { kind: "vulnerability_scan" as const, reference: "ACT-2026-0002", nextDueOn: new Date("2026-11-01T00:00:00Z"), lastCompletedOn: null };
+    const row = result(evaluateControls(facts({ version: "2025", plans: plans([scan]) }), NOW), "R25-9");
+    expect(row.status).toBe("not_tracked");
+    expect(row.problems).toEqual(["ACT-2026-0002: vulnerability scan overdue since 2026-11-01"]);
+    expect(result(evaluateControls(facts({ version: "2025", plans: plans([{ ...scan, nextDueOn: new Date("2026-12-20T00:00:00Z") }]) }), NOW), "R25-9").problems).toEqual([]);
+  });
+});

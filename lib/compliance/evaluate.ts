@@ -16,7 +16,7 @@
 import { formatDay, isOverdue, utcDay } from "@/lib/findings/types";
 import { describeClockChange, type TClockChangeFact } from "@/lib/incidents/types";
 import { attestationDueState, attestationProblem, type TAttestationKind } from "./attestation-rules";
-import { PLAN_CONTROL_IDS, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
+import { PLAN_CONTROL_IDS, activityFeedFor, evaluatePlanControl, type TPlanControlId, type TPlanFacts } from "@/lib/plans/types";
 import { ACCESS_CONTROL_IDS, evaluateAccessControl, type TAccessControlId, type TAccessFacts } from "@/lib/access/types";
 import { ASSET_CONTROL_IDS, evaluateAssetControl, type TAssetComplianceFacts, type TAssetControlId } from "@/lib/assets/types";
 import { controlsFor, type TControl, type TPolicyVersion } from "./catalog";
@@ -421,6 +421,20 @@ function planControl(control: TControl, facts: TComplianceFacts, now: Date): TPa
   return { status: plan.status, summary, problems: plan.problems, lastVerifiedAt: plan.lastVerifiedAt, nextDueAt: plan.nextDueAt, evidence: plan.evidence, links };
 }
 
+/**
+ * The recurring control activities that evidence a row (lib/plans ACTIVITY_ROWS): each is named in
+ * the summary; an overdue one is a problem, and turns a met row into "Needs attention". They
+ * never make a row met.
+ */
+function withActivities<T extends Pick<TControlResult, "control" | "status" | "summary" | "problems">>(result: T, facts: TComplianceFacts, now: Date): T {
+  if (!facts.plans) return result;
+  const feed = activityFeedFor(result.control.id, facts.plans.activities, now);
+  if (!feed) return result;
+  const summary = `${result.summary} Scheduled: ${feed.lines.join("; ")}.`;
+  if (feed.problems.length === 0) return { ...result, summary };
+  return { ...result, status: result.status === "met" ? "attention" : result.status, summary, problems: [...result.problems, ...feed.problems] };
+}
+
 /** The access rows from the access records when the module's facts are gathered (Vigil's own settings are one system among them). */
 function accessControl(control: TControl, facts: TComplianceFacts, now: Date): (TPartial & Pick<TControlResult, "evidence">) | null {
   if (!facts.access || !(ACCESS_CONTROL_IDS as readonly string[]).includes(control.id)) return null;
@@ -517,7 +531,7 @@ export function evaluateControls(facts: TComplianceFacts, now: Date): TControlRe
       }
     }
   });
-  return results.map((result) => withFindings(dueNowWhenOpen(withClockChanges(result, facts.clockChanges ?? []), now), findingsByControl.get(result.control.id) ?? [], now));
+  return results.map((result) => withFindings(dueNowWhenOpen(withClockChanges(withActivities(result, facts, now), facts.clockChanges ?? []), now), findingsByControl.get(result.control.id) ?? [], now));
 }
 
 /** GS-4e never hides a clock a lead stopped or moved later: each is listed, with who, when and why. */

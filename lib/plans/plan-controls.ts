@@ -104,3 +104,42 @@ export function evaluatePlanControl(id: TPlanControlId, facts: TPlanFacts, now: 
     }
   }
 }
+
+/**
+ * The map rows each recurring control activity evidences, beside GS-4b's tabletop exercises:
+ * audit log reviews are monitoring (PII-5c), scans and penetration tests the vulnerability
+ * clause (R25-9), restore tests the backup clauses (PII-1b, R25-10). An activity never makes a
+ * row "met"; a missed one is a gap on its row.
+ */
+export const ACTIVITY_ROWS: Partial<Record<TControlActivityKind, readonly string[]>> = {
+  audit_log_review: ["PII-5c"],
+  vulnerability_scan: ["R25-9"],
+  penetration_test: ["R25-9"],
+  restore_test: ["PII-1b", "R25-10"],
+};
+
+export interface TActivityFeed {
+  /** One line per activity feeding the row: "ACT-2026-0001 audit log review: last done 2026-11-20, next due 2026-12-04". */
+  lines: string[];
+  /** The activities that feed the row and are overdue: a gap each. */
+  problems: string[];
+}
+
+const ACTIVITY_NOUN: Record<TControlActivityKind, string> = {
+  audit_log_review: "audit log review",
+  vulnerability_scan: "vulnerability scan",
+  penetration_test: "penetration test",
+  restore_test: "restore test",
+  tabletop_exercise: "tabletop exercise",
+  custom: "control activity",
+};
+
+/** What the scheduled activities say about one map row (null when none feeds it). */
+export function activityFeedFor(controlId: string, activities: TPlanFacts["activities"], now: Date): TActivityFeed | null {
+  const feeding = activities.filter((a) => ACTIVITY_ROWS[a.kind]?.includes(controlId));
+  if (feeding.length === 0) return null;
+  return {
+    lines: feeding.map((a) => `${a.reference} ${ACTIVITY_NOUN[a.kind]}: ${a.lastCompletedOn ? `last done ${day(a.lastCompletedOn)}` : "not done yet"}, next due ${day(a.nextDueOn)}`),
+    problems: feeding.filter((a) => isOverdue(a.nextDueOn, now)).map((a) => `${a.reference}: ${ACTIVITY_NOUN[a.kind]} overdue since ${day(a.nextDueOn)}`),
+  };
+}

@@ -114,7 +114,7 @@ FROM bench_evidence`;
 // field, a few people to own them.
 const assets = (v: TVolume) => `
 INSERT INTO "Person" ("id", "reference", "displayName", "kind", "createdById", "createdAt", "updatedAt")
-SELECT 'per_bench' || lpad(g::text, 4, '0'), 'PER-BENCH-' || g, 'Bench person ' || g, 'employee', '${SEEDED.securityLead}', now(), now()
+SELECT 'per_asset' || lpad(g::text, 4, '0'), 'PER-ASSET-' || g, 'Asset owner ' || g, 'employee', '${SEEDED.securityLead}', now(), now()
 FROM generate_series(1, 50) g;
 
 INSERT INTO "Asset" ("id", "reference", "kind", "name", "ownerId", "holdsAmazonInfo", "holdsPersonalData", "personalDataFields", "inventoryLocation",
@@ -122,7 +122,7 @@ INSERT INTO "Asset" ("id", "reference", "kind", "name", "ownerId", "holdsAmazonI
   "inventoryVerifiedAt", "createdById", "createdAt", "updatedAt")
 SELECT 'ast_bench' || lpad(g::text, 6, '0'), 'AST-BENCH-' || lpad(g::text, 6, '0'),
   (ARRAY['software','cloud_service','data_store','device','network_control'])[1 + g % 5]::"AssetKind",
-  'Asset ' || lpad(g::text, 6, '0'), 'per_bench' || lpad((1 + g % 50)::text, 4, '0'), g % 2 = 0, g % 3 = 0,
+  'Asset ' || lpad(g::text, 6, '0'), 'per_asset' || lpad((1 + g % 50)::text, 4, '0'), g % 2 = 0, g % 3 = 0,
   CASE WHEN g % 3 = 0 THEN ARRAY['email', 'field ' || (g % 40)] ELSE ARRAY[]::text[] END,
   (ARRAY['eu-west-1','eu-central-1','us-east-1','Berlin office'])[1 + g % 4],
   (ARRAY['aes_256','aes_128','none'])[1 + g % 3]::"AssetAtRestAlgorithm", (ARRAY['kms','other','none'])[1 + g % 3]::"AssetKeyManagement",

@@ -67,9 +67,9 @@ export default async function AccessPage() {
 
 function Stat({ label, value, href, alert }: { label: string; value: number; href: string; alert?: boolean }) {
   return (
-    <Link href={href} className="card stat">
-      <strong className={alert ? "badge badge-warn" : undefined}>{value}</strong>
-      <span className="muted small">{label}</span>
+    <Link href={href} className={`card ${styles.stat}`}>
+      <strong className={alert ? `${styles.statValue} ${styles.statAlert}` : styles.statValue}>{value}</strong>
+      <span className={styles.statLabel}>{label}</span>
     </Link>
   );
 }
