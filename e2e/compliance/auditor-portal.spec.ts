@@ -10,13 +10,13 @@ test.describe("compliance map and auditor portal", () => {
     await signIn(page, lead, "/compliance");
     await expect(page.getByRole("heading", { level: 1, name: "Compliance map" })).toBeVisible();
     await expect(page.locator("#control-GS-4e")).toContainText("Amazon notified within 24 hours");
-    await expect(page.locator("#control-GS-2b")).toContainText("Not tracked yet");
+    // Access reviews are computed from the access records (other specs may have signed one off).
+    await expect(page.locator("#control-GS-2b")).not.toContainText("Not tracked yet");
     await expect(page.locator("#control-A-1")).toContainText("Not attested");
     // The asset inventory's rows: nothing recorded, no evidence yet.
     await expect(page.locator("#control-PII-3")).toContainText("No evidence yet");
-    // A clause on every system: Vigil's own lockout shows as evidence, the control is not met.
-    await expect(page.locator("#control-GS-2d")).toContainText("Vigil locks an account after 5 failed sign-ins");
-    await expect(page.locator("#control-GS-2d")).toContainText("Not tracked yet");
+    // A clause on every system: Vigil is one system of the access register, its lockout recorded.
+    await expect(page.locator("#control-GS-2d")).toContainText("lock after repeated failed sign-ins");
 
     // No legal-process request in the last 12 months (the incidents specs run later): no evidence yet.
     const gs4g = page.locator("#control-GS-4g");

@@ -70,12 +70,19 @@ export function evaluateAccessControl(id: TAccessControlId, facts: TAccessFacts,
       const strict = id === "R25-3";
       const unknown = facts.systems.filter((s) => s.lockoutThreshold === null).map((s) => s.name);
       const weak = strict ? facts.systems.filter((s) => s.lockoutThreshold !== null && s.lockoutThreshold > MAX_LOCKOUT_THRESHOLD).map((s) => `${s.name} (${s.lockoutThreshold})`) : [];
-      const problems = [...(weak.length ? [`Lockout above ${MAX_LOCKOUT_THRESHOLD} attempts: ${list(weak)}`] : []), ...(unknown.length ? [`Lockout not recorded: ${list(unknown)}`] : [])];
+      // GS-2d also asks for anomaly detection: Vigil's own alarms watch Vigil; the register does not
+      // record detection on other systems, so they leave it short of met.
+      const undetected = strict ? [] : facts.systems.filter((s) => !s.builtIn).map((s) => s.name);
+      const problems = [
+        ...(weak.length ? [`Lockout above ${MAX_LOCKOUT_THRESHOLD} attempts: ${list(weak)}`] : []),
+        ...(unknown.length ? [`Lockout not recorded: ${list(unknown)}`] : []),
+        ...(undetected.length ? [`Anomaly detection not recorded in Vigil: ${list(undetected)}`] : []),
+      ];
       const known = facts.systems.filter((s) => s.lockoutThreshold !== null);
       if (known.length === 0) return { ...base, status: "no_evidence", summary: "No system's lockout is recorded: no evidence yet.", problems, lastVerifiedAt: null };
       return {
         ...base,
-        status: weak.length ? "not_met" : unknown.length ? "attention" : "met",
+        status: weak.length ? "not_met" : unknown.length || undetected.length ? "attention" : "met",
         summary: `${known.length} of ${facts.systems.length} system(s) lock after ${strict ? `at most ${MAX_LOCKOUT_THRESHOLD}` : "repeated"} failed sign-ins${problems.length ? `; ${problems.join("; ")}.` : "."}`,
         problems,
       };
