@@ -9,6 +9,7 @@ import { displayNames } from "@/lib/core/display-names";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { retentionRuleGaps } from "./asset-rules";
+import { PROCESSING_SELECT } from "./registers";
 import { retentionAnswer } from "./retention-rules";
 import type { TProcessingRecordRow, TRetentionRuleRow, TRetentionView } from "./types";
 
@@ -21,19 +22,7 @@ export async function listProcessingRecords(actor: Actor, input: unknown): Promi
   const [records, total] = await Promise.all([
     db().processingRecord.findMany({
       ...pageArgs(query),
-      select: {
-        id: true,
-        reference: true,
-        dataField: true,
-        source: true,
-        collection: true,
-        processing: true,
-        purpose: true,
-        sharedWith: true,
-        disposal: true,
-        assets: { select: { asset: { select: { reference: true, name: true } } } },
-        retentionRule: { select: { reference: true, keepDays: true, category: true } },
-      },
+      select: PROCESSING_SELECT,
     }),
     db().processingRecord.count(),
   ]);
@@ -50,19 +39,7 @@ async function listProcessingRecordsWhere(actor: Actor, reference: string) {
   await authorize(actor, "asset.read", { type: "processing-record", id: reference });
   const record = await db().processingRecord.findUnique({
     where: { reference },
-    select: {
-      id: true,
-      reference: true,
-      dataField: true,
-      source: true,
-      collection: true,
-      processing: true,
-      purpose: true,
-      sharedWith: true,
-      disposal: true,
-      assets: { select: { asset: { select: { reference: true, name: true } } } },
-      retentionRule: { select: { reference: true, keepDays: true, category: true } },
-    },
+    select: PROCESSING_SELECT,
   });
   return { rows: record ? [{ ...record, assets: record.assets.map((a) => a.asset) }] : [] };
 }

@@ -66,7 +66,8 @@ async function inventoryPage(database: Db, now: Date, after: { id: string } | nu
   return assets.map((a) => ({ ...a, gaps: gaps.get(a.id) ?? ([] as TGap[]), verifiedByName: a.inventoryVerifiedById ? (names.get(a.inventoryVerifiedById) ?? "Unknown") : "" }));
 }
 
-const PROCESSING_SELECT = {
+/** The columns of a record of processing, with its assets and retention rule: lists, forms and the register. */
+export const PROCESSING_SELECT = {
   id: true,
   reference: true,
   dataField: true,
