@@ -10,14 +10,14 @@
 //    attempt and answers 403. Only signing in and out stay open to it. Services refuse such
 //    writes on their own too (policy.ts); this makes the refusal a plain 403 everywhere.
 import { NextResponse, type NextRequest } from "next/server";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { wellFormedPath } from "@/lib/http/malformed-input";
 import { networkGate } from "@/lib/http/network-gate";
 import { NONCE_HEADER, REQUEST_ID_HEADER } from "@/lib/http/request-headers";
 import { HSTS_VALUE, STATIC_SECURITY_HEADERS, contentSecurityPolicy, wantsHsts } from "@/lib/http/security-headers";
-import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, sessionSecret } from "@/lib/auth/session-cookie";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, readClaims, type TSessionClaims } from "@/lib/auth/session-rules";
+import { SESSION_MAX_AGE_SECONDS, decodeSessionCookie, sessionCookieName, sessionCookieOptions, sessionSecret } from "@/lib/auth/session-cookie";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SEEN_REFRESH_MS, type TSessionClaims } from "@/lib/auth/session-rules";
 import {
   READ_ONLY_REFUSAL_PATH,
   REFUSED_ACTION_HEADER,
@@ -34,14 +34,8 @@ function refuse(status: number, message: string, requestId: string): NextRespons
   return response;
 }
 
-async function sessionClaims(request: NextRequest): Promise<TSessionClaims | null> {
-  const value = request.cookies.get(sessionCookieName())?.value;
-  if (!value) return null;
-  try {
-    return readClaims((await decode({ token: value, secret: sessionSecret() })) as Record<string, unknown> | null);
-  } catch {
-    return null;
-  }
+function sessionClaims(request: NextRequest): Promise<TSessionClaims | null> {
+  return decodeSessionCookie(request.cookies.get(sessionCookieName())?.value);
 }
 
 async function refreshedSessionCookie(claims: TSessionClaims | null): Promise<string | null> {

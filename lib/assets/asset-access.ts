@@ -41,7 +41,9 @@ export async function gapContexts(database: Db | Tx, assets: readonly { id: stri
     fields.length ? database.processingRecord.findMany({ where: { dataField: { in: fields } }, select: { dataField: true } }) : Promise.resolve([]),
   ]);
   const fieldsWithRecord = new Set(records.map((r) => r.dataField));
-  return (assetId) => ({ retentionRules: rules.filter((r) => r.assetId === assetId), fieldsWithRecord });
+  const rulesOf = new Map<string, typeof rules>();
+  for (const rule of rules) rulesOf.set(rule.assetId, [...(rulesOf.get(rule.assetId) ?? []), rule]);
+  return (assetId) => ({ retentionRules: rulesOf.get(assetId) ?? [], fieldsWithRecord });
 }
 
 export const GAP_FACTS_SELECT = {

@@ -1,11 +1,11 @@
 import "server-only";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./actor";
 import type { Role } from "./policy";
-import { sessionCookieName, sessionSecret, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
-import { readClaims, sessionProblem, type TSessionClaims } from "./session-rules";
+import { decodeSessionCookie, sessionCookieName, sessionSecret, SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { sessionProblem, type TSessionClaims } from "./session-rules";
 
 export interface TSessionUserView {
   id: string;
@@ -28,13 +28,9 @@ export async function resolveSession(claims: TSessionClaims | null): Promise<{ a
   };
 }
 
-export async function decodeSessionToken(token: string | undefined): Promise<TSessionClaims | null> {
-  if (!token) return null;
-  try {
-    return readClaims((await decode({ token, secret: sessionSecret() })) as Record<string, unknown> | null);
-  } catch {
-    return null;
-  }
+/** The session cookie's claims, decoded once per cookie value (session-cookie.ts). */
+export function decodeSessionToken(token: string | undefined): Promise<TSessionClaims | null> {
+  return decodeSessionCookie(token);
 }
 
 /** Tests and fixtures: the cookie value next-auth would issue for these claims. */

@@ -83,6 +83,9 @@ export async function gatherComplianceFacts(
   alarmRulesActive: boolean,
 ): Promise<TComplianceFacts> {
   const piiRoles = ROLES.filter((role) => ROLE_GRANTS[role]["pii.read"] !== undefined);
+  // The modules' facts are read alongside the rest, not after it: the map's time is the slowest read, not their sum.
+  const modules = Promise.all([gatherPlanFacts(database), gatherAccessFacts(database, now), gatherAssetFacts(database, now)]);
+  modules.catch(() => undefined);
   const [version, incidents, legal, closed, thirdParty, evidenceItems, activeUsers, withoutMfa, piiPeople, staleAlarms, alarmsRaised, lastAlarm, attestations, owners, openFindings, clockChanges] = await Promise.all([
     policyVersion(database),
     amazonNoticeFacts(database, since("GS-4e", now)),
@@ -113,6 +116,7 @@ export async function gatherComplianceFacts(
     listClockChanges(database, since("GS-4e", now)),
   ]);
 
+  const [plans, access, assets] = await modules;
   const inForce = attestations.filter((a) => a.policyVersion === version);
   const [people, evidenceRefs] = await Promise.all([
     database.user.findMany({
@@ -153,8 +157,8 @@ export async function gatherComplianceFacts(
     owners: Object.fromEntries(owners.map((o) => [o.controlId, name.get(o.ownerId) ?? "Unknown"])),
     openFindings: openFindings.map((item) => ({ controlId: item.facts!.controlId!, reference: item.reference, dueDate: item.dueAt })),
     clockChanges,
-    plans: await gatherPlanFacts(database),
-    access: await gatherAccessFacts(database, now),
-    assets: await gatherAssetFacts(database, now),
+    plans,
+    access,
+    assets,
   };
 }

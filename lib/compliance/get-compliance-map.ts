@@ -21,7 +21,8 @@ export interface TComplianceMap {
 export async function getComplianceMap(actor: Actor): Promise<TComplianceMap> {
   await authorize(actor, "compliance.read");
   const asOf = now();
-  const facts = await gatherComplianceFacts(db(), asOf, await auditLogFacts(), await alarmRulesActive());
+  const [auditLog, alarmsActive] = await Promise.all([auditLogFacts(), alarmRulesActive()]);
+  const facts = await gatherComplianceFacts(db(), asOf, auditLog, alarmsActive);
   const results = evaluateControls(facts, asOf);
   return { version: facts.version, asOf, results, counts: countByStatus(results), canManage: can(actor, "compliance.manage") };
 }

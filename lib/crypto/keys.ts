@@ -60,9 +60,14 @@ export function serverSecret(): Buffer {
   return secret;
 }
 
-/** A key for one purpose, derived from the server secret, so purposes never share a key. */
+const derived = new Map<string, Buffer>();
+
+/** A key for one purpose, derived from the server secret (once per purpose), so purposes never share a key. */
 export function derivedKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", serverSecret(), Buffer.alloc(0), `vigil:${purpose}`, 32));
+  let key = derived.get(purpose);
+  if (!key) derived.set(purpose, (key = Buffer.from(hkdfSync("sha256", serverSecret(), Buffer.alloc(0), `vigil:${purpose}`, 32))));
+  // A copy: a caller that fills or changes its buffer cannot change the key.
+  return Buffer.from(key);
 }
 
 /** HMAC-SHA-256 of a value under a purpose key, hex: for IP addresses and user agents in logs. */
@@ -74,4 +79,5 @@ export function keyedHash(purpose: string, value: string): string {
 export function resetKeysForTests(): void {
   ring = undefined;
   secret = undefined;
+  derived.clear();
 }

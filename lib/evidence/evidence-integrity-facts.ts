@@ -35,7 +35,8 @@ export async function evidenceIntegrityFacts(database: Db | Tx, now: Date, cycle
   const before = new Date(now.getTime() - cycleMs);
   type TNamed = { label: string; total: number };
   const [[held], broken, ledgersLate, [ledgerOldest], failed, filesLate, [fileOldest]] = await Promise.all([
-    database.$queryRaw<{ items: number }[]>`SELECT count(*)::int AS "items" FROM "EvidenceItem" WHERE ${HELD}`,
+    // Every item less the destroyed ones: a count over the smallest index, not a filter on each entry.
+    database.$queryRaw<{ items: number }[]>`SELECT ((SELECT count(*) FROM "EvidenceItem") - (SELECT count(*) FROM "EvidenceItem" WHERE "status" = 'destroyed'))::int AS "items"`,
     database.$queryRaw<{ label: string }[]>`SELECT "label" FROM "EvidenceItem" WHERE "ledgerIntact" = false AND ${HELD} ORDER BY "label"`,
     database.$queryRaw<TNamed[]>`
       SELECT "label", (count(*) OVER ())::int AS "total" FROM "EvidenceItem"
