@@ -462,4 +462,13 @@ describe("recurring control activities feed the rows they evidence", () => {
     expect(row.problems).toEqual(["ACT-2026-0002: vulnerability scan overdue since 2026-11-01"]);
     expect(result(evaluateControls(facts({ version: "2025", plans: plans([{ ...scan, nextDueOn: new Date("2026-12-20T00:00:00Z") }]) }), NOW), "R25-9").problems).toEqual([]);
   });
+
+  it("names at most 3 activities in the summary and counts the rest; every overdue one is still a problem", () => {
+    const reviews = Array.from({ length: 10 }, (_, i) => ({ ...review(i < 4 ? "2026-11-28" : "2026-12-10"), reference: `ACT-2026-${String(i + 1).padStart(4, "0")}` }));
+    const row = result(evaluateControls(facts({ alarms, plans: plans(reviews) }), NOW), "PII-5c");
+    expect(row.summary).toContain("ACT-2026-0003 audit log review");
+    expect(row.summary).not.toContain("ACT-2026-0004");
+    expect(row.summary).toContain("and 7 more");
+    expect(row.problems.filter((p) => p.includes("audit log review overdue"))).toHaveLength(4);
+  });
 });

@@ -426,11 +426,15 @@ function planControl(control: TControl, facts: TComplianceFacts, now: Date): TPa
  * the summary; an overdue one is a problem, and turns a met row into "Needs attention". They
  * never make a row met.
  */
+const ACTIVITIES_NAMED = 3;
+
 function withActivities<T extends Pick<TControlResult, "control" | "status" | "summary" | "problems">>(result: T, facts: TComplianceFacts, now: Date): T {
   if (!facts.plans) return result;
   const feed = activityFeedFor(result.control.id, facts.plans.activities, now);
   if (!feed) return result;
-  const summary = `${result.summary} Scheduled: ${feed.lines.join("; ")}.`;
+  // At most 3 named: a team with many scheduled activities would make the row (and the page) long.
+  const more = feed.lines.length - ACTIVITIES_NAMED;
+  const summary = `${result.summary} Scheduled: ${feed.lines.slice(0, ACTIVITIES_NAMED).join("; ")}${more > 0 ? `; and ${more} more (every one under Plans and policies, Activities)` : ""}.`;
   if (feed.problems.length === 0) return { ...result, summary };
   return { ...result, status: result.status === "met" ? "attention" : result.status, summary, problems: [...result.problems, ...feed.problems] };
 }
