@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import { currentScope } from "@/lib/db/transaction-scope";
 import type { TPolicyVersion } from "./catalog";
 import { alarmRulesActive, auditLogFacts } from "./audit-facts";
 import { countByStatus, evaluateControls, type TControlResult, type TControlStatus } from "./evaluate";
@@ -17,12 +18,43 @@ export interface TComplianceMap {
   canManage: boolean;
 }
 
-/** Every control of the chosen policy version with its live status. */
-export async function getComplianceMap(actor: Actor): Promise<TComplianceMap> {
-  await authorize(actor, "compliance.read");
+type TShared = Omit<TComplianceMap, "canManage">;
+
+/**
+ * The computation in flight, and the audit chain's head when it started. Every change to a record
+ * writes an audit event in its own transaction, so a request that finds the head where it was
+ * when the computation started has no change to see that the computation could miss: it waits for
+ * that result instead of computing the same map again (at 50 concurrent requests, one computation
+ * instead of 50, and one set of facts in memory). Nothing is kept once the computation ends: the
+ * next request computes afresh. Only outside a transaction (inside one, the map is read on its
+ * snapshot). The map holds nothing that depends on the reader; whether they may manage it is
+ * answered per request, after their own permission check.
+ */
+let inFlight: { head: bigint | null; map: Promise<TShared> } | null = null;
+
+async function computeMap(): Promise<TShared> {
   const asOf = now();
   const [auditLog, alarmsActive] = await Promise.all([auditLogFacts(), alarmRulesActive()]);
   const facts = await gatherComplianceFacts(db(), asOf, auditLog, alarmsActive);
   const results = evaluateControls(facts, asOf);
-  return { version: facts.version, asOf, results, counts: countByStatus(results), canManage: can(actor, "compliance.manage") };
+  return { version: facts.version, asOf, results, counts: countByStatus(results) };
+}
+
+async function sharedMap(): Promise<TShared> {
+  if (currentScope()) return computeMap();
+  const head = (await db().auditChainHead.findUnique({ where: { id: 1 }, select: { sequence: true } }))?.sequence ?? null;
+  if (inFlight && inFlight.head === head) return inFlight.map;
+  const flight = { head, map: computeMap() };
+  inFlight = flight;
+  try {
+    return await flight.map;
+  } finally {
+    if (inFlight === flight) inFlight = null;
+  }
+}
+
+/** Every control of the chosen policy version with its live status. */
+export async function getComplianceMap(actor: Actor): Promise<TComplianceMap> {
+  await authorize(actor, "compliance.read");
+  return { ...(await sharedMap()), canManage: can(actor, "compliance.manage") };
 }
