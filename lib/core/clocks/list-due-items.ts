@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { scopeOf } from "@/lib/auth/policy";
 import { db, type Db } from "@/lib/db/client";
+import { currentScope } from "@/lib/db/transaction-scope";
 import { CLOCK_SOURCES } from "./registry";
 import type { TClockScope, TClockSource, TDueItem } from "./types";
 
@@ -26,20 +27,29 @@ export function clockScopeFor(actor: Actor, source: TClockSource): TClockScope |
   return source.scoping === "members" ? scope : null;
 }
 
+/** Sources read at once, outside a transaction: a few connections of the pool, not all of them. */
+const PARALLEL_SOURCES = 4;
+
 /**
  * Every open item with a deadline the actor may see, overdue first, then nearest due: the
- * dashboard's "overdue and falling due" list. Each source runs one indexed query, one after the
- * other (one connection, never two at once).
+ * dashboard's "overdue and falling due" list. Each source runs one indexed query: a few at a time
+ * on the pool, or one after the other inside a transaction (one connection, never two at once).
  */
 export async function listDueItems(actor: Actor, now: Date, options: TListDueItemsOptions, database: Db = db()): Promise<TDueItem[]> {
   const limit = options.limit ?? 50;
   const dueBefore = new Date(now.getTime() + options.within);
-  const items: TDueItem[] = [];
+  const visible: { source: TClockSource; scope: TClockScope }[] = [];
   for (const source of CLOCK_SOURCES) {
     const scope = clockScopeFor(actor, source);
     if (!scope) continue;
     await authorize(actor, source.permission);
-    items.push(...(await source.listOpen(database, now, { dueBefore, scope, limit })));
+    visible.push({ source, scope });
+  }
+  const read = ({ source, scope }: (typeof visible)[number]) => source.listOpen(database, now, { dueBefore, scope, limit });
+  const items: TDueItem[] = [];
+  const width = currentScope() ? 1 : PARALLEL_SOURCES;
+  for (let i = 0; i < visible.length; i += width) {
+    for (const found of await Promise.all(visible.slice(i, i + width).map(read))) items.push(...found);
   }
   return items.sort(nearestFirst).slice(0, limit);
 }
