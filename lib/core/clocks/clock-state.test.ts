@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clockState as noticeClockState } from "@/lib/incidents/clock-rules";
-import { DAYS, HOURS, clockState } from "./clock-state";
+import { DAYS, HOURS, clockState, nearestFirst } from "./clock-state";
+import type { TDueItem } from "./types";
 
 const NOW = new Date("2026-11-30T10:00:00Z");
 const at = (hours: number) => new Date(NOW.getTime() + HOURS(hours));
@@ -49,5 +50,15 @@ describe("the sources' colour rules agree with their modules", { timeout: 30_000
     expect(findingDueState(new Date("2026-12-07T00:00:00Z"), NOW)).toBe("due-soon");
     expect(findingDueState(new Date("2026-11-30T00:00:00Z"), NOW)).toBe("due-soon");
     expect(findingDueState(new Date("2026-11-29T00:00:00Z"), NOW)).toBe("overdue");
+  });
+});
+
+describe("the dashboard's order of deadlines", () => {
+  const item = (id: string, dueAt: string, allDay: boolean): TDueItem => ({ kind: "task", id, reference: id, title: id, link: "/", dueAt: new Date(dueAt), allDay, state: "due-soon", ownerIds: [] });
+  it("puts a calendar day's deadline at the end of that day: a notice due at 01:43 comes before a task due that day", () => {
+    const task = item("task", "2026-12-02T00:00:00Z", true);
+    const notice = item("notice", "2026-12-02T01:43:00Z", false);
+    const later = item("later", "2026-12-03T00:30:00Z", false);
+    expect([later, task, notice].sort(nearestFirst).map((i) => i.id)).toEqual(["notice", "task", "later"]);
   });
 });

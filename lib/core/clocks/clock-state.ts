@@ -1,5 +1,5 @@
 // The state of a deadline as a pure function of `now`, with thresholds per kind of deadline.
-import type { TDueState } from "./types";
+import type { TDueItem, TDueState } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,3 +30,11 @@ export function stateRule(thresholds: TClockThresholds): (dueAt: Date, now: Date
 export const HOURS = (n: number) => n * 60 * 60 * 1000;
 export const DAYS = (n: number) => n * DAY_MS;
 
+/** When the item is actually late: a calendar day's deadline is the end of that day (clock-state.ts). */
+function deadline(item: Pick<TDueItem, "dueAt" | "allDay">): number {
+  return item.dueAt.getTime() + (item.allDay ? DAY_MS : 0);
+}
+
+export function nearestFirst(a: TDueItem, b: TDueItem): number {
+  return deadline(a) - deadline(b) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
+}

@@ -81,8 +81,9 @@ describe("listDueItems", () => {
       `incident.amazon-notice ${ref.mine} due-soon`,
       "evidence.transfer-waiting EVD-2026-0901 due-soon",
       "legal-request.amazon-notice LPR-2026-0901 due-soon",
-      `incident.task ${ref.mine} on-time`,
+      // A task due on a day is late only once that day has ended: after an attestation due that day.
       "compliance.attestation-due A-1 due-soon",
+      `incident.task ${ref.mine} on-time`,
     ]);
     expect(items.find((i) => i.kind === "incident.amazon-notice")).toMatchObject({ link: `/incidents/${ref.theirs}`, ownerIds: [] });
     expect(items.find((i) => i.kind === "evidence.transfer-waiting")).toMatchObject({ ownerIds: [outsider.userId], link: "/evidence/EVD-2026-0901" });
@@ -147,7 +148,8 @@ describe("listDueItems", () => {
     const kinds = new Set([...forLead.due, ...forOutsider.due].map((i) => i.kind));
     expect([...kinds].sort()).toEqual(CLOCK_SOURCES.map((s) => s.kind).sort());
     for (const dashboard of [forLead, forOutsider]) {
-      const times = dashboard.due.map((i) => i.dueAt.getTime());
+      // Nearest deadline first, a calendar day's deadline being the end of that day.
+      const times = dashboard.due.map((i) => i.dueAt.getTime() + (i.allDay ? 86_400_000 : 0));
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(dashboard.dueTruncated).toBe(false);
     }

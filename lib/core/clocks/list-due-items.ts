@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { scopeOf } from "@/lib/auth/policy";
 import { db, type Db } from "@/lib/db/client";
 import { currentScope } from "@/lib/db/transaction-scope";
+import { nearestFirst } from "./clock-state";
 import { CLOCK_SOURCES } from "./registry";
 import type { TClockScope, TClockSource, TDueItem } from "./types";
 
@@ -52,8 +53,4 @@ export async function listDueItems(actor: Actor, now: Date, options: TListDueIte
     for (const found of await Promise.all(visible.slice(i, i + width).map(read))) items.push(...found);
   }
   return items.sort(nearestFirst).slice(0, limit);
-}
-
-export function nearestFirst(a: TDueItem, b: TDueItem): number {
-  return a.dueAt.getTime() - b.dueAt.getTime() || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
 }
