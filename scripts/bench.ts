@@ -38,6 +38,7 @@ process.env.VIGIL_ENCRYPTION_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
 process.env.VIGIL_LOG_LEVEL = "error";
 
 const pg = (await import("pg")).default;
+const { currentBuild } = await import("./build-freshness");
 const { FULL_VOLUME, QUICK_VOLUME, SEEDED, seedVolume } = await import("./bench/seed-volume");
 const { PLANS_FULL_VOLUME, PLANS_QUICK_VOLUME, PLANS_TABLES, activityListSql, planListSql, seedPlansVolume } = await import("./bench/plans");
 const { captureStatements, explain, isQuery, timeInterleaved } = await import("./bench/measure");
@@ -462,21 +463,8 @@ async function measureAudit(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // 4. HTTP.
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "instrumentation.ts"];
-
-function newestSource(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const child of fs.readdirSync(entry)) if (child !== "generated") newest = Math.max(newest, newestSource(path.join(entry, child)));
-  return newest;
-}
-
 function ensureBuild(): void {
-  const buildId = ".next/BUILD_ID";
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built && Math.max(...SOURCES.map(newestSource)) < built) {
+  if (currentBuild() !== null) {
     console.log("Using the production build in .next (newer than every source file).");
     return;
   }

@@ -13,6 +13,7 @@ import { EmbeddedDatabaseError, embeddedPaths, startEmbeddedServer, type TEmbedd
 import { dataMigrationReport, runDataMigrations } from "@/lib/db/data-migrations";
 import { deployMigrations } from "@/lib/db/migrations";
 import { issueSetupLinkIfNoUsers } from "@/lib/users/setup-token";
+import { currentBuild } from "./build-freshness";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -100,8 +101,12 @@ async function main(): Promise<void> {
     return fail(error instanceof Error ? error.message.split("\n")[0]! : String(error));
   }
 
-  if (!dev && !fs.existsSync(".next/BUILD_ID") && !stopping) {
-    console.log("No production build yet: building Vigil (this takes a minute or two)...");
+  if (!dev && currentBuild() === null && !stopping) {
+    console.log(
+      fs.existsSync(".next/BUILD_ID")
+        ? "The production build is older than the sources (after an update): building Vigil again (a minute or two)..."
+        : "No production build yet: building Vigil (this takes a minute or two)...",
+    );
     const build = spawnSync(process.execPath, [nextBin, "build"], {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
