@@ -41,9 +41,15 @@ export async function gapContexts(database: Db | Tx, assets: readonly { id: stri
     fields.length ? database.processingRecord.findMany({ where: { dataField: { in: fields } }, select: { dataField: true } }) : Promise.resolve([]),
   ]);
   const fieldsWithRecord = new Set(records.map((r) => r.dataField));
-  const rulesOf = new Map<string, typeof rules>();
-  for (const rule of rules) rulesOf.set(rule.assetId, [...(rulesOf.get(rule.assetId) ?? []), rule]);
+  const rulesOf = rulesByAsset(rules);
   return (assetId) => ({ retentionRules: rulesOf.get(assetId) ?? [], fieldsWithRecord });
+}
+
+/** Retention rules grouped by the asset they belong to, in the order given. */
+export function rulesByAsset<R extends { assetId: string }>(rules: readonly R[]): Map<string, R[]> {
+  const byAsset = new Map<string, R[]>();
+  for (const rule of rules) byAsset.set(rule.assetId, [...(byAsset.get(rule.assetId) ?? []), rule]);
+  return byAsset;
 }
 
 export const GAP_FACTS_SELECT = {

@@ -4,8 +4,9 @@ import "server-only";
 // need, the retention rules and the fields with a record of processing in one each (not an id list
 // per batch), and each asset's gaps computed by the same rules as the screens (asset-rules.ts).
 import type { Db } from "@/lib/db/client";
+import { rulesByAsset } from "./asset-access";
 import type { TAssetComplianceFacts, TAssetFactRow } from "./asset-controls";
-import { assetGaps, normalizeField, type TAssetContext, type TAssetFacts } from "./asset-rules";
+import { assetGaps, normalizeField, type TAssetFacts } from "./asset-rules";
 
 type TAssetRead = TAssetFacts & { id: string; reference: string; name: string; inventoryVerifiedAt: Date | null };
 
@@ -28,8 +29,7 @@ export async function gatherAssetFacts(database: Db, now: Date): Promise<TAssetC
       ),
     ),
   ]);
-  const rulesOf = new Map<string, TAssetContext["retentionRules"][number][]>();
-  for (const rule of rules) rulesOf.set(rule.assetId, [...(rulesOf.get(rule.assetId) ?? []), rule]);
+  const rulesOf = rulesByAsset(rules);
   const fieldsWithRecord = new Set(records.map((r) => r.dataField));
   const fieldsHeld = new Set<string>();
   const assets: TAssetFactRow[] = inUse.map((a) => {

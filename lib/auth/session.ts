@@ -29,9 +29,7 @@ export async function resolveSession(claims: TSessionClaims | null): Promise<{ a
 }
 
 /** The session cookie's claims, decoded once per cookie value (session-cookie.ts). */
-export function decodeSessionToken(token: string | undefined): Promise<TSessionClaims | null> {
-  return decodeSessionCookie(token);
-}
+export { decodeSessionCookie as decodeSessionToken };
 
 /** Tests and fixtures: the cookie value next-auth would issue for these claims. */
 export function encodeSessionToken(claims: TSessionClaims): Promise<string> {
