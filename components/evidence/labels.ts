@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/core/time-zones";
 import type { TEvidenceStatus } from "@/lib/evidence/types";
 
 export const EVIDENCE_STATUS_BADGE: Record<TEvidenceStatus, string> = {
@@ -21,7 +22,7 @@ export function formatSize(bytes: number | null): string {
 
 /** "29 Nov 2026, 09:05 UTC", and the same instant in a zone when one is given. */
 export function formatWhen(iso: string, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateTimeFormat("en-GB", {
     timeZone,
     day: "numeric",
     month: "short",

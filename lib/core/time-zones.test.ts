@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatWithZone, utcToZonedLocal, zonedLocalToUtc } from "./time-zones";
+import { dateTimeFormat, formatWithZone, utcToZonedLocal, zonedLocalToUtc } from "./time-zones";
 
 describe("time zones", () => {
   it("reads a typed wall-clock time in the user's zone", () => {
@@ -32,5 +32,24 @@ describe("time zones", () => {
     expect(formatWithZone(at, "Europe/Berlin")).toBe("2026-11-28 10:30 (Europe/Berlin, UTC+01:00)");
     expect(formatWithZone(at, "America/New_York")).toBe("2026-11-28 04:30 (America/New_York, UTC-05:00)");
     expect(formatWithZone(at, "UTC")).toBe("2026-11-28 09:30 (UTC, UTC+00:00)");
+  });
+});
+
+describe("dateTimeFormat", () => {
+  it("makes one formatter per locale and options and reuses it", () => {
+    const berlin = dateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" });
+    expect(dateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" })).toBe(berlin);
+    const tokyo = dateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
+    expect(tokyo).not.toBe(berlin);
+    const at = new Date("2026-07-01T10:00:00Z");
+    expect(berlin.format(at)).toBe("12:00");
+    expect(tokyo.format(at)).toBe("19:00");
+  });
+
+  it("keeps formatting each zone correctly when many zones were used", () => {
+    const zones = Intl.supportedValuesOf("timeZone");
+    for (const timeZone of zones) dateTimeFormat("en-US", { timeZone, hour: "numeric" });
+    expect(formatWithZone(new Date("2026-03-29T01:30:00Z"), "Europe/Berlin")).toBe("2026-03-29 03:30 (Europe/Berlin, UTC+02:00)");
+    expect(formatWithZone(new Date("2026-01-15T12:00:00Z"), "America/New_York")).toBe("2026-01-15 07:00 (America/New_York, UTC-05:00)");
   });
 });

@@ -3,9 +3,28 @@ import { AppError } from "@/lib/errors";
 // Wall-clock times in a named time zone, without a library: forms send "2026-03-29T01:30"
 // typed in the user's zone; notices state detection time with the zone and its offset.
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+const FORMATS_KEPT = 500;
+
+/**
+ * One `Intl.DateTimeFormat` per locale and options, made once and reused: making one costs far
+ * more than formatting with it (a list of 50 incidents made 100 per request). Kept by key, at
+ * most 500 (the zones in use are few; past that the oldest goes).
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    if (formats.size >= FORMATS_KEPT) formats.delete(formats.keys().next().value!);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** The wall-clock fields (year, month, day, hour, minute, second) of `date` in `timeZone`. */
 export function partsIn(date: Date, timeZone: string): Record<string, number> {
-  const fmt = new Intl.DateTimeFormat("en-US", {
+  const fmt = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

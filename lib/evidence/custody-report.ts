@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { TRequestContext } from "@/lib/audit-log/record-audit-event";
 import { now } from "@/lib/clock";
+import { dateTimeFormat } from "@/lib/core/time-zones";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { createPdf, fields, finish, heading, paragraph, pdfToBuffer, table, type TPdf } from "@/lib/reports/pdf";
@@ -15,7 +16,7 @@ export function formatInstant(iso: string, timeZone: string): string {
   const at = new Date(iso);
   const utc = `${iso.slice(0, 16).replace("T", " ")} UTC`;
   if (timeZone === "UTC") return utc;
-  const local = new Intl.DateTimeFormat("en-GB", {
+  const local = dateTimeFormat("en-GB", {
     timeZone,
     year: "numeric",
     month: "2-digit",
