@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "instrumentation.ts", "package.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.mjs", "instrumentation.ts", "package.json"];
 
 function newestSource(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
