@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices, chromium } from "@playwright/test";
+import { webServerNodeArgs } from "./scripts/web-node-args.mjs";
 
 // Playwright's own Chromium when installed, else Debian's. Nothing is downloaded.
 function chromiumPath(): string | undefined {
@@ -70,7 +71,7 @@ export default defineConfig({
   webServer: {
     // The production build made by scripts/run-e2e.ts, served by Vigil's own server as
     // `npm start` does (scripts/serve.mjs: it stamps each request with the socket's address).
-    command: `node scripts/serve.mjs`,
+    command: ["node", ...webServerNodeArgs(), "scripts/serve.mjs"].join(" "),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -14,6 +14,7 @@ import { dataMigrationReport, runDataMigrations } from "@/lib/db/data-migrations
 import { deployMigrations } from "@/lib/db/migrations";
 import { issueSetupLinkIfNoUsers } from "@/lib/users/setup-token";
 import { currentBuild } from "./build-freshness";
+import { webServerNodeArgs } from "./web-node-args.mjs";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
   // Vigil's own server (it stamps each request with the socket's address, which the allow-list,
   // sign-in throttle and audit log rely on), as a child of this process: stopping this process
   // must stop it.
-  server = spawn(process.execPath, ["--require", exitWithParent, serveScript, ...(dev ? ["--dev"] : [])], {
+  server = spawn(process.execPath, [...(dev ? [] : webServerNodeArgs()), "--require", exitWithParent, serveScript, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: dev ? "development" : "production", PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: "1" },
   });
