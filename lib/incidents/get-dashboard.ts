@@ -22,7 +22,7 @@ export async function getDashboard(actor: Actor, database: Db = db()): Promise<T
   const dueItems = listDueItems(actor, now, { within: DUE_WITHIN_MS, limit: DUE_LIMIT + 1 }, database);
   dueItems.catch(() => undefined);
   const [open, byStatus, bySeverity, months, alarms] = await Promise.all([
-    database.$queryRaw<TIncidentListRowRaw[]>(sql.open),
+    database.$queryRaw<Omit<TIncidentListRowRaw, "noticeStates">[]>(sql.open),
     database.$queryRaw<{ key: string; count: number }[]>(sql.byStatus),
     database.$queryRaw<{ key: string; count: number }[]>(sql.bySeverity),
     database.$queryRaw<{ month: string; count: number }[]>(sql.months),

@@ -6,7 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
-import { pendingNoticeStates } from "@/lib/notices";
+import { pendingNoticeState, type TNoticeState } from "@/lib/notices/notice-rules";
 import { clockState } from "./clock-rules";
 import { ZIncidentListQuery, listSql, type TIncidentListRowRaw, type TListScope } from "./list-query";
 import type { TIncidentListPage, TIncidentListRow } from "./types";
@@ -18,7 +18,7 @@ export async function listScope(actor: Actor): Promise<TListScope> {
   return scope;
 }
 
-export function toListRow(r: TIncidentListRowRaw, now: Date): TIncidentListRow {
+export function toListRow(r: Omit<TIncidentListRowRaw, "noticeStates">, now: Date): TIncidentListRow {
   return {
     id: r.id,
     reference: r.reference,
@@ -47,7 +47,10 @@ export async function listIncidents(actor: Actor, rawQuery: unknown, database: D
     database.$queryRaw<TIncidentListRowRaw[]>(sql.rows),
     database.$queryRaw<{ total: number }[]>(sql.count),
   ]);
-  // The clocks still running of this page: is a notice sent through Vigil waiting (sending, held, failed)?
-  const pending = await pendingNoticeStates(database, "incident", rows.filter((r) => r.amazonInfoInvolved && !r.amazonNotifiedAt).map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...toListRow(r, now), notice: pending.get(r.id) ?? null })), total: counted[0]?.total ?? 0, query };
+  // The clocks still running of this page: is a notice sent through Vigil waiting (sending, held, failed)? Read with the rows.
+  return {
+    rows: rows.map((r) => ({ ...toListRow(r, now), notice: r.noticeStates?.length ? pendingNoticeState(r.noticeStates as TNoticeState[]) : null })),
+    total: counted[0]?.total ?? 0,
+    query,
+  };
 }

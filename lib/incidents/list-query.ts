@@ -112,7 +112,11 @@ export function listSql(query: TIncidentListQuery, scope: TListScope, now: Date)
       WITH page AS (SELECT i."id" FROM "Incident" i ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset})
       SELECT i."id", i."reference", i."title", i."severity"::text AS "severity", i."status"::text AS "status", i."typeId",
              t."name" AS "typeName", i."detectedAt", i."notificationDueAt", i."amazonNotifiedAt", i."amazonNoticeOnTime",
-             i."amazonInfoInvolved", i."piiInvolved", i."commanderId", u."displayName" AS "commanderName", i."createdAt", i."updatedAt"
+             i."amazonInfoInvolved", i."piiInvolved", i."commanderId", u."displayName" AS "commanderName", i."createdAt", i."updatedAt",
+             -- While the Amazon clock runs: the states of its notices sent through Vigil and not yet given.
+             CASE WHEN i."amazonInfoInvolved" AND i."amazonNotifiedAt" IS NULL THEN
+               ARRAY(SELECT n."status"::text FROM "AmazonNotice" n WHERE n."incidentId" = i."id" AND n."status" IN ('sending', 'held', 'failed'))
+             END AS "noticeStates"
       FROM page JOIN "Incident" i ON i."id" = page."id"
       JOIN "IncidentType" t ON t."id" = i."typeId"
       LEFT JOIN "User" u ON u."id" = i."commanderId"
@@ -139,4 +143,6 @@ export interface TIncidentListRowRaw {
   commanderName: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Null once notified or when no Amazon Information is involved. */
+  noticeStates: string[] | null;
 }

@@ -55,12 +55,12 @@ const DASHBOARD_OWN_STATEMENTS = 10;
 
 // The most statements each screen's service may send, whatever the number of rows.
 const CASES: [string, () => Promise<unknown>, number][] = [
-  ["incident list, security lead, page 1", () => listIncidents(lead, {}), 3],
-  ["incident list, security lead, page 100", () => listIncidents(lead, { page: 100 }), 3],
-  ["incident list, security lead, open by due date", () => listIncidents(lead, { status: "open", sort: "dueAt", dir: "asc" }), 3],
-  ["incident list, security lead, search", () => listIncidents(lead, { q: "payroll" }), 3],
-  ["incident list, responder", () => listIncidents(responder, {}), 3],
-  ["incident list, auditor", () => listIncidents(auditor, { sort: "reference", dir: "asc", page: 50 }), 3],
+  ["incident list, security lead, page 1", () => listIncidents(lead, {}), 2],
+  ["incident list, security lead, page 100", () => listIncidents(lead, { page: 100 }), 2],
+  ["incident list, security lead, open by due date", () => listIncidents(lead, { status: "open", sort: "dueAt", dir: "asc" }), 2],
+  ["incident list, security lead, search", () => listIncidents(lead, { q: "payroll" }), 2],
+  ["incident list, responder", () => listIncidents(responder, {}), 2],
+  ["incident list, auditor", () => listIncidents(auditor, { sort: "reference", dir: "asc", page: 50 }), 2],
   // The dashboard reads each registered clock source once, plus a fixed number of its own queries.
   ["dashboard, security lead", () => getDashboard(lead), DASHBOARD_OWN_STATEMENTS + CLOCK_SOURCES.length],
   ["dashboard, responder", () => getDashboard(responder), DASHBOARD_OWN_STATEMENTS + CLOCK_SOURCES.length],
