@@ -41,8 +41,25 @@ export interface TAssetControlResult {
 
 const DAY = 24 * 3600_000;
 
+// Each asset's gaps grouped by row once per set of facts: the map asks for seven rows' problems,
+// and walking every asset in use (5,000 at a real team's size) for each was most of its evaluation.
+const problemsByControl = new WeakMap<TAssetComplianceFacts, Map<string, string[]>>();
+
 function problemsOf(facts: TAssetComplianceFacts, controlId: string): string[] {
-  return facts.assets.flatMap((a) => a.gaps.filter((g) => g.controlId === controlId).map((g) => `${a.reference} ${a.name}: ${g.text}`));
+  let grouped = problemsByControl.get(facts);
+  if (!grouped) {
+    grouped = new Map();
+    for (const a of facts.assets) {
+      for (const g of a.gaps) {
+        const list = grouped.get(g.controlId);
+        const text = `${a.reference} ${a.name}: ${g.text}`;
+        if (list) list.push(text);
+        else grouped.set(g.controlId, [text]);
+      }
+    }
+    problemsByControl.set(facts, grouped);
+  }
+  return [...(grouped.get(controlId) ?? [])];
 }
 
 function verdict(count: number, none: string, problems: string[], good: string, bad: string, now: Date, links: TAssetControlResult["links"]): TAssetControlResult {
