@@ -338,6 +338,27 @@ describe("evidence and chain of custody", () => {
     expect(responderList.rows.map((r) => r.id)).toEqual([created.id]);
   });
 
+  it("lists pages in the order asked, the same for a member as for a lead, however deep the page", async () => {
+    const ref = await incident("PAGES", [lead.userId, responder.userId]);
+    const base = Date.now() - 3_600_000;
+    const labels: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const item = await createPhysicalEvidence(lead, ref, { description: `Item ${i}`, collectedAt: new Date(base + i * 60_000).toISOString(), collectionMethod: "Handed over", storageLocation: "Safe" });
+      labels.push(item.label);
+    }
+    const newestFirst = [...labels].reverse();
+    for (const actor of [lead, responder]) {
+      const first = await listEvidence(actor, { incident: ref, pageSize: 5 });
+      const second = await listEvidence(actor, { incident: ref, pageSize: 5, page: 2 });
+      expect(first.total).toBe(7);
+      expect(first.rows.map((r) => r.label)).toEqual(newestFirst.slice(0, 5));
+      expect(second.rows.map((r) => r.label)).toEqual(newestFirst.slice(5));
+      expect(second.rows.every((r) => r.incidentReference === ref && r.custodianName === "Test lead")).toBe(true);
+      const oldestFirst = await listEvidence(actor, { incident: ref, pageSize: 5, sort: "collectedAt", dir: "asc" });
+      expect(oldestFirst.rows.map((r) => r.label)).toEqual(labels.slice(0, 5));
+    }
+  });
+
   it("exports a custody report PDF and an evidence package whose manifest hashes match its files", async () => {
     const ref = await incident("PKG", [lead.userId, responder.userId]);
     const data = logFile(2_000);

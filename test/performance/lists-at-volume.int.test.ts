@@ -64,9 +64,9 @@ const CASES: [string, () => Promise<unknown>, number][] = [
   // The dashboard reads each registered clock source once, plus a fixed number of its own queries.
   ["dashboard, security lead", () => getDashboard(lead), DASHBOARD_OWN_STATEMENTS + CLOCK_SOURCES.length],
   ["dashboard, responder", () => getDashboard(responder), DASHBOARD_OWN_STATEMENTS + CLOCK_SOURCES.length],
-  ["evidence list, security lead, page 1", () => listEvidence(lead, {}), 5],
-  ["evidence list, security lead, page 100", () => listEvidence(lead, { page: 100 }), 5],
-  ["evidence list, responder", () => listEvidence(responder, {}), 7],
+  ["evidence list, security lead, page 1", () => listEvidence(lead, {}), 6],
+  ["evidence list, security lead, page 100", () => listEvidence(lead, { page: 100 }), 6],
+  ["evidence list, responder", () => listEvidence(responder, {}), 8],
   ["audit log, newest", () => listAuditEvents(auditor, {}), 1],
   ["audit log, middle", () => listAuditEvents(auditor, { before: String(VOLUME.auditEvents / 2) }), 1],
   ["audit log, one actor", () => listAuditEvents(auditor, { actor: SEEDED.responder }), 1],
