@@ -357,6 +357,10 @@ describe("evidence and chain of custody", () => {
       const oldestFirst = await listEvidence(actor, { incident: ref, pageSize: 5, sort: "collectedAt", dir: "asc" });
       expect(oldestFirst.rows.map((r) => r.label)).toEqual(labels.slice(0, 5));
     }
+    // Search: a substring in any case; % and _ are literal characters, not wildcards.
+    expect((await listEvidence(responder, { incident: ref, q: "item 3" })).rows.map((r) => r.label)).toEqual([labels[3]]);
+    expect((await listEvidence(lead, { incident: ref, q: "Item%" })).total).toBe(0);
+    expect((await listEvidence(lead, { incident: ref, q: "_tem" })).total).toBe(0);
   });
 
   it("exports a custody report PDF and an evidence package whose manifest hashes match its files", async () => {
