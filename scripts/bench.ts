@@ -674,6 +674,8 @@ async function measureHttp(): Promise<void> {
       { name: "an incident", path: `/incidents/${incident}` },
       { name: "audit log", path: "/audit-log" },
       { name: "compliance map", path: "/compliance" },
+      // The floor: a route that renders no page (one database round trip), through the same server.
+      { name: "health check (no page)", path: "/api/health" },
     ];
     const pid = server.pid!;
     // Warm every page (compiled routes, pools), then memory at rest.
