@@ -217,7 +217,8 @@ async function evidenceListSql(member: string | null, page: number) {
            e."fileName", e."fileSize", e."lastVerifiedOk"
          FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" LEFT JOIN "User" u ON u."id" = e."custodianId"
          ${keyset || where} ORDER BY e."collectedAt" DESC, e."id" DESC LIMIT 25`, keyset ? keysetParams : params),
-      q(`SELECT count(*) FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" ${where}`, params),
+      // Every item has an incident: only a member's count needs the join (the scope reads memberIds).
+      q(member ? `SELECT count(*) FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" ${where}` : `SELECT count(*) FROM "EvidenceItem" e`, params),
     ]);
 }
 
