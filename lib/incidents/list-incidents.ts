@@ -6,7 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IncidentSeverity, IncidentStatus } from "@/lib/generated/prisma/enums";
-import { pendingNoticeState, type TNoticeState } from "@/lib/notices/notice-rules";
+import { pendingNoticeState, type TNoticeState } from "@/lib/notices/types";
 import { clockState } from "./clock-rules";
 import { ZIncidentListQuery, listSql, type TIncidentListRowRaw, type TListScope } from "./list-query";
 import type { TIncidentListPage, TIncidentListRow } from "./types";
