@@ -157,13 +157,13 @@ export function DataTable<TRow extends { id: string }>({
       <TableView table={table} className={className} caption={caption}>
         {rows.length === 0 ? (
           <EmptyRow colSpan={columns.length} className="table-empty">
-            No {noun} match these filters.
+            {total > 0 && page > pages ? `This page is past the last one: ${total} ${noun} fill ${pages} page${pages === 1 ? "" : "s"}.` : `No ${noun} match these filters.`}
           </EmptyRow>
         ) : null}
       </TableView>
       <nav className="pager" aria-label="Pages">
         <span className="muted">
-          {total === 0 ? `No ${noun}` : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total}`}
+          {total === 0 ? `No ${noun}` : page > pages ? `${total} in all` : `${(page - 1) * pageSize + 1}–${Math.min(page * pageSize, total)} of ${total}`}
           {footnote ? <> · {footnote}</> : null}
         </span>
         <span className="form-actions">

@@ -39,6 +39,9 @@ test.describe("logging an incident", () => {
 
     await page.goto("/incidents");
     await expect(page.getByRole("link", { name: reference })).toBeVisible();
+    // A page past the end (an old link, a narrower filter) says so instead of "no incidents".
+    await page.goto("/incidents?page=9999");
+    await expect(page.getByText(/^This page is past the last one: \d+ incidents fill \d+ pages?\.$/)).toBeVisible();
     await page.goto("/");
     // Listed twice: among the open incidents and, with its notice due, among the deadlines.
     await expect(page.getByRole("link", { name: reference }).first()).toBeVisible();
