@@ -109,7 +109,10 @@ test.describe("user administration", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "/tmp/identity-users-phone.png", fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Past the last page: said as such, not as an empty result.
     await page.goto("/settings/users?q=Listed+Member&pageSize=10&page=2");
+    await expect(page.getByText("This page is past the last one: 3 users fill 1 page.")).toBeVisible();
+    await page.goto("/settings/users?q=Nobody+Listed+By+This+Name");
     await expect(page.getByText("No users match these filters.")).toBeVisible();
   });
 
