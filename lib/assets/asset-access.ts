@@ -48,7 +48,11 @@ export async function gapContexts(database: Db | Tx, assets: readonly { id: stri
 /** Retention rules grouped by the asset they belong to, in the order given. */
 export function rulesByAsset<R extends { assetId: string }>(rules: readonly R[]): Map<string, R[]> {
   const byAsset = new Map<string, R[]>();
-  for (const rule of rules) byAsset.set(rule.assetId, [...(byAsset.get(rule.assetId) ?? []), rule]);
+  for (const rule of rules) {
+    const list = byAsset.get(rule.assetId);
+    if (list) list.push(rule);
+    else byAsset.set(rule.assetId, [rule]);
+  }
   return byAsset;
 }
 

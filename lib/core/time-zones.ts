@@ -41,7 +41,10 @@ export function partsIn(date: Date, timeZone: string): Record<string, number> {
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (Berlin in summer: 120). */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
-  const p = partsIn(date, timeZone);
+  return offsetFromParts(date, partsIn(date, timeZone));
+}
+
+function offsetFromParts(date: Date, p: Record<string, number>): number {
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
@@ -83,18 +86,20 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
 
 /** The instant as "2026-03-29T01:30" in `timeZone`, for a datetime-local input. */
 export function utcToZonedLocal(date: Date, timeZone: string): string {
-  const p = partsIn(date, timeZone);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}`;
+  return localFromParts(partsIn(date, timeZone));
 }
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+const localFromParts = (p: Record<string, number>) => `${p.year}-${pad2(p.month!)}-${pad2(p.day!)}T${pad2(p.hour!)}:${pad2(p.minute!)}`;
 
 /** "2026-03-29 03:30 (Europe/Berlin, UTC+02:00)": unambiguous in a notice to Amazon. */
 export function formatWithZone(date: Date, timeZone: string): string {
-  const offset = zoneOffsetMinutes(date, timeZone);
+  // One reading of the instant in the zone serves both the wall-clock time and the offset.
+  const parts = partsIn(date, timeZone);
+  const offset = offsetFromParts(date, parts);
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
-  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-  return `${utcToZonedLocal(date, timeZone).replace("T", " ")} (${timeZone}, UTC${sign}${hhmm})`;
+  return `${localFromParts(parts).replace("T", " ")} (${timeZone}, UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)})`;
 }
 
 /**

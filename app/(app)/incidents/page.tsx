@@ -6,7 +6,8 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/policy";
 import { now } from "@/lib/clock";
 import { getIncidentCatalog, listIncidents } from "@/lib/incidents";
-import { CLOCK_LABELS, CLOCK_STATES, INCIDENT_STATUSES, STATUS_LABELS, formatWithZone } from "@/lib/incidents/types";
+import { CLOCK_LABELS, CLOCK_STATES, INCIDENT_STATUSES, STATUS_LABELS } from "@/lib/incidents/types";
+import { utcToZonedLocal } from "@/lib/core/time-zones";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Incidents" };
@@ -21,7 +22,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const exportParams = new URLSearchParams(Object.entries(flat).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "page"));
   const rows = page.rows.map((r) => ({
     ...r,
-    detectedAtText: formatWithZone(new Date(r.detectedAt), catalog.timeZone).replace(/ \(.*\)$/, ""),
+    detectedAtText: utcToZonedLocal(new Date(r.detectedAt), catalog.timeZone).replace("T", " "),
   }));
 
   return (
