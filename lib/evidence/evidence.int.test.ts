@@ -363,6 +363,38 @@ describe("evidence and chain of custody", () => {
     expect((await listEvidence(lead, { incident: ref, q: "_tem" })).total).toBe(0);
   });
 
+  it("counts a member's whole list without a filter as its pages hold it: their incidents' items, items in their custody or waiting for them elsewhere, each once", async () => {
+    const own = await incident("SCOPE", [lead.userId, responder.userId]);
+    const other = await incident("SCOPE-OTHER", [lead.userId]);
+    const physical = (ref: string, description: string) =>
+      createPhysicalEvidence(lead, ref, { description, collectedAt: new Date(Date.now() - 120_000).toISOString(), collectionMethod: "Handed over", storageLocation: "Safe" });
+    const inOwn = await physical(own, "In the member's incident");
+    const ownAndHeld = await physical(own, "In the member's incident and in their custody");
+    const held = await physical(other, "In their custody elsewhere");
+    const waiting = await physical(other, "Waiting for them elsewhere");
+    const hidden = await physical(other, "Neither");
+    for (const item of [ownAndHeld, held]) {
+      const { transferId } = await requestCustodyTransfer(lead, item.label, { toUserId: responder.userId, purpose: "Analysis", location: "Lab" });
+      await acceptCustodyTransfer(responder, { transferId });
+    }
+    await requestCustodyTransfer(lead, waiting.label, { toUserId: responder.userId, purpose: "Analysis", location: "Lab" });
+
+    const labels: string[] = [];
+    let total = -1;
+    for (let page = 1; page < 50; page++) {
+      const result = await listEvidence(responder, { pageSize: 100, page });
+      total = result.total;
+      labels.push(...result.rows.map((r) => r.label));
+      if (result.rows.length < 100) break;
+    }
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(total).toBe(labels.length);
+    expect(labels).toEqual(expect.arrayContaining([inOwn.label, ownAndHeld.label, held.label, waiting.label]));
+    expect(labels).not.toContain(hidden.label);
+    // A filter counts in the database: the same items under it.
+    expect((await listEvidence(responder, { q: "elsewhere" })).total).toBe(2);
+  });
+
   it("exports a custody report PDF and an evidence package whose manifest hashes match its files", async () => {
     const ref = await incident("PKG", [lead.userId, responder.userId]);
     const data = logFile(2_000);

@@ -66,7 +66,7 @@ const CASES: [string, () => Promise<unknown>, number][] = [
   ["dashboard, responder", () => getDashboard(responder), DASHBOARD_OWN_STATEMENTS + CLOCK_SOURCES.length],
   ["evidence list, security lead, page 1", () => listEvidence(lead, {}), 6],
   ["evidence list, security lead, page 100", () => listEvidence(lead, { page: 100 }), 6],
-  ["evidence list, responder", () => listEvidence(responder, {}), 8],
+  ["evidence list, responder", () => listEvidence(responder, {}), 7],
   ["evidence list, security lead, search", () => listEvidence(lead, { q: "Item 12" }), 6],
   ["audit log, newest", () => listAuditEvents(auditor, {}), 1],
   ["audit log, middle", () => listAuditEvents(auditor, { before: String(VOLUME.auditEvents / 2) }), 1],
