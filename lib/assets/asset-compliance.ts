@@ -3,14 +3,44 @@ import "server-only";
 // asset-controls.ts). Every asset in use is read in one statement with the columns the gap rules
 // need, the retention rules and the fields with a record of processing in one each (not an id list
 // per batch), and each asset's gaps computed by the same rules as the screens (asset-rules.ts).
-import type { Db } from "@/lib/db/client";
+import { rootClient, type Db } from "@/lib/db/client";
+import { currentScope } from "@/lib/db/transaction-scope";
 import { rulesByAsset } from "./asset-access";
 import type { TAssetComplianceFacts, TAssetFactRow } from "./asset-controls";
 import { assetGaps, normalizeField, type TAssetFacts } from "./asset-rules";
 
 type TAssetRead = TAssetFacts & { id: string; reference: string; name: string; inventoryVerifiedAt: Date | null };
 
+/** The start of `now`'s UTC day: the only way the facts depend on the time (asset-rules.ts, isPurgeOverdue). */
+const dayOf = (now: Date) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+
+/**
+ * The facts last computed, with the version of the asset tables and the day they were computed
+ * for. The database raises the version in the transaction of every statement that writes one of
+ * the tables read below (a trigger: migration 20261205110000_facts_version), so while it and the
+ * day are unchanged, the tables hold what these facts were computed from. The version is read
+ * before the tables: a change that commits in between is in the facts and raises the version,
+ * so the next reader computes again; it never keeps facts older than their version. Nothing here
+ * depends on the reader: the map checks each reader's permission before it asks.
+ */
+let kept: { version: bigint; day: number; facts: Promise<TAssetComplianceFacts> } | null = null;
+
 export async function gatherAssetFacts(database: Db, now: Date): Promise<TAssetComplianceFacts> {
+  // Inside a transaction, or on another connection than the application's, read afresh.
+  if (currentScope() || database !== rootClient()) return readAssetFacts(database, now);
+  const row = await database.factsVersion.findUnique({ where: { name: "assets" }, select: { version: true } });
+  if (!row) return readAssetFacts(database, now);
+  const day = dayOf(now);
+  if (kept && kept.version === row.version && kept.day === day) return kept.facts;
+  const entry = { version: row.version, day, facts: readAssetFacts(database, now) };
+  kept = entry;
+  entry.facts.catch(() => {
+    if (kept === entry) kept = null;
+  });
+  return entry.facts;
+}
+
+async function readAssetFacts(database: Db, now: Date): Promise<TAssetComplianceFacts> {
   const [inUse, rules, records, lastReview, processingRecords, purges] = await Promise.all([
     database.$queryRaw<TAssetRead[]>`
       SELECT "id", "reference", "name", "kind", "holdsAmazonInfo", "holdsPersonalData", "personalDataFields", "atRestAlgorithm", "atRestKeyManagement",

@@ -25,8 +25,9 @@ type TShared = Omit<TComplianceMap, "canManage">;
  * writes an audit event in its own transaction, so a request that finds the head where it was
  * when the computation started has no change to see that the computation could miss: it waits for
  * that result instead of computing the same map again (at 50 concurrent requests, one computation
- * instead of 50, and one set of facts in memory). Nothing is kept once the computation ends: the
- * next request computes afresh. Only outside a transaction (inside one, the map is read on its
+ * instead of 50, and one set of facts in memory). The map is not kept once the computation ends:
+ * the next request computes afresh, except the asset facts, which are kept while the database's
+ * version of the asset tables and the day are unchanged (lib/assets/asset-compliance.ts). Only outside a transaction (inside one, the map is read on its
  * snapshot). The map holds nothing that depends on the reader; whether they may manage it is
  * answered per request, after their own permission check.
  */

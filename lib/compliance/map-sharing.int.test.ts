@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addAsset, updateAsset } from "@/lib/assets";
 import { makeSignedUpUser, type TSignedUpUser } from "@/test/support/signed-up-user";
 import { getComplianceMap } from "./get-compliance-map";
 import { setControlOwner } from "./set-control-owner";
@@ -39,6 +40,17 @@ describe("the compliance map under concurrent requests", () => {
     const after = await getComplianceMap(lead.actor);
     expect(after.results).not.toBe(first.results);
     expect(after.results.find((r) => r.control.id === "A-1")!.owner).not.toBeNull();
+  });
+
+  it("the asset facts kept between views: a change to an asset shows in the next map, and a reader without the permission is still refused", async () => {
+    const channel = { kind: "cloud_service", name: "Kept facts API", holdsAmazonInfo: "on", atRestAlgorithm: "aes_256", atRestKeyManagement: "kms", inTransitMinTls: "tls1_1" };
+    const { reference } = await addAsset(lead.actor, channel);
+    const gs3 = async () => (await getComplianceMap(lead.actor)).results.find((r) => r.control.id === "GS-3")!.problems.filter((p) => p.startsWith(reference));
+    expect(await gs3()).toHaveLength(1);
+    await expect(getComplianceMap(responder.actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await updateAsset(lead.actor, reference, { ...channel, inTransitMinTls: "tls1_2" });
+    expect(await gs3()).toEqual([]);
+    expect((await getComplianceMap(auditor.actor)).results.find((r) => r.control.id === "GS-3")!.problems.filter((p) => p.startsWith(reference))).toEqual([]);
   });
 
   it("a request made after a change does not join a computation that started before it", async () => {
