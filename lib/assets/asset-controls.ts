@@ -62,6 +62,18 @@ function problemsOf(facts: TAssetComplianceFacts, controlId: string): string[] {
   return [...(grouped.get(controlId) ?? [])];
 }
 
+// The assets in use that are not systems (access governance's), once per set of facts: four rows read them.
+const inUseByFacts = new WeakMap<TAssetComplianceFacts, readonly TAssetFactRow[]>();
+
+function assetsInUse(facts: TAssetComplianceFacts): readonly TAssetFactRow[] {
+  let inUse = inUseByFacts.get(facts);
+  if (!inUse) {
+    inUse = facts.assets.filter((a) => a.kind !== "system");
+    inUseByFacts.set(facts, inUse);
+  }
+  return inUse;
+}
+
 function verdict(count: number, none: string, problems: string[], good: string, bad: string, now: Date, links: TAssetControlResult["links"]): TAssetControlResult {
   if (problems.length) return { status: "not_met", summary: bad, problems, lastVerifiedAt: now, nextDueAt: null, links };
   if (count === 0) return { status: "no_evidence", summary: `${none}: no evidence yet.`, problems: [], lastVerifiedAt: null, nextDueAt: null, links };
@@ -91,7 +103,7 @@ function retentionControl(facts: TAssetComplianceFacts, category: "pii" | "non_p
 
 export function evaluateAssetControl(id: TAssetControlId, facts: TAssetComplianceFacts, now: Date): TAssetControlResult {
   const inventory = [{ label: "Asset inventory", href: "/assets" }];
-  const inUse = facts.assets.filter((a) => a.kind !== "system");
+  const inUse = assetsInUse(facts);
   switch (id) {
     case "PII-2b": {
       if (inUse.length === 0) return verdict(0, "No assets in the inventory", [], "", "", now, inventory);

@@ -6,6 +6,9 @@ import { db } from "@/lib/db/client";
 import { recordAuditVerification } from "./audit-facts";
 import { exportComplianceMap } from "./export-compliance-map";
 import { getComplianceMap } from "./get-compliance-map";
+import { gatherComplianceFacts } from "./gather-facts";
+import { periodStart } from "./evaluate";
+import { findControl } from "./catalog";
 import { attestControl } from "./attest-control";
 import { setControlOwner } from "./set-control-owner";
 import { setPolicyVersion } from "./set-policy-version";
@@ -67,6 +70,36 @@ describe("compliance map on live records", () => {
     const gs4e = map.results.find((r) => r.control.id === "GS-4e")!;
     expect(gs4e.status).toBe("not_met");
     expect(gs4e.problems).toEqual([`INC-CM-LATE-${run}: notified 6 h late`]);
+  });
+
+  it("counts Vigil's accounts, its readers of personal data and its alarms as the tables hold them", async () => {
+    const now = new Date();
+    await user("nomfa", ["responder"]);
+    await db().user.update({ where: { id: `usr_cm_nomfa_${run}` }, data: { mfaEnrolledAt: null } });
+    await user("privacy", ["privacy_officer"]);
+    const alarm = (key: string, firstSeenAt: Date, acknowledgedAt: Date | null) =>
+      db().alarm.create({ data: { id: `alm_cm_${key}_${run}`, rule: "test.rule", subjectKey: `test:${key}`, title: "Test", details: {}, firstSeenAt, lastSeenAt: firstSeenAt, acknowledgedAt } });
+    await alarm("stale", new Date(now.getTime() - 30 * 3600_000), null);
+    await alarm("acknowledged", new Date(now.getTime() - 30 * 3600_000), now);
+    await alarm("recent", new Date(now.getTime() - 3600_000), null);
+    const facts = await gatherComplianceFacts(db(), now, null, true);
+    // The same counts asked one by one, as the map asked them before they were one statement.
+    const since = periodStart(findControl("PII-5c")!, now);
+    const newest = await db().alarm.findFirst({ where: { firstSeenAt: { gte: since } }, orderBy: { firstSeenAt: "desc" }, select: { firstSeenAt: true } });
+    expect(facts.accounts).toEqual({
+      active: await db().user.count({ where: { status: "active" } }),
+      withoutMfa: await db().user.count({ where: { status: "active", mfaEnrolledAt: null } }),
+    });
+    expect(facts.accounts!.withoutMfa).toBeGreaterThan(0);
+    expect(facts.piiReaders.people).toBe(await db().user.count({ where: { status: "active", roles: { hasSome: facts.piiReaders.roles as Role[] } } }));
+    expect(facts.piiReaders.people).toBeGreaterThan(0);
+    expect(facts.alarms).toEqual({
+      rulesActive: true,
+      openUnacknowledgedOver24h: await db().alarm.count({ where: { status: "open", acknowledgedAt: null, firstSeenAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } }),
+      raisedInPeriod: await db().alarm.count({ where: { firstSeenAt: { gte: since } } }),
+      lastRaisedAt: newest!.firstSeenAt,
+    });
+    expect(facts.alarms!.openUnacknowledgedOver24h).toBeGreaterThan(0);
   });
 
   it("never shows a control without its module as met", async () => {

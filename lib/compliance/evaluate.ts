@@ -229,12 +229,30 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
   // Only records inside the control's period count (gather-facts reads no older ones either).
   const start = periodStart(control, now).getTime();
   const inPeriod = (d: Date) => d.getTime() >= start;
-  const facts = {
+  // Each list filtered when a control first reads it: most controls read none of them, and a
+  // year of records is thousands of rows (issue 16).
+  const lazily = <T>(make: () => T) => {
+    let made: { value: T } | null = null;
+    return () => (made ??= { value: make() }).value;
+  };
+  const amazonNotices = lazily(() => allFacts.amazonNotices.filter((n) => inPeriod(n.startedAt)));
+  const legalNotices = lazily(() => allFacts.legalNotices.filter((n) => inPeriod(n.startedAt)));
+  const closedIncidents = lazily(() => allFacts.closedIncidents.filter((i) => inPeriod(i.closedAt)));
+  const thirdPartyNotifications = lazily(() => allFacts.thirdPartyNotifications.filter((n) => inPeriod(n.notifiedAt)));
+  const facts: TComplianceFacts = {
     ...allFacts,
-    amazonNotices: allFacts.amazonNotices.filter((n) => inPeriod(n.startedAt)),
-    legalNotices: allFacts.legalNotices.filter((n) => inPeriod(n.startedAt)),
-    closedIncidents: allFacts.closedIncidents.filter((i) => inPeriod(i.closedAt)),
-    thirdPartyNotifications: allFacts.thirdPartyNotifications.filter((n) => inPeriod(n.notifiedAt)),
+    get amazonNotices() {
+      return amazonNotices();
+    },
+    get legalNotices() {
+      return legalNotices();
+    },
+    get closedIncidents() {
+      return closedIncidents();
+    },
+    get thirdPartyNotifications() {
+      return thirdPartyNotifications();
+    },
   };
   switch (control.id) {
     case "GS-4e":
