@@ -84,6 +84,11 @@ describe(`lists at volume (${VOLUME.incidents} incidents, ${VOLUME.evidence} evi
     });
   }
 
+  it("the dashboard's open incidents come from the indexes of open incidents alone, not by skipping closed ones", async () => {
+    const measured = await cost(() => getDashboard(lead));
+    expect(measured.scans).toEqual(expect.arrayContaining(["Index Scan Incident_open_notice_running_idx", "Index Scan Incident_open_notice_settled_idx"]));
+  });
+
   it("the evidence search (a substring in any case over four fields) is served by the trigram index, with the same rows as a scan", async () => {
     const statements = (await captureStatements(() => listEvidence(lead, { q: "item 1234" }))).filter(isQuery);
     const client = await pool.connect();
