@@ -373,7 +373,14 @@ async function measureServices(): Promise<void> {
     // The asset inventory: a page of assets with their gaps (rules and records of the page's assets).
     { kind: "list", name: "assets p1, security lead", service: () => listAssets(lead, {}), sql: assetListSql(null) },
     { kind: "list", name: "assets p1 devices, auditor", service: () => listAssets(auditor, { kind: "device" }), sql: assetListSql("device") },
-    { kind: "list", name: "records of processing p1, auditor", service: () => listProcessingRecords(auditor, {}), sql: () => q(`SELECT * FROM "ProcessingRecord" ORDER BY "dataField", "id" LIMIT 25`) },
+    { kind: "list", name: "records of processing p1, auditor", service: () => listProcessingRecords(auditor, {}), sql: () =>
+        // The page and the stores of each record on it, as the screen shows them.
+        Promise.all([
+          q(`SELECT r.*, (SELECT coalesce(array_agg(a."reference" || ' ' || a."name" ORDER BY a."reference"), '{}') FROM "ProcessingRecordAsset" l JOIN "Asset" a ON a."id" = l."assetId" WHERE l."processingRecordId" = r."id") AS "assets"
+             FROM "ProcessingRecord" r ORDER BY r."dataField", r."id" LIMIT 25`),
+          q(`SELECT count(*) FROM "ProcessingRecord"`),
+        ]),
+    },
     { kind: "list", name: "retention rules p1, auditor", service: () => listRetention(auditor, {}), sql: () => q(`SELECT r.*, a."reference", a."name" FROM "RetentionRule" r JOIN "Asset" a ON a."id" = r."assetId" ORDER BY r."nextPurgeDueOn", r."id" LIMIT 25`) },
   ];
 

@@ -248,6 +248,17 @@ describe("records of processing and retention", () => {
     expect(csv.split(/\r?\n/)[0]).toBe("Reference,Field,Source,Collected,Processed,Stored in,Used for,Shared with,Disposed of,Retention rule");
     expect(csv).toContain(`${storeRef} Orders database`);
     expect((await listProcessingRecords(auditor, {})).rows.map((r) => r.dataField)).toEqual(["address", "email"]);
+    // Each record with the stores that hold its field, by reference; a record without one has none.
+    const { reference: backupRef } = await addAsset(lead, { ...store, name: "Orders backup", ownerId });
+    await addProcessingRecord(lead, { dataField: "phone", source: "x", collection: "x", processing: "x", purpose: "x", sharedWith: "x", disposal: "x", assetReferences: [backupRef, storeRef] });
+    const listed = (await listProcessingRecords(auditor, {})).rows.map((r) => [r.dataField, r.assets]);
+    const [first, second] = [storeRef, backupRef].sort();
+    const named = (ref: string) => ({ reference: ref, name: ref === storeRef ? "Orders database" : "Orders backup" });
+    expect(listed).toEqual([
+      ["address", [named(storeRef)]],
+      ["email", [named(storeRef)]],
+      ["phone", [named(first!), named(second!)]],
+    ]);
   });
 
   it("retention rules are per data store; longer PII needs a law and changes the Developer Profile's answer", async () => {

@@ -19,14 +19,24 @@ export const ZRetentionListQuery = z.object({ ...listQueryFields(["nextPurgeDueO
 export async function listProcessingRecords(actor: Actor, input: unknown): Promise<{ rows: TProcessingRecordRow[]; total: number; query: z.output<typeof ZProcessingListQuery> }> {
   await authorize(actor, "asset.read");
   const query = ZProcessingListQuery.parse(input ?? {});
-  const [records, total] = await Promise.all([
-    db().processingRecord.findMany({
-      ...pageArgs(query),
-      select: PROCESSING_SELECT,
-    }),
-    db().processingRecord.count(),
-  ]);
-  return { rows: records.map((r) => ({ ...r, assets: r.assets.map((a) => a.asset).sort((a, b) => a.reference.localeCompare(b.reference)) })), total, query };
+  const { assets: _assets, ...withoutAssets } = PROCESSING_SELECT;
+  const [records, total] = await Promise.all([db().processingRecord.findMany({ ...pageArgs(query), select: withoutAssets }), db().processingRecord.count()]);
+  // The page's assets in one statement with the page's ids as one array parameter (through the
+  // relation, Prisma read the links, then every linked asset with one parameter per asset: 1,350
+  // for 25 records of 54 stores each).
+  const links = records.length
+    ? await db().$queryRaw<{ recordId: string; reference: string; name: string }[]>`
+        SELECT l."processingRecordId" AS "recordId", a."reference", a."name" FROM "ProcessingRecordAsset" l JOIN "Asset" a ON a."id" = l."assetId"
+        WHERE l."processingRecordId" = ANY(${records.map((r) => r.id)}::text[])`
+    : [];
+  const assetsOf = new Map<string, { reference: string; name: string }[]>();
+  for (const { recordId, reference, name } of links) {
+    const list = assetsOf.get(recordId);
+    if (list) list.push({ reference, name });
+    else assetsOf.set(recordId, [{ reference, name }]);
+  }
+  const rows = records.map((r) => ({ ...r, assets: (assetsOf.get(r.id) ?? []).sort((a, b) => a.reference.localeCompare(b.reference)) }));
+  return { rows, total, query };
 }
 
 /** One record of processing, for its edit form. */
