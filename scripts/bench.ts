@@ -206,19 +206,22 @@ async function evidenceListSql(member: string | null, page: number) {
     keyset = `WHERE (e."collectedAt", e."id") < ($1, $2)`;
     keysetParams.push(last.collectedAt, last.id);
   }
-  const where = member
-    ? `WHERE (i."memberIds" @> ARRAY[$1]::text[] OR e."custodianId" = $1
-        OR EXISTS (SELECT 1 FROM "CustodyTransfer" x WHERE x."evidenceId" = e."id" AND x."toUserId" = $1 AND x."status" = 'pending'))`
-    : "";
+  // A member sees the items of their incidents, those in their custody and those waiting for
+  // them: each found through its own index, as one would write it (an OR across the three reads
+  // every item), then the rows by id (= ANY of an array: joined to the union, PostgreSQL hashes
+  // every item); their number is the count.
+  const visible = `SELECT v."id" FROM "EvidenceItem" v WHERE v."incidentId" IN (SELECT m."id" FROM "Incident" m WHERE m."memberIds" @> ARRAY[$1]::text[])
+        UNION SELECT v."id" FROM "EvidenceItem" v WHERE v."custodianId" = $1
+        UNION SELECT x."evidenceId" FROM "CustodyTransfer" x WHERE x."toUserId" = $1 AND x."status" = 'pending'`;
+  const from = `FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" LEFT JOIN "User" u ON u."id" = e."custodianId"`;
+  const where = member ? `WHERE e."id" = ANY(ARRAY(${visible}))` : "";
   const params = member ? [member] : [];
   return () =>
     Promise.all([
       q(`SELECT e."id", e."label", i."reference", e."kind", e."description", e."status", e."custodianId", u."displayName", e."collectedAt", e."legalHold",
            e."fileName", e."fileSize", e."lastVerifiedOk"
-         FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" LEFT JOIN "User" u ON u."id" = e."custodianId"
-         ${keyset || where} ORDER BY e."collectedAt" DESC, e."id" DESC LIMIT 25`, keyset ? keysetParams : params),
-      // Every item has an incident: only a member's count needs the join (the scope reads memberIds).
-      q(member ? `SELECT count(*) FROM "EvidenceItem" e JOIN "Incident" i ON i."id" = e."incidentId" ${where}` : `SELECT count(*) FROM "EvidenceItem" e`, params),
+         ${from} ${keyset || where} ORDER BY e."collectedAt" DESC, e."id" DESC LIMIT 25`, keyset ? keysetParams : params),
+      q(member ? `SELECT count(*) FROM (${visible}) s` : `SELECT count(*) FROM "EvidenceItem" e`, params),
     ]);
 }
 
