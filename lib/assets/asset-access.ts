@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Db, Tx } from "@/lib/db/client";
 import { validationError } from "@/lib/core/field-errors";
+import { groupBy } from "@/lib/core/group-by";
 import { AppError } from "@/lib/errors";
 import type { Asset } from "@/lib/generated/prisma/client";
 import { assetGaps, normalizeField, type TAssetContext, type TAssetFacts, type TGap } from "./asset-rules";
@@ -47,13 +48,7 @@ export async function gapContexts(database: Db | Tx, assets: readonly { id: stri
 
 /** Retention rules grouped by the asset they belong to, in the order given. */
 export function rulesByAsset<R extends { assetId: string }>(rules: readonly R[]): Map<string, R[]> {
-  const byAsset = new Map<string, R[]>();
-  for (const rule of rules) {
-    const list = byAsset.get(rule.assetId);
-    if (list) list.push(rule);
-    else byAsset.set(rule.assetId, [rule]);
-  }
-  return byAsset;
+  return groupBy(rules, (rule) => rule.assetId);
 }
 
 export const GAP_FACTS_SELECT = {
