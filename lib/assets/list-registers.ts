@@ -9,7 +9,7 @@ import { displayNames } from "@/lib/core/display-names";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { retentionRuleGaps } from "./asset-rules";
-import { PROCESSING_SELECT } from "./registers";
+import { PROCESSING_SELECT, withStores } from "./registers";
 import { retentionAnswer } from "./retention-rules";
 import type { TProcessingRecordRow, TRetentionRuleRow, TRetentionView } from "./types";
 
@@ -19,23 +19,8 @@ export const ZRetentionListQuery = z.object({ ...listQueryFields(["nextPurgeDueO
 export async function listProcessingRecords(actor: Actor, input: unknown): Promise<{ rows: TProcessingRecordRow[]; total: number; query: z.output<typeof ZProcessingListQuery> }> {
   await authorize(actor, "asset.read");
   const query = ZProcessingListQuery.parse(input ?? {});
-  const { assets: _assets, ...withoutAssets } = PROCESSING_SELECT;
-  const [records, total] = await Promise.all([db().processingRecord.findMany({ ...pageArgs(query), select: withoutAssets }), db().processingRecord.count()]);
-  // The page's assets in one statement with the page's ids as one array parameter (through the
-  // relation, Prisma read the links, then every linked asset with one parameter per asset: 1,350
-  // for 25 records of 54 stores each).
-  const links = records.length
-    ? await db().$queryRaw<{ recordId: string; reference: string; name: string }[]>`
-        SELECT l."processingRecordId" AS "recordId", a."reference", a."name" FROM "ProcessingRecordAsset" l JOIN "Asset" a ON a."id" = l."assetId"
-        WHERE l."processingRecordId" = ANY(${records.map((r) => r.id)}::text[])`
-    : [];
-  const assetsOf = new Map<string, { reference: string; name: string }[]>();
-  for (const { recordId, reference, name } of links) {
-    const list = assetsOf.get(recordId);
-    if (list) list.push({ reference, name });
-    else assetsOf.set(recordId, [{ reference, name }]);
-  }
-  const rows = records.map((r) => ({ ...r, assets: (assetsOf.get(r.id) ?? []).sort((a, b) => a.reference.localeCompare(b.reference)) }));
+  const [records, total] = await Promise.all([db().processingRecord.findMany({ ...pageArgs(query), select: PROCESSING_SELECT }), db().processingRecord.count()]);
+  const rows = await withStores(db(), records);
   return { rows, total, query };
 }
 
@@ -51,7 +36,7 @@ async function listProcessingRecordsWhere(actor: Actor, reference: string) {
     where: { reference },
     select: PROCESSING_SELECT,
   });
-  return { rows: record ? [{ ...record, assets: record.assets.map((a) => a.asset) }] : [] };
+  return { rows: await withStores(db(), record ? [record] : []) };
 }
 
 /** The retention rules (a page), their last purge and gaps, the Developer Profile's answer, and the data stores a rule can be set for. */

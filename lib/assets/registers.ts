@@ -3,6 +3,7 @@ import "server-only";
 // retention rules and the purge attestations. The screens' CSV and PDF downloads and the audit
 // pack render them (lib/core/register-report), read in batches outside any transaction.
 import { displayNames } from "@/lib/core/display-names";
+import { groupBy } from "@/lib/core/group-by";
 import { pagedRows } from "@/lib/core/register-report/register-rows";
 import type { TRegister } from "@/lib/core/register-report/types";
 import type { Db } from "@/lib/db/client";
@@ -66,7 +67,7 @@ async function inventoryPage(database: Db, now: Date, after: { id: string } | nu
   return assets.map((a) => ({ ...a, gaps: gaps.get(a.id) ?? ([] as TGap[]), verifiedByName: a.inventoryVerifiedById ? (names.get(a.inventoryVerifiedById) ?? "Unknown") : "" }));
 }
 
-/** The columns of a record of processing, with its assets and retention rule: lists, forms and the register. */
+/** The columns of a record of processing, with its retention rule: lists, forms and the register (its stores: withStores). */
 export const PROCESSING_SELECT = {
   id: true,
   reference: true,
@@ -77,9 +78,26 @@ export const PROCESSING_SELECT = {
   purpose: true,
   sharedWith: true,
   disposal: true,
-  assets: { select: { asset: { select: { reference: true, name: true } } } },
   retentionRule: { select: { reference: true, keepDays: true, category: true } },
 } as const;
+
+/**
+ * The records with the stores that hold their field, by reference: the stores of all of them in
+ * one statement with their ids as one array parameter (through the relation, Prisma read the
+ * links, then every linked asset with one parameter each: 1,350 for 25 records of 54 stores).
+ */
+export async function withStores<R extends { id: string }>(database: Db, records: readonly R[]): Promise<(R & { assets: { reference: string; name: string }[] })[]> {
+  const links = records.length
+    ? await database.$queryRaw<{ recordId: string; reference: string; name: string }[]>`
+        SELECT l."processingRecordId" AS "recordId", a."reference", a."name" FROM "ProcessingRecordAsset" l JOIN "Asset" a ON a."id" = l."assetId"
+        WHERE l."processingRecordId" = ANY(${records.map((r) => r.id)}::text[])`
+    : [];
+  const storesOf = groupBy(links, (link) => link.recordId);
+  return records.map((r) => ({
+    ...r,
+    assets: (storesOf.get(r.id) ?? []).map(({ reference, name }) => ({ reference, name })).sort((a, b) => a.reference.localeCompare(b.reference)),
+  }));
+}
 
 /** Every record of processing: one row per personal-data field. */
 export function processingRegister(database: Db): TRegister<Awaited<ReturnType<typeof processingPage>>[number]> {
@@ -92,7 +110,7 @@ export function processingRegister(database: Db): TRegister<Awaited<ReturnType<t
       { label: "Source", value: (r) => r.source, width: 2 },
       { label: "Collected", value: (r) => r.collection, width: 2 },
       { label: "Processed", value: (r) => r.processing, width: 2 },
-      { label: "Stored in", value: (r) => r.assets.map((a) => `${a.asset.reference} ${a.asset.name}`).join("; "), width: 2 },
+      { label: "Stored in", value: (r) => r.assets.map((a) => `${a.reference} ${a.name}`).join("; "), width: 2 },
       { label: "Used for", value: (r) => r.purpose, width: 2 },
       { label: "Shared with", value: (r) => r.sharedWith, width: 2 },
       { label: "Disposed of", value: (r) => r.disposal, width: 2 },
@@ -102,8 +120,8 @@ export function processingRegister(database: Db): TRegister<Awaited<ReturnType<t
   };
 }
 
-function processingPage(database: Db, after: { id: string } | null, take: number) {
-  return database.processingRecord.findMany({ where: byId(after), orderBy: { id: "asc" }, take, select: PROCESSING_SELECT });
+async function processingPage(database: Db, after: { id: string } | null, take: number) {
+  return withStores(database, await database.processingRecord.findMany({ where: byId(after), orderBy: { id: "asc" }, take, select: PROCESSING_SELECT }));
 }
 
 /** Every retention rule with its data store, schedule and last purge, and the Developer Profile's answer in the subtitle. */
