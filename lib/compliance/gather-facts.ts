@@ -83,6 +83,7 @@ export async function gatherComplianceFacts(
   alarmRulesActive: boolean,
 ): Promise<TComplianceFacts> {
   const piiRoles = ROLES.filter((role) => ROLE_GRANTS[role]["pii.read"] !== undefined);
+  const alarmsSince = since("PII-5c", now);
   // The modules' facts are read alongside the rest, not after it: the map's time is the slowest read, not their sum.
   const modules = Promise.all([gatherPlanFacts(database), gatherAccessFacts(database, now), gatherAssetFacts(database, now)]);
   modules.catch(() => undefined);
@@ -104,8 +105,8 @@ export async function gatherComplianceFacts(
              (SELECT count(*) FROM "User" WHERE "status" = 'active' AND "mfaEnrolledAt" IS NULL)::int AS "withoutMfa",
              (SELECT count(*) FROM "User" WHERE "status" = 'active' AND "roles" && ${piiRoles}::"Role"[])::int AS "piiPeople",
              (SELECT count(*) FROM "Alarm" WHERE "status" = 'open' AND "acknowledgedAt" IS NULL AND "firstSeenAt" < ${new Date(now.getTime() - 24 * 3600_000)})::int AS "staleAlarms",
-             (SELECT count(*) FROM "Alarm" WHERE "firstSeenAt" >= ${since("PII-5c", now)})::int AS "alarmsRaised",
-             (SELECT max("firstSeenAt") FROM "Alarm" WHERE "firstSeenAt" >= ${since("PII-5c", now)}) AS "lastAlarm"`,
+             (SELECT count(*) FROM "Alarm" WHERE "firstSeenAt" >= ${alarmsSince})::int AS "alarmsRaised",
+             (SELECT max("firstSeenAt") FROM "Alarm" WHERE "firstSeenAt" >= ${alarmsSince}) AS "lastAlarm"`,
     // The latest attestation per control and kind under each version: the ("controlId", "attestedAt") index.
     database.$queryRaw<{ id: string; controlId: string; policyVersion: string; kind: string; status: string; statement: string; evidenceId: string | null; attestedById: string; attestedAt: Date; nextDueAt: Date; signedAt: Date | null }[]>`
       SELECT DISTINCT ON ("controlId", "kind", "policyVersion") "id", "controlId", "policyVersion", "kind", "status", "statement", "evidenceId", "attestedById", "attestedAt", "nextDueAt", "signedAt"

@@ -44,9 +44,11 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
   return offsetFromParts(date, partsIn(date, timeZone));
 }
 
+/** The wall-clock time these parts show, read as if it were UTC. */
+const wallClockMs = (p: Record<string, number>) => Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+
 function offsetFromParts(date: Date, p: Record<string, number>): number {
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  return Math.round((wallClockMs(p) - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
@@ -74,10 +76,7 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   const candidates = [zoneOffsetMinutes(new Date(wall - 86_400_000), timeZone), zoneOffsetMinutes(new Date(wall + 86_400_000), timeZone)];
   const matches = candidates
     .map((offset) => new Date(wall - offset * 60_000))
-    .filter((instant) => {
-      const p = partsIn(instant, timeZone);
-      return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) === wall;
-    })
+    .filter((instant) => wallClockMs(partsIn(instant, timeZone)) === wall)
     .sort((a, b) => a.getTime() - b.getTime());
   if (matches[0]) return matches[0];
   // In a gap: use the offset before the jump, which lands after it.
