@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices, chromium } from "@playwright/test";
-import { webServerNodeArgs } from "./scripts/web-node-args.mjs";
+import { webServerEnv, webServerNodeArgs } from "./scripts/web-node-args.mjs";
 
 // Playwright's own Chromium when installed, else Debian's. Nothing is downloaded.
 function chromiumPath(): string | undefined {
@@ -78,6 +78,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      // The memory settings `npm start` gives its server (scripts/web-node-args.mjs).
+      MALLOC_ARENA_MAX: webServerEnv().MALLOC_ARENA_MAX,
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_URL: process.env.DATABASE_URL ?? "",

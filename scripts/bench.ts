@@ -39,7 +39,7 @@ process.env.VIGIL_LOG_LEVEL = "error";
 
 const pg = (await import("pg")).default;
 const { currentBuild } = await import("./build-freshness");
-const { webServerNodeArgs } = await import("./web-node-args.mjs");
+const { webServerEnv, webServerNodeArgs } = await import("./web-node-args.mjs");
 const { FULL_VOLUME, QUICK_VOLUME, SEEDED, seedVolume } = await import("./bench/seed-volume");
 const { PLANS_FULL_VOLUME, PLANS_QUICK_VOLUME, PLANS_TABLES, activityListSql, planListSql, seedPlansVolume } = await import("./bench/plans");
 const { captureStatements, explain, isQuery, timeInterleaved } = await import("./bench/measure");
@@ -670,13 +670,13 @@ async function measureHttp(): Promise<void> {
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const baseUrl = `http://localhost:${port}`;
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": where the web process's time goes.
-  // The flags `npm start` gives the server (its heap budget), then any of the bench's own.
+  // The flags and environment `npm start` gives the server (its memory budget), then any of the bench's own.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const nodeArgs = [...webServerNodeArgs(extra.join(" ")), ...extra];
   const server: ChildProcess = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      ...process.env,
+      ...webServerEnv(),
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_URL: databaseUrl,

@@ -14,7 +14,7 @@ import { dataMigrationReport, runDataMigrations } from "@/lib/db/data-migrations
 import { deployMigrations } from "@/lib/db/migrations";
 import { issueSetupLinkIfNoUsers } from "@/lib/users/setup-token";
 import { currentBuild } from "./build-freshness";
-import { webServerNodeArgs } from "./web-node-args.mjs";
+import { webServerEnv, webServerNodeArgs } from "./web-node-args.mjs";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   // must stop it.
   server = spawn(process.execPath, [...(dev ? [] : webServerNodeArgs()), "--require", exitWithParent, serveScript, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production", PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...(dev ? process.env : webServerEnv()), NODE_ENV: dev ? "development" : "production", PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: "1" },
   });
   console.log(`Vigil is starting on ${config.baseUrl}`);
   server.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
