@@ -4,6 +4,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { scopeOf } from "@/lib/auth/policy";
 import { db, type Db } from "@/lib/db/client";
 import { currentScope } from "@/lib/db/transaction-scope";
+import { inLanes } from "@/lib/core/in-lanes";
 import { nearestFirst } from "./clock-state";
 import { CLOCK_SOURCES } from "./registry";
 import type { TClockScope, TClockSource, TDueItem } from "./types";
@@ -28,7 +29,11 @@ export function clockScopeFor(actor: Actor, source: TClockSource): TClockScope |
   return source.scoping === "members" ? scope : null;
 }
 
-/** Sources read at once, outside a transaction: a few connections of the pool, not all of them. */
+/**
+ * Sources read at once, outside a transaction: a few connections of the pool, not all of them.
+ * Each of the lanes takes the next source when its last is read, so one slow source (a lead's
+ * policies to acknowledge) holds up one lane and not a whole batch of four.
+ */
 const PARALLEL_SOURCES = 4;
 
 /**
@@ -47,10 +52,6 @@ export async function listDueItems(actor: Actor, now: Date, options: TListDueIte
     visible.push({ source, scope });
   }
   const read = ({ source, scope }: (typeof visible)[number]) => source.listOpen(database, now, { dueBefore, scope, limit });
-  const items: TDueItem[] = [];
-  const width = currentScope() ? 1 : PARALLEL_SOURCES;
-  for (let i = 0; i < visible.length; i += width) {
-    for (const found of await Promise.all(visible.slice(i, i + width).map(read))) items.push(...found);
-  }
-  return items.sort(nearestFirst).slice(0, limit);
+  const found = await inLanes(visible, currentScope() ? 1 : PARALLEL_SOURCES, read);
+  return found.flat().sort(nearestFirst).slice(0, limit);
 }
