@@ -11,8 +11,10 @@
 // A young generation of 8 MB semi-spaces (V8's default lets them grow to 16 MB) and glibc's malloc
 // held to 2 arenas (it makes up to 8 per core, one per thread that allocates at once: the
 // libuv pool, V8's collector threads) took the peak under the same load from 378-453 MB (median 409) to
-// 333-371 MB (median 354), at the same throughput within the machine's noise (docs/performance.md, "Sixth
-// step"). An operator's own --max-semi-space-size or MALLOC_ARENA_MAX wins.
+// 333-371 MB (median 354), at the same throughput within the machine's noise, except perhaps the
+// compliance map alone at one connection (7.4 against 8.6 views/s on average, runs of either
+// spread over 6.3-9.6; docs/performance.md, "Sixth step"). An operator's own
+// --max-semi-space-size or MALLOC_ARENA_MAX wins.
 export const WEB_HEAP_MB = 256;
 export const WEB_SEMI_SPACE_MB = 8;
 export const WEB_MALLOC_ARENAS = "2";
