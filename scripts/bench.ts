@@ -316,7 +316,7 @@ async function measureServices(): Promise<void> {
   const memberCount = Number((await pick(`SELECT count(*)::text AS n FROM "Incident" WHERE "memberIds" @> ARRAY[$1]::text[]`, [SEEDED.responder])).n);
   const deep = Math.min(200, Math.ceil(volume.incidents / 25));
 
-  const pairs: (TPair & { kind: "list" | "detail" | "dashboard"; deepOf?: string })[] = [
+  const pairs: (TPair & { kind: "list" | "detail" | "dashboard" | "export"; deepOf?: string })[] = [
     { kind: "dashboard", name: "dashboard, security lead", service: () => getDashboard(lead), sql: dashboardSql(null) },
     { kind: "dashboard", name: "dashboard, responder", service: () => getDashboard(responder), sql: dashboardSql(SEEDED.responder) },
     { kind: "list", name: "incidents p1, security lead", service: () => listIncidents(lead, {}), sql: await incidentListSql(null, 1) },
@@ -356,7 +356,10 @@ async function measureServices(): Promise<void> {
       service: () => listAuditEvents(auditor, { actor: SEEDED.responder }),
       sql: () => q(`SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" WHERE "actorId" = $1 ORDER BY "sequence" DESC LIMIT 51`, [SEEDED.responder]),
     },
-    { kind: "detail", name: "compliance map, security lead", service: () => getComplianceMap(lead), sql: null },
+    // The map as its page reads it (the first problems of each long list, the rest counted), and
+    // whole, as the exports, the certificate and the audit pack read it (shown, not judged).
+    { kind: "detail", name: "compliance map, security lead", service: () => getComplianceMap(lead, { forScreen: true }), sql: null },
+    { kind: "export", name: "compliance map whole (exports), lead", service: () => getComplianceMap(lead), sql: null },
     // Plans and policies (lib/plans): their own tables must not be scanned sequentially either.
     { kind: "list", name: "plans p1, security lead", tables: PLANS_TABLES, service: () => listPolicyDocuments(lead, {}), sql: planListSql(q) },
     { kind: "list", name: "plans by review due, auditor", tables: PLANS_TABLES, service: () => listPolicyDocuments(auditor, { sort: "reviewDueOn" }), sql: planListSql(q, "reviewDueOn") },
@@ -413,13 +416,14 @@ async function measureServices(): Promise<void> {
     const ratio = t.sql ? t.service.p95 / t.sql.p95 : Number.NaN;
     const absolute = pair.kind === "dashboard" ? 50 : 20;
     const ok = t.service.p95 < absolute && (!t.sql || ratio <= 1.5) && seq.length === 0;
+    const judged = pair.kind !== "export";
     row({
       section,
       name: pair.name,
       value: `${p(t.service)} (${plan.statements} statements)`,
       reference: t.sql ? `${p(t.sql)} = ${ratio.toFixed(2)}x` : "no single SQL",
-      target: t.sql ? `p95 < ${absolute} ms, <= 1.5x, no seq scan` : `p95 < ${absolute} ms, no seq scan`,
-      ok,
+      target: !judged ? "a download: not judged" : t.sql ? `p95 < ${absolute} ms, <= 1.5x, no seq scan` : `p95 < ${absolute} ms, no seq scan`,
+      ok: judged ? ok : undefined,
       note: seq.length ? [...new Set(seq)].join(", ") : undefined,
     });
   }

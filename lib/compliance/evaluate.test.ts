@@ -190,6 +190,40 @@ describe("GS-4c and GS-4f: records of the period", () => {
     expect(late.summary).toBe("1 of 13 incidents involving Amazon Information not notified within 24 hours.");
   });
 
+  it("GS-4c and GS-4e read for the screen: the records left out of the lists are counted in the status, the summary, the next due date and the unlisted problems", () => {
+    const lateNotice = { reference: "INC-2026-0002", startedAt: h(-60), dueAt: h(-36), notifiedAt: h(-30), onTime: false };
+    const notices = result(
+      evaluateControls(facts({ amazonNotices: [lateNotice], amazonNoticesOnTime: { count: 12, newest: d(-30) }, amazonNoticesUnlisted: { problems: 7, pending: 2, nextPendingDueAt: h(3) } }), NOW),
+      "GS-4e",
+    );
+    expect(notices.status).toBe("not_met");
+    expect(notices.summary).toBe("8 of 22 incidents involving Amazon Information not notified within 24 hours. 2 notice(s) still within their 24 hours.");
+    expect(notices.problems).toEqual(["INC-2026-0002: notified 6 h late"]);
+    expect(notices.unlistedProblems).toBe(7);
+    expect(notices.nextDueAt).toEqual(h(3));
+    expect(notices.recordsInPeriod).toBe(22);
+    // Only pending notices left out: nothing late, no evidence yet, the earliest of them is next.
+    const pendingOnly = result(evaluateControls(facts({ amazonNoticesUnlisted: { problems: 0, pending: 2, nextPendingDueAt: h(5) } }), NOW), "GS-4e");
+    expect(pendingOnly.status).toBe("no_evidence");
+    expect(pendingOnly.summary).toMatch(/2 notice\(s\) still within their 24 hours\.$/);
+    expect(pendingOnly.nextDueAt).toEqual(h(5));
+
+    const closed = result(
+      evaluateControls(
+        facts({ closedIncidents: [{ reference: "INC-9", closedAt: d(-300), missing: ["root cause"] }], closedComplete: { count: 40, newest: d(-200) }, closedIncompleteUnlisted: { count: 4, newest: d(-100) } }),
+        NOW,
+      ),
+      "GS-4c",
+    );
+    expect(closed.status).toBe("not_met");
+    expect(closed.summary).toBe("5 closed incident(s) lack part of their closing report.");
+    expect(closed.problems).toEqual(["INC-9: missing root cause"]);
+    expect(closed.unlistedProblems).toBe(4);
+    expect(closed.recordsInPeriod).toBe(45);
+    // The newest record, listed or not, is what ages out last.
+    expect(closed.nextDueAt).toEqual(d(265));
+  });
+
   it("GS-4f is not met by a notification without approval or obligation, met with one", () => {
     expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "none" }] }), "GS-4f")).toBe("not_met");
     expect(statusOf(facts({ thirdPartyNotifications: [{ incidentReference: "INC-1", notifiedAt: d(-3), basis: "amazon_approval" }] }), "GS-4f")).toBe("met");

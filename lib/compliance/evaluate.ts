@@ -66,6 +66,13 @@ export interface TComplianceFacts {
    */
   amazonNoticesOnTime?: TCounted;
   closedComplete?: TCounted;
+  /**
+   * When the map is read for the screen (issue 16), the long lists above hold only their first
+   * problems (SCREEN_PROBLEMS, oldest first); the rest of the period is counted in the database
+   * here. Absent when every record is listed (the exports, the certificate, the audit pack).
+   */
+  amazonNoticesUnlisted?: TNoticesUnlisted;
+  closedIncompleteUnlisted?: TCounted;
   /** Third-party notifications made in GS-4f's period. */
   thirdPartyNotifications: { incidentReference: string; notifiedAt: Date; basis: "amazon_approval" | "legal_obligation" | "none" }[];
   /**
@@ -116,7 +123,16 @@ export interface TCounted {
   newest: Date | null;
 }
 
+/** GS-4e's notices of the period left out of the listed ones: late or overdue, and still within their 24 hours. */
+export interface TNoticesUnlisted {
+  problems: number;
+  pending: number;
+  /** The earliest deadline among the pending ones. */
+  nextPendingDueAt: Date | null;
+}
+
 const NONE_COUNTED: TCounted = { count: 0, newest: null };
+const NONE_UNLISTED: TNoticesUnlisted = { problems: 0, pending: 0, nextPendingDueAt: null };
 
 export interface TOpenFinding {
   controlId: string;
@@ -135,6 +151,8 @@ export interface TControlResult {
   status: TControlStatus;
   summary: string;
   problems: string[];
+  /** Problems counted but not in `problems`: the map read for the screen lists only the first few of a long list. */
+  unlistedProblems?: number;
   owner: string | null;
   lastVerifiedAt: Date | null;
   nextDueAt: Date | null;
@@ -151,7 +169,7 @@ export interface TControlResult {
   findings: { open: number; overdue: number };
 }
 
-type TPartial = Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> & Partial<Pick<TControlResult, "nextDueAt" | "links" | "recordsInPeriod">>;
+type TPartial = Pick<TControlResult, "status" | "summary" | "problems" | "lastVerifiedAt"> & Partial<Pick<TControlResult, "nextDueAt" | "links" | "recordsInPeriod" | "unlistedProblems">>;
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -194,17 +212,19 @@ function lateness(fact: TNoticeFact, now: Date): string | null {
  * Notices to Amazon: met only by notices given in time in the period. A notice still inside its
  * 24 hours is no evidence either way; a late or overdue one makes the control not met.
  */
-function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun: string, onTime: TCounted = NONE_COUNTED): TPartial {
+function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun: string, onTime: TCounted = NONE_COUNTED, unlisted: TNoticesUnlisted = NONE_UNLISTED): TPartial {
   const listed = facts.filter((f) => !f.exempt && f.dueAt);
   const problems = listed.map((f) => lateness(f, now)).filter((p): p is string => p !== null);
   const pending = listed.filter((f) => !f.notifiedAt && now.getTime() <= f.dueAt!.getTime());
   const givenListed = listed.filter((f) => f.notifiedAt && lateness(f, now) === null);
-  const counted = listed.length + onTime.count;
+  const counted = listed.length + unlisted.problems + unlisted.pending + onTime.count;
   const given = givenListed.length + onTime.count;
-  const pendingText = pending.length ? ` ${pending.length} notice(s) still within their 24 hours.` : "";
-  const nextDueAt = minDate(...pending.map((f) => f.dueAt), agesOut(control, [...givenListed.map((f) => f.startedAt), ...(onTime.newest ? [onTime.newest] : [])]));
-  if (problems.length) {
-    return { status: "not_met", summary: `${problems.length} of ${counted} ${noun} not notified within 24 hours.${pendingText}`, problems, lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted };
+  const late = problems.length + unlisted.problems;
+  const pendingCount = pending.length + unlisted.pending;
+  const pendingText = pendingCount ? ` ${pendingCount} notice(s) still within their 24 hours.` : "";
+  const nextDueAt = minDate(...pending.map((f) => f.dueAt), unlisted.nextPendingDueAt, agesOut(control, [...givenListed.map((f) => f.startedAt), ...(onTime.newest ? [onTime.newest] : [])]));
+  if (late) {
+    return { status: "not_met", summary: `${late} of ${counted} ${noun} not notified within 24 hours.${pendingText}`, problems, unlistedProblems: unlisted.problems, lastVerifiedAt: now, nextDueAt, recordsInPeriod: counted };
   }
   if (given === 0) {
     const none = counted ? `No ${noun} notified yet in the last ${control.period!.label}` : `No ${noun} in the last ${control.period!.label}`;
@@ -214,9 +234,9 @@ function noticeControl(control: TControl, facts: TNoticeFact[], now: Date, noun:
 }
 
 /** A record-based control measured from `count` records: none means no evidence yet. */
-function fromRecords(control: TControl, count: number, bad: string[], good: string, badSummary: string, now: Date, dates: Date[], none: string): TPartial {
+function fromRecords(control: TControl, count: number, bad: string[], good: string, badSummary: string, now: Date, dates: Date[], none: string, unlistedBad = 0): TPartial {
   const nextDueAt = agesOut(control, dates);
-  if (bad.length) return { status: "not_met", summary: badSummary, problems: bad, lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
+  if (bad.length || unlistedBad) return { status: "not_met", summary: badSummary, problems: bad, unlistedProblems: unlistedBad, lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
   if (count === 0) return { status: "no_evidence", summary: `${none} in the last ${control.period!.label}: no evidence yet.`, problems: [], lastVerifiedAt: null, nextDueAt: null, recordsInPeriod: 0 };
   return { status: "met", summary: good, problems: [], lastVerifiedAt: now, nextDueAt, recordsInPeriod: count };
 }
@@ -256,23 +276,25 @@ function recordsControl(control: TControl, allFacts: TComplianceFacts, now: Date
   };
   switch (control.id) {
     case "GS-4e":
-      return { ...noticeControl(control, facts.amazonNotices, now, "incidents involving Amazon Information", facts.amazonNoticesOnTime), links: [{ label: "Incidents of the period", href: `/incidents?from=${sinceDay(control, now)}` }] };
+      return { ...noticeControl(control, facts.amazonNotices, now, "incidents involving Amazon Information", facts.amazonNoticesOnTime, facts.amazonNoticesUnlisted), links: [{ label: "Incidents of the period", href: `/incidents?from=${sinceDay(control, now)}` }] };
     case "GS-4g":
       return { ...noticeControl(control, facts.legalNotices, now, "legal-process requests"), links: [{ label: "Legal-process requests", href: "/legal-requests" }] };
     case "GS-4c": {
       const incomplete = facts.closedIncidents.filter((i) => i.missing.length > 0);
       const complete = facts.closedComplete ?? NONE_COUNTED;
-      const closed = facts.closedIncidents.length + complete.count;
+      const unlisted = facts.closedIncompleteUnlisted ?? NONE_COUNTED;
+      const closed = facts.closedIncidents.length + unlisted.count + complete.count;
       return {
         ...fromRecords(
           control,
           closed,
           incomplete.map((i) => `${i.reference}: missing ${i.missing.join(", ")}`),
           `All ${closed} incidents closed in the last ${control.period!.label} are fully documented.`,
-          `${incomplete.length} closed incident(s) lack part of their closing report.`,
+          `${incomplete.length + unlisted.count} closed incident(s) lack part of their closing report.`,
           now,
-          [...facts.closedIncidents.map((i) => i.closedAt), ...(complete.newest ? [complete.newest] : [])],
+          [...facts.closedIncidents.map((i) => i.closedAt), ...[complete.newest, unlisted.newest].filter((d): d is Date => d !== null)],
           "No incidents closed",
+          unlisted.count,
         ),
         links: [{ label: "Closed incidents", href: "/incidents?status=closed" }],
       };

@@ -11,7 +11,7 @@ import { gatherPlanFacts } from "@/lib/plans";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { findControl, type TPolicyVersion } from "./catalog";
-import { periodStart, type TComplianceFacts, type TCounted, type TNoticeFact } from "./evaluate";
+import { periodStart, type TComplianceFacts, type TCounted, type TNoticeFact, type TNoticesUnlisted } from "./evaluate";
 import { POLICY_VERSION_SETTING } from "./policy-versions";
 
 /** Every open item, whatever its due time. */
@@ -39,15 +39,47 @@ function noticeFact(row: { reference: string; startedAt: Date; notificationDueAt
 const COUNTED_NOTICE = Prisma.sql`"amazonInfoInvolved" AND "status" <> 'false_positive' AND "notificationDueAt" IS NOT NULL`;
 const ON_TIME = Prisma.sql`("amazonNotifiedAt" IS NOT NULL AND "amazonNoticeOnTime" IS DISTINCT FROM false AND "amazonNotifiedAt" <= "notificationDueAt")`;
 
-/** GS-4e: the period's notices late, overdue or pending, listed; those given on time, counted. */
-async function amazonNoticeFacts(database: Db, from: Date): Promise<{ listed: { reference: string; detectedAt: Date; notificationDueAt: Date | null; amazonNotifiedAt: Date | null; amazonNoticeOnTime: boolean | null }[]; onTime: TCounted }> {
-  const [listed, [onTime]] = await Promise.all([
-    database.$queryRaw<{ reference: string; detectedAt: Date; notificationDueAt: Date | null; amazonNotifiedAt: Date | null; amazonNoticeOnTime: boolean | null }[]>`
-      SELECT "reference", "detectedAt", "notificationDueAt", "amazonNotifiedAt", "amazonNoticeOnTime" FROM "Incident"
-      WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND NOT ${ON_TIME} ORDER BY "detectedAt"`,
-    database.$queryRaw<TCounted[]>`SELECT count(*)::int AS "count", max("detectedAt") AS "newest" FROM "Incident" WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${ON_TIME}`,
+type TNoticeRow = { reference: string; detectedAt: Date; notificationDueAt: Date | null; amazonNotifiedAt: Date | null; amazonNoticeOnTime: boolean | null };
+const NOTICE_COLUMNS = Prisma.sql`"reference", "detectedAt", "notificationDueAt", "amazonNotifiedAt", "amazonNoticeOnTime"`;
+
+/**
+ * GS-4e: the period's notices late, overdue or pending, listed; those given on time, counted.
+ * With `listUpTo` (the screen), only the first late or overdue ones are listed and the rest are
+ * counted: what lateness() in evaluate.ts calls late or overdue as of `now`, in SQL.
+ */
+async function amazonNoticeFacts(
+  database: Db,
+  from: Date,
+  now: Date,
+  listUpTo: number | undefined,
+): Promise<{ listed: TNoticeRow[]; onTime: TCounted; unlisted?: TNoticesUnlisted }> {
+  if (listUpTo === undefined) {
+    const [listed, [onTime]] = await Promise.all([
+      database.$queryRaw<TNoticeRow[]>`
+        SELECT ${NOTICE_COLUMNS} FROM "Incident"
+        WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND NOT ${ON_TIME} ORDER BY "detectedAt", "id"`,
+      database.$queryRaw<TCounted[]>`SELECT count(*)::int AS "count", max("detectedAt") AS "newest" FROM "Incident" WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${ON_TIME}`,
+    ]);
+    return { listed, onTime: onTime ?? { count: 0, newest: null } };
+  }
+  const problem = Prisma.sql`NOT ${ON_TIME} AND ("amazonNotifiedAt" IS NOT NULL OR "notificationDueAt" < ${now})`;
+  const pending = Prisma.sql`"amazonNotifiedAt" IS NULL AND "notificationDueAt" >= ${now}`;
+  const [listed, [counts]] = await Promise.all([
+    database.$queryRaw<TNoticeRow[]>`
+      SELECT ${NOTICE_COLUMNS} FROM "Incident"
+      WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${problem} ORDER BY "detectedAt", "id" LIMIT ${listUpTo}`,
+    database.$queryRaw<{ onTime: number; onTimeNewest: Date | null; problems: number; pending: number; nextPendingDueAt: Date | null }[]>`
+      SELECT count(*) FILTER (WHERE ${ON_TIME})::int AS "onTime", max("detectedAt") FILTER (WHERE ${ON_TIME}) AS "onTimeNewest",
+             count(*) FILTER (WHERE ${problem})::int AS "problems",
+             count(*) FILTER (WHERE ${pending})::int AS "pending", min("notificationDueAt") FILTER (WHERE ${pending}) AS "nextPendingDueAt"
+      FROM "Incident" WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE}`,
   ]);
-  return { listed, onTime: onTime ?? { count: 0, newest: null } };
+  const c = counts ?? { onTime: 0, onTimeNewest: null, problems: 0, pending: 0, nextPendingDueAt: null };
+  return {
+    listed,
+    onTime: { count: c.onTime, newest: c.onTimeNewest },
+    unlisted: { problems: c.problems - listed.length, pending: c.pending, nextPendingDueAt: c.nextPendingDueAt },
+  };
 }
 
 // What a closing report needs, as the closing screen asks for it (empty text counts as missing).
@@ -59,28 +91,46 @@ const REPORT_PARTS = [
 ] as const;
 const MISSING = REPORT_PARTS.map(([column]) => Prisma.sql`coalesce(${Prisma.raw(`"${column}"`)}, '') = ''`);
 
-/** GS-4c: the period's closed incidents lacking part of their report, listed; the complete ones, counted. */
-async function closedIncidentFacts(database: Db, from: Date): Promise<{ incomplete: TComplianceFacts["closedIncidents"]; complete: TCounted }> {
-  const [rows, [complete]] = await Promise.all([
+/**
+ * GS-4c: the period's closed incidents lacking part of their report, listed; the complete ones,
+ * counted. With `listUpTo` (the screen), only the first incomplete ones are listed and the rest
+ * are counted.
+ */
+async function closedIncidentFacts(
+  database: Db,
+  from: Date,
+  listUpTo: number | undefined,
+): Promise<{ incomplete: TComplianceFacts["closedIncidents"]; complete: TCounted; unlisted?: TCounted }> {
+  const incomplete = Prisma.sql`(${Prisma.join(MISSING, " OR ")})`;
+  const [rows, [counts]] = await Promise.all([
     database.$queryRaw<{ reference: string; closedAt: Date; missing: boolean[] }[]>`
       SELECT "reference", "closedAt", ARRAY[${Prisma.join(MISSING)}] AS "missing" FROM "Incident"
-      WHERE "status" = 'closed' AND "closedAt" >= ${from} AND (${Prisma.join(MISSING, " OR ")}) ORDER BY "closedAt"`,
-    database.$queryRaw<TCounted[]>`
-      SELECT count(*)::int AS "count", max("closedAt") AS "newest" FROM "Incident"
-      WHERE "status" = 'closed' AND "closedAt" >= ${from} AND NOT (${Prisma.join(MISSING, " OR ")})`,
+      WHERE "status" = 'closed' AND "closedAt" >= ${from} AND ${incomplete} ORDER BY "closedAt", "id" ${listUpTo === undefined ? Prisma.empty : Prisma.sql`LIMIT ${listUpTo}`}`,
+    database.$queryRaw<{ count: number; newest: Date | null; incomplete: number; incompleteNewest: Date | null }[]>`
+      SELECT count(*) FILTER (WHERE NOT ${incomplete})::int AS "count", max("closedAt") FILTER (WHERE NOT ${incomplete}) AS "newest",
+             count(*) FILTER (WHERE ${incomplete})::int AS "incomplete", max("closedAt") FILTER (WHERE ${incomplete}) AS "incompleteNewest"
+      FROM "Incident" WHERE "status" = 'closed' AND "closedAt" >= ${from}`,
   ]);
+  const c = counts ?? { count: 0, newest: null, incomplete: 0, incompleteNewest: null };
   return {
     incomplete: rows.map((r) => ({ reference: r.reference, closedAt: r.closedAt, missing: REPORT_PARTS.flatMap(([, label], i) => (r.missing[i] ? [label] : [])) })),
-    complete: complete ?? { count: 0, newest: null },
+    complete: { count: c.count, newest: c.newest },
+    unlisted: listUpTo === undefined ? undefined : { count: c.incomplete - rows.length, newest: c.incompleteNewest },
   };
 }
 
-/** Reads what the controls are computed from: each control's records in its own period, as of `now`. */
+/**
+ * Reads what the controls are computed from: each control's records in its own period, as of
+ * `now`. `listUpTo` (the map read for the screen) lists only the first problems of the long
+ * lists (a year of notices, of closing reports) and counts the rest; without it every record is
+ * listed, as the exports, the certificate and the audit pack need.
+ */
 export async function gatherComplianceFacts(
   database: Db,
   now: Date,
   auditLog: TComplianceFacts["auditLog"],
   alarmRulesActive: boolean,
+  options: { listUpTo?: number } = {},
 ): Promise<TComplianceFacts> {
   const piiRoles = ROLES.filter((role) => ROLE_GRANTS[role]["pii.read"] !== undefined);
   const alarmsSince = since("PII-5c", now);
@@ -89,13 +139,13 @@ export async function gatherComplianceFacts(
   modules.catch(() => undefined);
   const [version, incidents, legal, closed, thirdParty, evidenceItems, [counts], attestations, owners, openFindings, clockChanges] = await Promise.all([
     policyVersion(database),
-    amazonNoticeFacts(database, since("GS-4e", now)),
+    amazonNoticeFacts(database, since("GS-4e", now), now, options.listUpTo),
     database.legalRequest.findMany({
       where: { receivedAt: { gte: since("GS-4g", now) } },
       select: { reference: true, receivedAt: true, notificationDueAt: true, amazonNotifiedAt: true, amazonNoticeOnTime: true },
       orderBy: { receivedAt: "asc" },
     }),
-    closedIncidentFacts(database, since("GS-4c", now)),
+    closedIncidentFacts(database, since("GS-4c", now), options.listUpTo),
     database.thirdPartyNotification.findMany({ where: { notifiedAt: { gte: since("GS-4f", now) } }, select: { basis: true, notifiedAt: true, incident: { select: { reference: true } } } }),
     // Evidence held: counts from each item's kept verdicts (ledger and file), through their indexes.
     evidenceIntegrityFacts(database, now),
@@ -135,9 +185,11 @@ export async function gatherComplianceFacts(
     version,
     amazonNotices: incidents.listed.map((i) => noticeFact({ ...i, startedAt: i.detectedAt })),
     amazonNoticesOnTime: incidents.onTime,
+    amazonNoticesUnlisted: incidents.unlisted,
     legalNotices: legal.map((l) => noticeFact({ ...l, startedAt: l.receivedAt })),
     closedIncidents: closed.incomplete,
     closedComplete: closed.complete,
+    closedIncompleteUnlisted: closed.unlisted,
     thirdPartyNotifications: thirdParty.map((t) => ({ incidentReference: t.incident.reference, notifiedAt: t.notifiedAt, basis: t.basis })),
     evidence: evidenceItems,
     auditLog,

@@ -9,6 +9,7 @@ import type { TPolicyVersion } from "./catalog";
 import { alarmRulesActive, auditLogFacts } from "./audit-facts";
 import { countByStatus, evaluateControls, type TControlResult, type TControlStatus } from "./evaluate";
 import { gatherComplianceFacts } from "./gather-facts";
+import { SCREEN_PROBLEMS } from "./map-view";
 
 export interface TComplianceMap {
   version: TPolicyVersion;
@@ -21,7 +22,7 @@ export interface TComplianceMap {
 type TShared = Omit<TComplianceMap, "canManage">;
 
 /**
- * The computation in flight, and the audit chain's head when it started. Every change to a record
+ * The computation in flight for each listing, and the audit chain's head when it started. Every change to a record
  * writes an audit event in its own transaction, so a request that finds the head where it was
  * when the computation started has no change to see that the computation could miss: it waits for
  * that result instead of computing the same map again (at 50 concurrent requests, one computation
@@ -31,31 +32,40 @@ type TShared = Omit<TComplianceMap, "canManage">;
  * snapshot). The map holds nothing that depends on the reader; whether they may manage it is
  * answered per request, after their own permission check.
  */
-let inFlight: { head: bigint | null; map: Promise<TShared> } | null = null;
+const inFlight = new Map<TListing, { head: bigint | null; map: Promise<TShared> }>();
 
-async function computeMap(): Promise<TShared> {
+/** "all": every problem listed (exports, certificate, audit pack); "screen": the first few of each long list, the rest counted. */
+type TListing = "all" | "screen";
+
+async function computeMap(listing: TListing): Promise<TShared> {
   const asOf = now();
   const [auditLog, alarmsActive] = await Promise.all([auditLogFacts(), alarmRulesActive()]);
-  const facts = await gatherComplianceFacts(db(), asOf, auditLog, alarmsActive);
+  const facts = await gatherComplianceFacts(db(), asOf, auditLog, alarmsActive, listing === "screen" ? { listUpTo: SCREEN_PROBLEMS } : {});
   const results = evaluateControls(facts, asOf);
   return { version: facts.version, asOf, results, counts: countByStatus(results) };
 }
 
-async function sharedMap(): Promise<TShared> {
-  if (currentScope()) return computeMap();
+async function sharedMap(listing: TListing): Promise<TShared> {
+  if (currentScope()) return computeMap(listing);
   const head = (await db().auditChainHead.findUnique({ where: { id: 1 }, select: { sequence: true } }))?.sequence ?? null;
-  if (inFlight && inFlight.head === head) return inFlight.map;
-  const flight = { head, map: computeMap() };
-  inFlight = flight;
+  const current = inFlight.get(listing);
+  if (current && current.head === head) return current.map;
+  const flight = { head, map: computeMap(listing) };
+  inFlight.set(listing, flight);
   try {
     return await flight.map;
   } finally {
-    if (inFlight === flight) inFlight = null;
+    if (inFlight.get(listing) === flight) inFlight.delete(listing);
   }
 }
 
-/** Every control of the chosen policy version with its live status. */
-export async function getComplianceMap(actor: Actor): Promise<TComplianceMap> {
+/**
+ * Every control of the chosen policy version with its live status. `forScreen`: the map as the
+ * screens show it (toControlRows with forScreen), whose long problem lists are read only as far
+ * as the screen names them and counted beyond (issue 16: a year of late notices is a thousand
+ * rows). Exports must read it whole.
+ */
+export async function getComplianceMap(actor: Actor, options: { forScreen?: boolean } = {}): Promise<TComplianceMap> {
   await authorize(actor, "compliance.read");
-  return { ...(await sharedMap()), canManage: can(actor, "compliance.manage") };
+  return { ...(await sharedMap(options.forScreen ? "screen" : "all")), canManage: can(actor, "compliance.manage") };
 }

@@ -1,8 +1,8 @@
 import type { TControlResult } from "./evaluate";
 import type { TControlRowView } from "./types";
 
-/** Problems the screen names per row; the row's links lead to the rest. */
-const SCREEN_PROBLEMS = 5;
+/** Problems the screen names per row; the row's links lead to the rest. The map read for the screen lists no more of a long list. */
+export const SCREEN_PROBLEMS = 5;
 /** Characters of an attestation statement the screen shows; the attestation page has it whole. */
 const SCREEN_STATEMENT = 160;
 
@@ -12,7 +12,11 @@ const SCREEN_STATEMENT = 160;
  */
 export function toControlRows(results: readonly TControlResult[], options: { forScreen?: boolean } = {}): TControlRowView[] {
   return results.map((r) => {
-    const problems = options.forScreen && r.problems.length > SCREEN_PROBLEMS ? [...r.problems.slice(0, SCREEN_PROBLEMS), `and ${r.problems.length - SCREEN_PROBLEMS} more: every one is listed in the CSV and PDF export.`] : r.problems;
+    const unlisted = r.unlistedProblems ?? 0;
+    // A map read for the screen names only the first problems: an export of it would drop the rest.
+    if (unlisted && !options.forScreen) throw new Error(`${r.control.id} lists only some of its problems: read the map whole (getComplianceMap without forScreen) to export it.`);
+    const total = r.problems.length + unlisted;
+    const problems = options.forScreen && total > SCREEN_PROBLEMS ? [...r.problems.slice(0, SCREEN_PROBLEMS), `and ${total - SCREEN_PROBLEMS} more: every one is listed in the CSV and PDF export.`] : r.problems;
     const evidence = options.forScreen && r.attestation && r.evidence && r.evidence.length > SCREEN_STATEMENT ? `${r.evidence.slice(0, SCREEN_STATEMENT).trimEnd()}…` : r.evidence;
     return {
       id: r.control.id,

@@ -18,7 +18,7 @@ export const metadata = { title: "Auditor portal" };
 export default async function AuditorPortalPage() {
   const actor = await requireActor();
   if (!can(actor, "compliance.read")) return <NotAllowed title="Auditor portal" who="Auditors, security leads and privacy officers can." />;
-  const map = await getComplianceMap(actor);
+  const map = await getComplianceMap(actor, { forScreen: true });
   const engagements = await myEngagements(actor);
   return (
     <>

@@ -19,7 +19,7 @@ const VERSION_LABEL = { "2025": "the DPP revision of 11 November 2025", "2021": 
 export default async function CompliancePage() {
   const actor = await requireActor();
   if (!can(actor, "compliance.read")) return <NotAllowed title="Compliance map" who="Security leads, privacy officers and auditors can." />;
-  const map = await getComplianceMap(actor);
+  const map = await getComplianceMap(actor, { forScreen: true });
   const rows = toControlRows(map.results, { forScreen: true });
   return (
     <>
