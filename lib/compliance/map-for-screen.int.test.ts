@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { fixedClock, setClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import { indexCost } from "@/scripts/bench/measure";
 import { SEEDED, seedVolume } from "@/scripts/bench/seed-volume";
 import type { TControlResult } from "./evaluate";
 import { getComplianceMap, type TComplianceMap } from "./get-compliance-map";
@@ -45,6 +46,7 @@ beforeAll(async () => {
          "amazonNotifiedAt" = $1::timestamptz + interval '30 hours', "amazonNoticeOnTime" = false WHERE "id" IN ('inc_bench000201', 'inc_bench000202')`,
       [oldest.rows[0]!.detectedAt],
     );
+    await client.query(`VACUUM ANALYZE "Incident"`);
     pending = (
       await client.query<{ count: number; due: Date }>(
         `SELECT count(*)::int AS "count", min("notificationDueAt") AS "due" FROM "Incident"
@@ -95,6 +97,17 @@ describe("the compliance map read for the screen", () => {
     expect(toControlRows(screen.results, { forScreen: true })).toEqual(toControlRows(whole.results, { forScreen: true }));
     const gs4e = toControlRows(screen.results, { forScreen: true }).find((r) => r.id === "GS-4e")!;
     expect(gs4e.problems.at(-1)).toBe(`and ${control(whole, "GS-4e").problems.length - SCREEN_PROBLEMS} more: every one is listed in the CSV and PDF export.`);
+  });
+
+  it("counts the period's notices from their own index, and scans no large table sequentially", async () => {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    try {
+      const cost = await indexCost(pool, () => getComplianceMap(lead, { forScreen: true }));
+      expect(cost.seqScans).toEqual([]);
+      expect(cost.scans.filter((s) => s.endsWith("Incident_notices_counted_idx")).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await pool.end();
+    }
   });
 
   it("a map read for the screen cannot be exported: the whole map lists every problem", () => {
