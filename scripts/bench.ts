@@ -597,52 +597,69 @@ async function signIn(baseUrl: string): Promise<string> {
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
+/** Loads per page for the lab vitals, each in a fresh browser context. */
+const VITALS_LOADS = 3;
+
 async function webVitals(baseUrl: string, cookie: string, pages: string[]) {
   const { chromium } = await import("@playwright/test");
   const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
   const script = fs.readFileSync("node_modules/web-vitals/dist/web-vitals.iife.js", "utf8");
-  const results: { page: string; lcp: number; cls: number; jsKb: number; htmlKb: number }[] = [];
+  const results: { page: string; lcp: number; cls: number; jsKb: number; htmlKb: number; loads: number[] }[] = [];
   try {
+    // One load of the sign-in page first, not measured: the first page a just-launched browser
+    // opens pays for starting its own processes, which no page of Vigil's causes. Every measured
+    // load is still in a fresh context with an empty cache.
+    const warm = await browser.newContext();
+    await (await warm.newPage()).goto(`${baseUrl}/sign-in`, { waitUntil: "networkidle" });
+    await warm.close();
     for (const page of pages) {
-      // The server is warm (the load above); the browser starts with an empty cache.
-      const measured = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await measured.addCookies(
-        cookie.split("; ").map((pair) => {
-          const name = pair.slice(0, pair.indexOf("="));
-          // __Host- and __Secure- cookies must be Secure; Chromium treats localhost as secure.
-          // Domain and path, not url: Chromium refuses a __Host- cookie set by url.
-          return { name, value: pair.slice(pair.indexOf("=") + 1), domain: new URL(baseUrl).hostname, path: "/", secure: /^__(Host|Secure)-/.test(name) };
-        }),
-      );
-      await measured.addInitScript(`${script}
-        window.__vitals = {};
-        webVitals.onLCP((m) => (window.__vitals.lcp = m.value), { reportAllChanges: true });
-        webVitals.onCLS((m) => (window.__vitals.cls = m.value), { reportAllChanges: true });`);
-      const fresh = await measured.newPage();
-      const scripts: Promise<number>[] = [];
-      let htmlBytes = 0;
-      fresh.on("response", (response) => {
-        const type = response.request().resourceType();
-        if (type === "script") scripts.push(response.request().sizes().then((s) => s.responseBodySize));
-        if (type === "document") void response.body().then((b) => (htmlBytes = b.length)).catch(() => undefined);
-      });
-      await fresh.goto(`${baseUrl}${page}`, { waitUntil: "networkidle" });
-      await fresh.waitForTimeout(500);
-      // LCP is final once the page is hidden: switch away as a person would.
-      await fresh.evaluate(() => {
-        Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
-        document.dispatchEvent(new Event("visibilitychange"));
-      });
-      const vitals = (await fresh.evaluate(() => (window as unknown as { __vitals: { lcp?: number; cls?: number } }).__vitals)) ?? {};
-      const js = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-      results.push({ page, lcp: vitals.lcp ?? Number.NaN, cls: vitals.cls ?? 0, jsKb: js / 1024, htmlKb: htmlBytes / 1024 });
-      await measured.close();
+      const loads: { lcp: number; cls: number; jsKb: number; htmlKb: number }[] = [];
+      for (let load = 0; load < VITALS_LOADS; load++) loads.push(await loadOnce(page));
+      // The median load by LCP (one load on this shared machine ranges over a few hundred ms).
+      const median = [...loads].sort((a, b) => (Number.isNaN(a.lcp) ? 1 : Number.isNaN(b.lcp) ? -1 : a.lcp - b.lcp))[Math.floor(loads.length / 2)]!;
+      results.push({ page, ...median, loads: loads.map((l) => l.lcp) });
     }
   } finally {
     await browser.close();
   }
   return results;
+
+  async function loadOnce(page: string) {
+    // The server is warm (the load above); the browser starts with an empty cache.
+    const measured = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await measured.addCookies(
+      cookie.split("; ").map((pair) => {
+        const name = pair.slice(0, pair.indexOf("="));
+        // __Host- and __Secure- cookies must be Secure; Chromium treats localhost as secure.
+        // Domain and path, not url: Chromium refuses a __Host- cookie set by url.
+        return { name, value: pair.slice(pair.indexOf("=") + 1), domain: new URL(baseUrl).hostname, path: "/", secure: /^__(Host|Secure)-/.test(name) };
+      }),
+    );
+    await measured.addInitScript(`${script}
+      window.__vitals = {};
+      webVitals.onLCP((m) => (window.__vitals.lcp = m.value), { reportAllChanges: true });
+      webVitals.onCLS((m) => (window.__vitals.cls = m.value), { reportAllChanges: true });`);
+    const fresh = await measured.newPage();
+    const scripts: Promise<number>[] = [];
+    let htmlBytes = 0;
+    fresh.on("response", (response) => {
+      const type = response.request().resourceType();
+      if (type === "script") scripts.push(response.request().sizes().then((s) => s.responseBodySize));
+      if (type === "document") void response.body().then((b) => (htmlBytes = b.length)).catch(() => undefined);
+    });
+    await fresh.goto(`${baseUrl}${page}`, { waitUntil: "networkidle" });
+    await fresh.waitForTimeout(500);
+    // LCP is final once the page is hidden: switch away as a person would.
+    await fresh.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    const vitals = (await fresh.evaluate(() => (window as unknown as { __vitals: { lcp?: number; cls?: number } }).__vitals)) ?? {};
+    const js = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    await measured.close();
+    return { lcp: vitals.lcp ?? Number.NaN, cls: vitals.cls ?? 0, jsKb: js / 1024, htmlKb: htmlBytes / 1024 };
+  }
 }
 
 /** Downloads a file, counting bytes, with the server's memory watched; aborted after `limitMs`. */
@@ -759,6 +776,7 @@ async function measureHttp(): Promise<void> {
         section: "Pages",
         name: `lab vitals ${v.page === "/" ? "dashboard" : v.page.replace(incident, "<incident>")}`,
         value: `LCP ${ms(v.lcp)}, CLS ${v.cls.toFixed(3)}`,
+        note: `median of ${v.loads.length} loads: ${v.loads.map((l) => fmt(l)).join(", ")} ms`,
         reference: `JS ${fmt(v.jsKb)} KB compressed, HTML ${fmt(v.htmlKb)} KB`,
         target: isDashboard ? "LCP < 1 s, JS < 200 KB" : "JS < 200 KB",
         ok: v.jsKb < 200 && (!isDashboard || v.lcp < 1000),
