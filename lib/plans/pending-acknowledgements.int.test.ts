@@ -80,13 +80,12 @@ describe("pending acknowledgements", () => {
     expect(first).toEqual({ documentId: "pol_ack_a", reference: "POL_ACK_A", title: "Policy pol_ack_a", versionId: "pol_ack_a_v2", number: 2, approvedAt: at(3), userId: "usr_ack_resp" });
   });
 
-  it("gives one person exactly their rows of everyone's list, in the same order, within a limit and for one document", async () => {
+  it("gives one person exactly their rows of everyone's list, in the same order, and within a limit", async () => {
     const everyone = await pendingAcknowledgements(db(), { approvedBefore: BEFORE });
     for (const [userId] of PEOPLE) {
       const theirs = everyone.filter((r) => r.userId === userId);
       expect(await pendingAcknowledgements(db(), { approvedBefore: BEFORE, userId })).toEqual(theirs);
       expect(await pendingAcknowledgements(db(), { approvedBefore: BEFORE, userId, limit: 2 })).toEqual(theirs.slice(0, 2));
-      expect(await pendingAcknowledgements(db(), { approvedBefore: BEFORE, userId, documentId: "pol_ack_c" })).toEqual(theirs.filter((r) => r.documentId === "pol_ack_c"));
     }
     // Later, the document approved on day 30 falls due too.
     expect(docsOf(await pendingAcknowledgements(db(), { approvedBefore: at(31), userId: "usr_ack_lead" }))).toEqual(["pol_ack_c", "pol_ack_e"]);
