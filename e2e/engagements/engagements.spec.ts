@@ -79,6 +79,14 @@ test.describe("audit engagements", () => {
     expect(sha256(fs.readFileSync(await download.path()))).toBe(sha256(shared));
     const refused = await auditorPage.request.get(`/api/evidence/${otherLabel}/download`);
     expect(refused.status()).toBe(403);
+    // The portal's records lead to the plans, the access reviews and the assets, each open to the auditor.
+    const records = auditorPage.getByRole("navigation", { name: "Records" });
+    for (const [name, heading] of [["Plans and policies", "Plans and policies"], ["Access reviews", "Access reviews"], ["Assets", "Assets"]]) {
+      await records.getByRole("link", { name, exact: true }).click();
+      await expect(auditorPage.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(auditorPage.getByText("You do not have permission")).toHaveCount(0);
+      await auditorPage.goBack();
+    }
 
     // The lead sees what the auditor did, including the refusal.
     await page.goto(`/compliance/engagements/${reference}`);

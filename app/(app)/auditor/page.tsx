@@ -60,7 +60,13 @@ export default async function AuditorPortalPage() {
             <Link href="/auditor/users">Users and roles</Link> <span className="muted">who has access, with which role (without emails)</span>
           </li>
           <li>
-            Access reviews and incident response plan reviews <span className="muted">are not kept in Vigil in this version; the compliance map shows their controls as &ldquo;not tracked yet&rdquo;.</span>
+            <Link href="/plans">Plans and policies</Link> <span className="muted">the incident response plan and policies in force, their versions, reviews and acknowledgements, and the control activities</span>
+          </li>
+          <li>
+            <Link href="/access">Access reviews</Link> <span className="muted">systems, accounts and people with access, and the quarterly reviews with their decisions</span>
+          </li>
+          <li>
+            <Link href="/assets">Assets</Link> <span className="muted">the inventory of assets that touch Amazon or personal data, records of processing and retention rules</span>
           </li>
           <li>
             <Link href="/legal-requests">Legal-process requests</Link> <span className="muted">with the notices sent to Amazon</span>
