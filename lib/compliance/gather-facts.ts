@@ -53,21 +53,13 @@ async function amazonNoticeFacts(
   now: Date,
   listUpTo: number | undefined,
 ): Promise<{ listed: TNoticeRow[]; onTime: TCounted; unlisted?: TNoticesUnlisted }> {
-  if (listUpTo === undefined) {
-    const [listed, [onTime]] = await Promise.all([
-      database.$queryRaw<TNoticeRow[]>`
-        SELECT ${NOTICE_COLUMNS} FROM "Incident"
-        WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND NOT ${ON_TIME} ORDER BY "detectedAt", "id"`,
-      database.$queryRaw<TCounted[]>`SELECT count(*)::int AS "count", max("detectedAt") AS "newest" FROM "Incident" WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${ON_TIME}`,
-    ]);
-    return { listed, onTime: onTime ?? { count: 0, newest: null } };
-  }
   const problem = Prisma.sql`NOT ${ON_TIME} AND ("amazonNotifiedAt" IS NOT NULL OR "notificationDueAt" < ${now})`;
   const pending = Prisma.sql`"amazonNotifiedAt" IS NULL AND "notificationDueAt" >= ${now}`;
   const [listed, [counts]] = await Promise.all([
     database.$queryRaw<TNoticeRow[]>`
       SELECT ${NOTICE_COLUMNS} FROM "Incident"
-      WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${problem} ORDER BY "detectedAt", "id" LIMIT ${listUpTo}`,
+      WHERE "detectedAt" >= ${from} AND ${COUNTED_NOTICE} AND ${listUpTo === undefined ? Prisma.sql`NOT ${ON_TIME}` : Prisma.sql`${problem}`}
+      ORDER BY "detectedAt", "id" ${listUpTo === undefined ? Prisma.empty : Prisma.sql`LIMIT ${listUpTo}`}`,
     database.$queryRaw<{ onTime: number; onTimeNewest: Date | null; problems: number; pending: number; nextPendingDueAt: Date | null }[]>`
       SELECT count(*) FILTER (WHERE ${ON_TIME})::int AS "onTime", max("detectedAt") FILTER (WHERE ${ON_TIME}) AS "onTimeNewest",
              count(*) FILTER (WHERE ${problem})::int AS "problems",
@@ -78,7 +70,7 @@ async function amazonNoticeFacts(
   return {
     listed,
     onTime: { count: c.onTime, newest: c.onTimeNewest },
-    unlisted: { problems: c.problems - listed.length, pending: c.pending, nextPendingDueAt: c.nextPendingDueAt },
+    unlisted: listUpTo === undefined ? undefined : { problems: c.problems - listed.length, pending: c.pending, nextPendingDueAt: c.nextPendingDueAt },
   };
 }
 
