@@ -101,11 +101,20 @@ describe("the audit log in PostgreSQL", () => {
       expect(broken.code).toBe(1);
       expect(broken.out).toContain("broken at sequence 12 (edited)");
       expect((await verifyAuditLog(prismaAuditReader(client))).break).toMatchObject({ sequence: 12n, kind: "edited" });
+      // Read in batches (the next read while one is hashed): the same break whether the edited
+      // event ends a batch (4), starts one (11) or sits inside one (5), and every event counted.
+      for (const batchSize of [4, 11, 5]) {
+        const walked = await verifyAuditLog(prismaAuditReader(client), { batchSize });
+        expect(walked).toMatchObject({ count: 27, totalBreaks: 1, break: { sequence: 12n, kind: "edited" } });
+      }
       await edit.query(`UPDATE "AuditEvent" SET "details" = '{"fields":["status"]}' WHERE "sequence" = 12`);
 
       const saved = (await edit.query(`SELECT * FROM "AuditEvent" WHERE "sequence" = 20`)).rows[0];
       await edit.query(`DELETE FROM "AuditEvent" WHERE "sequence" = 20`);
       expect(runVerifyScript(scratch.url).out).toContain("broken at sequence 20 (missing)");
+      for (const batchSize of [4, 19, 5]) {
+        expect(await verifyAuditLog(prismaAuditReader(client), { batchSize })).toMatchObject({ count: 26, totalBreaks: 1, break: { sequence: 20n, kind: "missing" } });
+      }
       await edit.query(
         `INSERT INTO "AuditEvent" SELECT * FROM json_populate_record(NULL::"AuditEvent", $1::json)`,
         [JSON.stringify(saved)],

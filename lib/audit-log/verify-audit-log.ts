@@ -92,7 +92,10 @@ export async function verifyAuditLog(reader: TAuditReader, options: TVerifyOptio
 
   const verifier = new ChainVerifier(start, anchors);
   if (!startBreak) {
-    const batchSize = options.batchSize ?? 20_000;
+    // 5,000 events a batch, and the next one read while this one is hashed: at 1,000,000 events
+    // this held the heap's peak to about 70 MB against 120 MB with 20,000 a batch, in the same
+    // time (docs/performance.md, eighth step).
+    const batchSize = options.batchSize ?? 5_000;
     let after = start.sequence;
     let batch = reader.events(after, batchSize);
     for (;;) {
