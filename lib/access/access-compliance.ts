@@ -7,14 +7,15 @@ import type { Db } from "@/lib/db/client";
 import { utcDay } from "@/lib/findings/types";
 import type { TAccessFacts } from "./access-controls";
 import { leaverRevocationDueAt } from "./access-rules";
+import { readFirstUse } from "./access-settings";
+import { nextDueOnFrom } from "./campaign-rules";
 import { accountsRegister, campaignReportRegister, credentialsRegister, peopleRegister, systemsRegister } from "./access-registers";
 import { campaignReportBytes } from "./download-campaign-report";
-import { nextDueOn } from "./open-campaign";
 
 export async function gatherAccessFacts(database: Db, now: Date): Promise<TAccessFacts> {
   // Every account count in one pass over the accounts (seven counts were seven scans).
   const lateSince = new Date(now.getTime() - 90 * 86_400_000);
-  const [systems, [counts], lastSignedOff, open, next, leavers, credentials, overdue] = await Promise.all([
+  const [systems, [counts], [campaigns], leavers, [credentials]] = await Promise.all([
     database.asset.findMany({ where: { kind: "system", retiredAt: null }, select: { reference: true, name: true, builtIn: true, lockoutThreshold: true, passwordHistory: true }, orderBy: { name: "asc" }, take: 1000 }),
     database.$queryRaw<{ active: number; shared: number; orphaned: number; dormant: number; noMfa: number; systemsWithAccounts: number; late: number }[]>`
       -- Most accounts carry no flag: testing for an empty list first spares four array searches
@@ -27,23 +28,46 @@ export async function gatherAccessFacts(database: Db, now: Date): Promise<TAcces
              (SELECT count(*) FROM (SELECT DISTINCT "systemId" FROM "AccessAccount" WHERE "status" = 'active') s)::int AS "systemsWithAccounts",
              count(*) FILTER (WHERE "revokedLate" AND "revokedAt" >= ${lateSince})::int AS "late"
       FROM "AccessAccount"`,
-    database.accessReviewCampaign.findFirst({ where: { status: "signed_off" }, orderBy: { dueOn: "desc" }, select: { reference: true, dueOn: true, signedOffAt: true } }),
-    database.accessReviewCampaign.findFirst({ where: { status: "open" }, orderBy: { dueOn: "asc" }, select: { id: true, reference: true, dueOn: true } }),
-    nextDueOn(database),
+    // The campaigns in one statement: the latest signed off, the open one with its undecided
+    // accounts, and the latest due day (the next one is due 90 days after it).
+    database.$queryRaw<
+      {
+        signedReference: string | null;
+        signedDueOn: Date | null;
+        signedOffAt: Date | null;
+        openReference: string | null;
+        openDueOn: Date | null;
+        undecided: number | null;
+        lastDueOn: Date | null;
+      }[]
+    >`
+      SELECT s."reference" AS "signedReference", s."dueOn" AS "signedDueOn", s."signedOffAt",
+             o."reference" AS "openReference", o."dueOn" AS "openDueOn",
+             (SELECT count(*) FROM "AccessReviewItem" WHERE "campaignId" = o."id" AND "decision" IS NULL)::int AS "undecided",
+             (SELECT max("dueOn") FROM "AccessReviewCampaign") AS "lastDueOn"
+      FROM (SELECT 1) one
+      LEFT JOIN LATERAL (SELECT "reference", "dueOn", "signedOffAt" FROM "AccessReviewCampaign" WHERE "status" = 'signed_off' ORDER BY "dueOn" DESC LIMIT 1) s ON true
+      LEFT JOIN LATERAL (SELECT "id", "reference", "dueOn" FROM "AccessReviewCampaign" WHERE "status" = 'open' ORDER BY "dueOn" ASC LIMIT 1) o ON true`,
     database.person.findMany({ where: { endsOn: { lt: utcDay(now, -1) }, accessAccounts: { some: { status: "active" } } }, select: { reference: true, endsOn: true }, orderBy: { endsOn: "asc" }, take: 200 }),
-    database.accessCredential.count({ where: { retiredAt: null } }),
-    database.accessCredential.findMany({ where: { retiredAt: null, nextRotationDueOn: { lt: utcDay(now) } }, select: { reference: true }, orderBy: { nextRotationDueOn: "asc" }, take: 50 }),
+    // The credentials in use, and the first 50 overdue for rotation: one statement.
+    database.$queryRaw<{ total: number; overdue: string[] }[]>`
+      SELECT (SELECT count(*) FROM "AccessCredential" WHERE "retiredAt" IS NULL)::int AS "total",
+             ARRAY(SELECT "reference" FROM "AccessCredential" WHERE "retiredAt" IS NULL AND "nextRotationDueOn" < ${utcDay(now)} ORDER BY "nextRotationDueOn" ASC LIMIT 50) AS "overdue"`,
   ]);
+  // Before the first campaign, the next is due 90 days after the module's first use (as open-campaign.ts's nextDueOn).
+  const lastDueOn = campaigns?.lastDueOn ?? null;
+  const next = nextDueOnFrom(lastDueOn, lastDueOn ? null : await readFirstUse(database));
   const { late, ...accounts } = counts!;
   return {
     systems: systems.map((s) => ({ ...s, builtIn: s.builtIn !== null })),
     accounts,
-    lastSignedOff: lastSignedOff?.signedOffAt ? { reference: lastSignedOff.reference, dueOn: lastSignedOff.dueOn, signedOffAt: lastSignedOff.signedOffAt } : null,
-    open: open ? { reference: open.reference, dueOn: open.dueOn, undecided: await database.accessReviewItem.count({ where: { campaignId: open.id, decision: null } }) } : null,
+    lastSignedOff:
+      campaigns?.signedReference && campaigns.signedDueOn && campaigns.signedOffAt ? { reference: campaigns.signedReference, dueOn: campaigns.signedDueOn, signedOffAt: campaigns.signedOffAt } : null,
+    open: campaigns?.openReference && campaigns.openDueOn ? { reference: campaigns.openReference, dueOn: campaigns.openDueOn, undecided: campaigns.undecided ?? 0 } : null,
     nextDueOn: next,
     leaversOverdue: leavers.filter((p) => leaverRevocationDueAt(p.endsOn!) < now).map((p) => p.reference),
     lateRevocations: late,
-    credentials: { total: credentials, overdue: overdue.map((c) => c.reference) },
+    credentials: { total: credentials?.total ?? 0, overdue: credentials?.overdue ?? [] },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { campaignDueState, campaignOpensOn, decisionErrors, isCampaignOpenable, nextCampaignDueOn, signOffProblem } from "./campaign-rules";
+import { campaignDueState, campaignOpensOn, decisionErrors, isCampaignOpenable, nextCampaignDueOn, nextDueOnFrom, signOffProblem } from "./campaign-rules";
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -9,6 +9,13 @@ describe("campaign due dates", () => {
     expect(iso(nextCampaignDueOn(null, new Date("2026-12-01T15:30:00Z")))).toBe("2027-03-01");
     expect(iso(nextCampaignDueOn(day("2027-03-01"), new Date("2026-12-01T15:30:00Z")))).toBe("2027-05-30");
   });
+  it("from the records: 90 days after the last due day, else after the first use, else none yet", () => {
+    expect(iso(nextDueOnFrom(day("2027-03-01"), null)!)).toBe("2027-05-30");
+    expect(iso(nextDueOnFrom(day("2027-03-01"), day("2020-01-01"))!)).toBe("2027-05-30");
+    expect(iso(nextDueOnFrom(null, new Date("2026-12-01T15:30:00Z"))!)).toBe("2027-03-01");
+    expect(nextDueOnFrom(null, null)).toBeNull();
+  });
+
   it("a late sign-off does not move the next due day", () => {
     // Whatever day the previous one was signed off, the next counts from its due day.
     expect(iso(nextCampaignDueOn(day("2027-03-01"), day("2020-01-01")))).toBe("2027-05-30");

@@ -18,6 +18,12 @@ export function nextCampaignDueOn(previousDueOn: Date | null, firstUsedAt: Date)
   return previousDueOn ? utcDay(previousDueOn, REVIEW_EVERY_DAYS) : utcDay(firstUsedAt, REVIEW_EVERY_DAYS);
 }
 
+/** The next campaign's due day from what is recorded: null before the module's first use and before any campaign. */
+export function nextDueOnFrom(previousDueOn: Date | null, firstUsedAt: Date | null): Date | null {
+  if (previousDueOn) return nextCampaignDueOn(previousDueOn, previousDueOn);
+  return firstUsedAt ? nextCampaignDueOn(null, firstUsedAt) : null;
+}
+
 export function campaignOpensOn(dueOn: Date): Date {
   return utcDay(dueOn, -OPENS_DAYS_BEFORE);
 }

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 import { formatDay } from "@/lib/findings/types";
 import { newId } from "@/lib/ids";
 import { markFirstUse, readFirstUse } from "./access-settings";
-import { campaignOpensOn, isCampaignOpenable, nextCampaignDueOn } from "./campaign-rules";
+import { campaignOpensOn, isCampaignOpenable, nextDueOnFrom } from "./campaign-rules";
 import { refreshFlags } from "./refresh-flags";
 import { syncVigilAccounts } from "./vigil-system";
 
@@ -25,9 +25,7 @@ async function lockCampaigns(tx: Tx): Promise<void> {
 /** The due day of the next campaign to open, or null before the module's first use. */
 export async function nextDueOn(database: Db | Tx): Promise<Date | null> {
   const last = await database.accessReviewCampaign.findFirst({ orderBy: { dueOn: "desc" }, select: { dueOn: true } });
-  const firstUse = await readFirstUse(database);
-  if (!last && !firstUse) return null;
-  return nextCampaignDueOn(last?.dueOn ?? null, firstUse ?? new Date());
+  return nextDueOnFrom(last?.dueOn ?? null, last ? null : await readFirstUse(database));
 }
 
 /** Snapshots every active account of every system in scope, with each system's owner as its reviewer. */

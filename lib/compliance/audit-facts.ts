@@ -24,18 +24,14 @@ export async function recordAuditVerification(database: Db, at: Date): Promise<z
 /** The audit log's part of the facts: the latest full verification of the chain and the retention setting. */
 export async function auditLogFacts(database: Db = db()): Promise<TComplianceFacts["auditLog"]> {
   const at = now();
-  const settings = await getAuditSettings(database);
-  const row = await database.setting.findUnique({ where: { key: LAST_VERIFICATION } });
+  const [settings, row] = await Promise.all([getAuditSettings(database), database.setting.findUnique({ where: { key: LAST_VERIFICATION } })]);
   let stored = ZStored.safeParse(row?.value).data;
   if (!stored || at.getTime() - new Date(stored.at).getTime() > FRESH_MS) {
     // "At most N events" without counting a million or stepping over N index entries: the span of
     // sequence numbers, two index reads (it is at least the number of events, so a chain that
     // only looks too long waits for the sweep's verification instead of being verified here).
-    const [first, last] = await Promise.all([
-      database.auditEvent.findFirst({ orderBy: { sequence: "asc" }, select: { sequence: true } }),
-      database.auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true } }),
-    ]);
-    if (!first || !last || last.sequence - first.sequence < BigInt(VERIFY_INLINE_MAX_EVENTS)) stored = await recordAuditVerification(database, at);
+    const [span] = await database.$queryRaw<{ first: bigint | null; last: bigint | null }[]>`SELECT min("sequence") AS "first", max("sequence") AS "last" FROM "AuditEvent"`;
+    if (span?.first == null || span.last == null || span.last - span.first < BigInt(VERIFY_INLINE_MAX_EVENTS)) stored = await recordAuditVerification(database, at);
   }
   if (!stored) return null;
   return { intact: stored.intact, problem: stored.intact ? undefined : stored.summary, retentionDays: settings.retentionDays, lastVerifiedAt: new Date(stored.at) };

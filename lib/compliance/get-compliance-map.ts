@@ -39,8 +39,8 @@ type TListing = "all" | "screen";
 
 async function computeMap(listing: TListing): Promise<TShared> {
   const asOf = now();
-  const [auditLog, alarmsActive] = await Promise.all([auditLogFacts(), alarmRulesActive()]);
-  const facts = await gatherComplianceFacts(db(), asOf, auditLog, alarmsActive, listing === "screen" ? { listUpTo: SCREEN_PROBLEMS } : {});
+  // The audit log's facts and the alarms' state are read alongside the rest, not before it.
+  const facts = await gatherComplianceFacts(db(), asOf, auditLogFacts(), alarmRulesActive(), listing === "screen" ? { listUpTo: SCREEN_PROBLEMS } : {});
   const results = evaluateControls(facts, asOf);
   return { version: facts.version, asOf, results, counts: countByStatus(results) };
 }

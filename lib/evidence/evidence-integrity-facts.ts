@@ -29,39 +29,48 @@ const HELD = Prisma.sql`"status" <> 'destroyed'`;
 /**
  * GS-4d's evidence facts as of `now`, from the kept verdicts (each item's ledger verdict, each
  * file's last check) through their indexes: no ledger is read and no item listed beyond the
- * problems, so the cost does not grow with the evidence held.
+ * problems, so the cost does not grow with the evidence held. One statement: each part is its own
+ * subquery with its own plan, as when they were seven statements, without seven round trips.
  */
 export async function evidenceIntegrityFacts(database: Db | Tx, now: Date, cycleMs = integrityCycleMs()): Promise<TEvidenceIntegrityFacts> {
   const before = new Date(now.getTime() - cycleMs);
-  type TNamed = { label: string; total: number };
-  const [[held], broken, ledgersLate, [ledgerOldest], failed, filesLate, [fileOldest]] = await Promise.all([
-    // Every item less the destroyed ones: a count over the smallest index, not a filter on each entry.
-    database.$queryRaw<{ items: number }[]>`SELECT ((SELECT count(*) FROM "EvidenceItem") - (SELECT count(*) FROM "EvidenceItem" WHERE "status" = 'destroyed'))::int AS "items"`,
-    database.$queryRaw<{ label: string }[]>`SELECT "label" FROM "EvidenceItem" WHERE "ledgerIntact" = false AND ${HELD} ORDER BY "label"`,
-    database.$queryRaw<TNamed[]>`
-      SELECT "label", (count(*) OVER ())::int AS "total" FROM "EvidenceItem"
-      WHERE ("ledgerVerifiedAt" IS NULL OR ("ledgerIntact" AND "ledgerVerifiedAt" < ${before})) AND ${HELD}
-      ORDER BY "label" LIMIT ${NAMED}`,
-    database.$queryRaw<{ at: Date | null }[]>`SELECT min("ledgerVerifiedAt") AS "at" FROM "EvidenceItem" WHERE "ledgerVerifiedAt" >= ${before} AND "ledgerIntact" AND ${HELD}`,
-    database.$queryRaw<{ label: string }[]>`SELECT "label" FROM "EvidenceItem" WHERE "lastVerifiedOk" = false AND ${STORED_FILES} ORDER BY "label"`,
-    // coalesce("lastVerifiedAt", "createdAt") < before, spelled so the ("kind", "lastVerifiedAt") index serves it.
-    database.$queryRaw<TNamed[]>`
-      SELECT "label", (count(*) OVER ())::int AS "total" FROM "EvidenceItem"
-      WHERE ("lastVerifiedAt" < ${before} OR ("lastVerifiedAt" IS NULL AND "createdAt" < ${before})) AND ${STORED_FILES}
-      ORDER BY "label" LIMIT ${NAMED}`,
-    database.$queryRaw<{ at: Date | null }[]>`
-      SELECT min(coalesce("lastVerifiedAt", "createdAt")) AS "at" FROM "EvidenceItem"
-      WHERE ("lastVerifiedAt" >= ${before} OR ("lastVerifiedAt" IS NULL AND "createdAt" >= ${before})) AND ${STORED_FILES}`,
-  ]);
-  const oldest = [ledgerOldest?.at, fileOldest?.at].filter((d): d is Date => d instanceof Date);
+  const ledgerLate = Prisma.sql`("ledgerVerifiedAt" IS NULL OR ("ledgerIntact" AND "ledgerVerifiedAt" < ${before})) AND ${HELD}`;
+  // coalesce("lastVerifiedAt", "createdAt") < before, spelled so the ("kind", "lastVerifiedAt") index serves it.
+  const fileLate = Prisma.sql`("lastVerifiedAt" < ${before} OR ("lastVerifiedAt" IS NULL AND "createdAt" < ${before})) AND ${STORED_FILES}`;
+  const [row] = await database.$queryRaw<
+    {
+      items: number;
+      brokenLedgers: string[];
+      ledgersNotVerified: string[];
+      ledgersNotVerifiedCount: number;
+      ledgerOldest: Date | null;
+      failedIntegrity: string[];
+      notVerifiedInCycle: string[];
+      notVerifiedInCycleCount: number;
+      fileOldest: Date | null;
+    }[]
+  >`
+    SELECT
+      -- Every item less the destroyed ones: a count over the smallest index, not a filter on each entry.
+      ((SELECT count(*) FROM "EvidenceItem") - (SELECT count(*) FROM "EvidenceItem" WHERE "status" = 'destroyed'))::int AS "items",
+      ARRAY(SELECT "label" FROM "EvidenceItem" WHERE "ledgerIntact" = false AND ${HELD} ORDER BY "label") AS "brokenLedgers",
+      ARRAY(SELECT "label" FROM "EvidenceItem" WHERE ${ledgerLate} ORDER BY "label" LIMIT ${NAMED}) AS "ledgersNotVerified",
+      (SELECT count(*) FROM "EvidenceItem" WHERE ${ledgerLate})::int AS "ledgersNotVerifiedCount",
+      (SELECT min("ledgerVerifiedAt") FROM "EvidenceItem" WHERE "ledgerVerifiedAt" >= ${before} AND "ledgerIntact" AND ${HELD}) AS "ledgerOldest",
+      ARRAY(SELECT "label" FROM "EvidenceItem" WHERE "lastVerifiedOk" = false AND ${STORED_FILES} ORDER BY "label") AS "failedIntegrity",
+      ARRAY(SELECT "label" FROM "EvidenceItem" WHERE ${fileLate} ORDER BY "label" LIMIT ${NAMED}) AS "notVerifiedInCycle",
+      (SELECT count(*) FROM "EvidenceItem" WHERE ${fileLate})::int AS "notVerifiedInCycleCount",
+      (SELECT min(coalesce("lastVerifiedAt", "createdAt")) FROM "EvidenceItem"
+        WHERE ("lastVerifiedAt" >= ${before} OR ("lastVerifiedAt" IS NULL AND "createdAt" >= ${before})) AND ${STORED_FILES}) AS "fileOldest"`;
+  const oldest = [row?.ledgerOldest, row?.fileOldest].filter((d): d is Date => d instanceof Date);
   return {
-    items: held?.items ?? 0,
-    brokenLedgers: broken.map((r) => r.label),
-    ledgersNotVerified: ledgersLate.map((r) => r.label),
-    ledgersNotVerifiedCount: ledgersLate[0]?.total ?? 0,
-    failedIntegrity: failed.map((r) => r.label),
-    notVerifiedInCycle: filesLate.map((r) => r.label),
-    notVerifiedInCycleCount: filesLate[0]?.total ?? 0,
+    items: row?.items ?? 0,
+    brokenLedgers: row?.brokenLedgers ?? [],
+    ledgersNotVerified: row?.ledgersNotVerified ?? [],
+    ledgersNotVerifiedCount: row?.ledgersNotVerifiedCount ?? 0,
+    failedIntegrity: row?.failedIntegrity ?? [],
+    notVerifiedInCycle: row?.notVerifiedInCycle ?? [],
+    notVerifiedInCycleCount: row?.notVerifiedInCycleCount ?? 0,
     oldestVerifiedAt: oldest.length ? new Date(Math.min(...oldest.map((d) => d.getTime()))) : null,
     cycleHours: Math.round(cycleMs / 3600_000),
   };

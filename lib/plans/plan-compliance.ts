@@ -11,30 +11,29 @@ import { registerCsv } from "@/lib/core/register-report/render-register";
 import type { TRegister } from "@/lib/core/register-report/types";
 import { acknowledgementRegister, activityCompletionRegister, changeRegister, reviewRegister } from "./plan-registers";
 
-async function documentFact(database: Db, kind: "ir_plan" | "privacy_policy"): Promise<TPlanDocumentFact | null> {
-  const document = await database.policyDocument.findFirst({
-    where: { kind },
-    select: {
-      reference: true,
-      reviewDueOn: true,
-      versions: { where: { status: "approved" }, orderBy: { number: "desc" }, take: 1, select: { number: true, approvedAt: true } },
-      reviews: { orderBy: { reviewedOn: "desc" }, take: 1, select: { reviewedOn: true } },
-    },
-  });
-  if (!document) return null;
-  return {
-    reference: document.reference,
-    versionInForce: document.versions[0]?.number ?? null,
-    approvedAt: document.versions[0]?.approvedAt ?? null,
-    reviewDueOn: document.reviewDueOn,
-    lastReviewedOn: document.reviews[0]?.reviewedOn ?? null,
+type TDocumentKind = "ir_plan" | "privacy_policy";
+
+/**
+ * The incident response plan and the privacy policy, each with its newest approved version and
+ * its last review: one statement for both (through Prisma's relations, three for each).
+ */
+async function documentFacts(database: Db): Promise<Record<TDocumentKind, TPlanDocumentFact | null>> {
+  const rows = await database.$queryRaw<(TPlanDocumentFact & { kind: TDocumentKind })[]>`
+    SELECT d."kind"::text AS "kind", d."reference", d."reviewDueOn", v."number" AS "versionInForce", v."approvedAt", r."reviewedOn" AS "lastReviewedOn"
+    FROM "PolicyDocument" d
+    LEFT JOIN LATERAL (SELECT "number", "approvedAt" FROM "PolicyDocumentVersion" WHERE "documentId" = d."id" AND "status" = 'approved' ORDER BY "number" DESC LIMIT 1) v ON true
+    LEFT JOIN LATERAL (SELECT "reviewedOn" FROM "PolicyReview" WHERE "documentId" = d."id" ORDER BY "reviewedOn" DESC LIMIT 1) r ON true
+    WHERE d."kind" IN ('ir_plan', 'privacy_policy')`;
+  const of = (kind: TDocumentKind): TPlanDocumentFact | null => {
+    const row = rows.find((r) => r.kind === kind);
+    return row ? { reference: row.reference, versionInForce: row.versionInForce, approvedAt: row.approvedAt, reviewDueOn: row.reviewDueOn, lastReviewedOn: row.lastReviewedOn } : null;
   };
+  return { ir_plan: of("ir_plan"), privacy_policy: of("privacy_policy") };
 }
 
 export async function gatherPlanFacts(database: Db): Promise<TPlanFacts> {
-  const [irPlan, privacyPolicy, contacts, activeIncidentTypes, activities] = await Promise.all([
-    documentFact(database, "ir_plan"),
-    documentFact(database, "privacy_policy"),
+  const [documents, contacts, activeIncidentTypes, activities] = await Promise.all([
+    documentFacts(database),
     // The people the plan in force names (a draft's count once approved).
     planVersionInForce(database).then((v) => (v ? database.planContact.findMany({ where: { versionId: v.id }, select: { role: true }, distinct: ["role"] }) : [])),
     database.incidentType.count({ where: { active: true } }),
@@ -47,8 +46,8 @@ export async function gatherPlanFacts(database: Db): Promise<TPlanFacts> {
       ORDER BY a."nextDueOn" ASC, a."id" ASC`,
   ]);
   return {
-    irPlan,
-    privacyPolicy,
+    irPlan: documents.ir_plan,
+    privacyPolicy: documents.privacy_policy,
     contactRoles: contacts.map((c) => c.role),
     activeIncidentTypes,
     activities: activities.map((a) => ({ kind: a.kind, reference: a.reference, nextDueOn: a.nextDueOn, lastCompletedOn: a.lastCompletedOn })),
