@@ -36,7 +36,7 @@ export async function attestControl(actor: Actor, input: unknown): Promise<{ id:
 
   if (kind === "none_occurred") {
     // "None occurred" is true only while the period holds no records: read them as the map does.
-    const facts = await gatherComplianceFacts(db(), at, await auditLogFacts(), await alarmRulesActive());
+    const facts = await gatherComplianceFacts(db(), at, auditLogFacts(), alarmRulesActive());
     const result = evaluateControls(facts, at).find((r) => r.control.id === control.id);
     if (!result || result.attestable !== "none_occurred") {
       throw validationError({ statement: `Vigil holds records for ${control.id} in the last ${control.period!.label}: it is measured from them, so "none occurred" cannot be attested.` });

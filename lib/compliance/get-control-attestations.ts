@@ -28,7 +28,7 @@ export async function getControlAttestations(actor: Actor, controlId: string): P
   const control = findControl(controlId);
   if (!control) throw new AppError("NOT_FOUND", "No such control.");
   const asOf = now();
-  const facts = await gatherComplianceFacts(db(), asOf, await auditLogFacts(), await alarmRulesActive());
+  const facts = await gatherComplianceFacts(db(), asOf, auditLogFacts(), alarmRulesActive());
   const result = evaluateControls(facts, asOf).find((r) => r.control.id === control.id);
   if (!result) throw new AppError("NOT_FOUND", `${control.id} is not part of the policy version in force.`);
   const rows = await db().controlAttestation.findMany({ where: { controlId: control.id, policyVersion: facts.version }, orderBy: { attestedAt: "desc" }, take: HISTORY });
