@@ -37,19 +37,7 @@ export async function evidenceIntegrityFacts(database: Db | Tx, now: Date, cycle
   const ledgerLate = Prisma.sql`("ledgerVerifiedAt" IS NULL OR ("ledgerIntact" AND "ledgerVerifiedAt" < ${before})) AND ${HELD}`;
   // coalesce("lastVerifiedAt", "createdAt") < before, spelled so the ("kind", "lastVerifiedAt") index serves it.
   const fileLate = Prisma.sql`("lastVerifiedAt" < ${before} OR ("lastVerifiedAt" IS NULL AND "createdAt" < ${before})) AND ${STORED_FILES}`;
-  const [row] = await database.$queryRaw<
-    {
-      items: number;
-      brokenLedgers: string[];
-      ledgersNotVerified: string[];
-      ledgersNotVerifiedCount: number;
-      ledgerOldest: Date | null;
-      failedIntegrity: string[];
-      notVerifiedInCycle: string[];
-      notVerifiedInCycleCount: number;
-      fileOldest: Date | null;
-    }[]
-  >`
+  const [facts] = await database.$queryRaw<(Omit<TEvidenceIntegrityFacts, "oldestVerifiedAt" | "cycleHours"> & { ledgerOldest: Date | null; fileOldest: Date | null })[]>`
     SELECT
       -- Every item less the destroyed ones: a count over the smallest index, not a filter on each entry.
       ((SELECT count(*) FROM "EvidenceItem") - (SELECT count(*) FROM "EvidenceItem" WHERE "status" = 'destroyed'))::int AS "items",
@@ -62,15 +50,11 @@ export async function evidenceIntegrityFacts(database: Db | Tx, now: Date, cycle
       (SELECT count(*) FROM "EvidenceItem" WHERE ${fileLate})::int AS "notVerifiedInCycleCount",
       (SELECT min(coalesce("lastVerifiedAt", "createdAt")) FROM "EvidenceItem"
         WHERE ("lastVerifiedAt" >= ${before} OR ("lastVerifiedAt" IS NULL AND "createdAt" >= ${before})) AND ${STORED_FILES}) AS "fileOldest"`;
-  const oldest = [row?.ledgerOldest, row?.fileOldest].filter((d): d is Date => d instanceof Date);
+  // A SELECT without FROM returns exactly one row.
+  const { ledgerOldest, fileOldest, ...found } = facts!;
+  const oldest = [ledgerOldest, fileOldest].filter((d): d is Date => d instanceof Date);
   return {
-    items: row?.items ?? 0,
-    brokenLedgers: row?.brokenLedgers ?? [],
-    ledgersNotVerified: row?.ledgersNotVerified ?? [],
-    ledgersNotVerifiedCount: row?.ledgersNotVerifiedCount ?? 0,
-    failedIntegrity: row?.failedIntegrity ?? [],
-    notVerifiedInCycle: row?.notVerifiedInCycle ?? [],
-    notVerifiedInCycleCount: row?.notVerifiedInCycleCount ?? 0,
+    ...found,
     oldestVerifiedAt: oldest.length ? new Date(Math.min(...oldest.map((d) => d.getTime()))) : null,
     cycleHours: Math.round(cycleMs / 3600_000),
   };
