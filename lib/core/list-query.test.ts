@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { listQueryFields, pageArgs } from "./list-query";
+import { JOIN_RELATIONS_UP_TO_OFFSET, listQueryFields, pageArgs } from "./list-query";
 
 const ZQuery = z.object(listQueryFields(["reference", "dueAt"], { sort: "dueAt", dir: "desc" }));
 
@@ -17,6 +17,23 @@ describe("listQueryFields", () => {
 
 describe("pageArgs", () => {
   it("skips the earlier pages and breaks ties by id in the same direction", () => {
-    expect(pageArgs({ page: 3, pageSize: 25, sort: "reference", dir: "asc" })).toEqual({ orderBy: [{ reference: "asc" }, { id: "asc" }], skip: 50, take: 25 });
+    expect(pageArgs({ page: 3, pageSize: 25, sort: "reference", dir: "asc" })).toEqual({
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+      skip: 50,
+      take: 25,
+      relationLoadStrategy: "join",
+    });
+  });
+
+  it("joins the page's relations in its own statement on the first pages, and reads them separately once the offset is deep", () => {
+    const strategy = (page: number, pageSize: number) => pageArgs({ page, pageSize, sort: "reference", dir: "asc" }).relationLoadStrategy;
+    expect(JOIN_RELATIONS_UP_TO_OFFSET).toBe(100);
+    expect(strategy(1, 25)).toBe("join");
+    expect(strategy(5, 25)).toBe("join"); // skips 100
+    expect(strategy(6, 25)).toBe("query"); // skips 125
+    expect(strategy(3, 50)).toBe("join"); // skips 100
+    expect(strategy(2, 100)).toBe("join");
+    expect(strategy(3, 100)).toBe("query");
+    expect(strategy(200, 25)).toBe("query");
   });
 });
