@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
+import { pageArgs } from "@/lib/core/list-query";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { engagementState } from "./engagement-rules";
@@ -24,9 +25,7 @@ export async function listEngagements(actor: Actor, rawQuery: unknown): Promise<
   const [items, total] = await Promise.all([
     db().auditEngagement.findMany({
       where,
-      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageArgs(query),
       include: { _count: { select: { auditors: true } } },
     }),
     db().auditEngagement.count({ where }),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TOutboxRow } from "./types";
 import { displayNames } from "@/lib/core/display-names";
+import { pageArgs } from "@/lib/core/list-query";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
@@ -36,9 +37,7 @@ export async function listOutbox(actor: Actor, input: unknown): Promise<TOutboxP
     db().outboxEmail.count({ where }),
     db().outboxEmail.findMany({
       where,
-      orderBy: [{ [query.sort]: query.dir }, { id: query.dir }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageArgs(query),
       select: {
         id: true,
         subject: true,
