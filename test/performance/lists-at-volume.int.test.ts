@@ -17,7 +17,7 @@ import { listProcessingRecords, listRetention } from "@/lib/assets/list-register
 import { getDashboard } from "@/lib/incidents/get-dashboard";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { listIncidents } from "@/lib/incidents/list-incidents";
-import { captureStatements, explain, isQuery } from "@/scripts/bench/measure";
+import { captureStatements, explain, isQuery, scansIndex } from "@/scripts/bench/measure";
 import { SEEDED, seedVolume } from "@/scripts/bench/seed-volume";
 
 const VOLUME = { users: 60, incidents: 3_000, evidence: 6_000, auditEvents: 20_000 };
@@ -114,7 +114,9 @@ describe(`lists at volume (${VOLUME.incidents} incidents, ${VOLUME.evidence} evi
 
   it("the dashboard's open incidents come from the indexes of open incidents alone, not by skipping closed ones", async () => {
     const measured = await cost(() => getDashboard(lead));
-    expect(measured.scans).toEqual(expect.arrayContaining(["Index Scan Incident_open_notice_running_idx", "Index Scan Incident_open_notice_settled_idx"]));
+    for (const index of ["Incident_open_notice_running_idx", "Incident_open_notice_settled_idx"]) {
+      expect(measured.scans.some((scan) => scansIndex(scan, index)), `${index} in ${measured.scans.join("; ")}`).toBe(true);
+    }
   });
 
   it("the evidence search (a substring in any case over four fields) is served by the trigram index, with the same rows as a scan", async () => {
