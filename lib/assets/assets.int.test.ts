@@ -20,6 +20,7 @@ import {
   listRetention,
   previewAssetImport,
   processingRegister,
+  purgeDueRule,
   recordInventoryReview,
   retireAsset,
   saveAssetImportMapping,
@@ -241,6 +242,13 @@ describe("records of processing and retention", () => {
     const later = new Date("2026-12-09T08:00:00Z");
     const due = await clockSource("asset.purge-attestation").listOpen(db(), later, { dueBefore: later, scope: { kind: "all" } });
     expect(due.map((d) => [d.reference, d.state, d.ownerIds])).toEqual([[rule.reference, "overdue", []]]);
+    // Its reminder reads the same clock: nothing while the purge is a week out; once overdue, one
+    // reminder to the security leads (the rule's owner is a person without an account).
+    expect(await purgeDueRule.collect(db(), new Date("2026-12-01T10:00:00Z"))).toEqual([]);
+    const reminders = await purgeDueRule.collect(db(), later);
+    expect(reminders.map((r) => r.key)).toEqual([`asset.purge-due:${due[0]!.id}:2026-12-08:overdue`]);
+    expect(reminders[0]!.recipientUserIds).toContain(lead.userId);
+    expect(reminders[0]!.recipientUserIds).not.toContain(auditor.userId);
     expect(evaluateAssetControl("PII-1a", await gatherAssetFacts(db(), later), later)).toMatchObject({ status: "not_met", problems: [expect.stringContaining("is not attested")] });
 
     let csv = "";

@@ -8,3 +8,4 @@ export { activeUserIdsWithRole } from "./recipients";
 export { getNotificationPreferences } from "./get-notification-preferences";
 export { updateNotificationPreferences } from "./update-notification-preferences";
 export type { TDueReminder, TReminderRule } from "./types";
+export { collectFromClock, leadsAndActiveOwners, noRecipients, securityLeads, type TClockReminders } from "./clock-rule";
