@@ -1,15 +1,10 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { testDb } from "../support/db";
-import { createUser, signIn, type TTestUser } from "../support/users";
+import { screenshots, signedInPage } from "../support/pages";
+import { createUser } from "../support/users";
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `/work/shots/access-${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/work/shots/access-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = screenshots("access");
 
 /** A person's label in the owner and manager lists: "Olga Owner (PER-2026-0001)". */
 async function personLabel(name: string): Promise<string> {
@@ -20,13 +15,6 @@ async function personLabel(name: string): Promise<string> {
 async function systemReference(name: string): Promise<string> {
   const { rows } = await testDb().query<{ reference: string }>(`SELECT "reference" FROM "Asset" WHERE "kind" = 'system' AND "name" = $1`, [name]);
   return rows[0]!.reference;
-}
-
-async function as(browser: Browser, user: TTestUser, path: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, user, path);
-  return page;
 }
 
 /** Decides "keep" on every account this person may decide on, with a reason. */
@@ -75,7 +63,7 @@ test.describe("access reviews", () => {
     const auditor = await createUser({ roles: ["auditor"], displayName: "Ada Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
 
     // The lead finds Access reviews in the navigation: Vigil itself is already a system.
-    const dana = await as(browser, lead, "/");
+    const dana = await signedInPage(browser, lead, "/");
     await dana.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access reviews" }).click();
     await expect(dana.getByRole("heading", { level: 1, name: "Access reviews" })).toBeVisible();
     await dana.getByRole("navigation", { name: "Access reviews" }).getByRole("link", { name: "Systems and accounts" }).click();
@@ -148,7 +136,7 @@ test.describe("access reviews", () => {
     await shoot(dana, "overview-lead");
 
     // Olga, an access reviewer, sees the CRM only, and no other system.
-    const o = await as(browser, olga, "/access");
+    const o = await signedInPage(browser, olga, "/access");
     await o.getByRole("navigation", { name: "Access reviews" }).getByRole("link", { name: "Systems and accounts" }).click();
     await expect(o.getByRole("row").filter({ hasText: "CRM" })).toBeVisible();
     await expect(o.getByRole("row").filter({ hasText: "Shop admin" })).toHaveCount(0);
@@ -178,17 +166,17 @@ test.describe("access reviews", () => {
     await shoot(o, "campaign-reviewer");
 
     // Oskar decides on the shop; the leads on Vigil's accounts (never their own).
-    const k = await as(browser, oskar, `/access/campaigns/${campaign}`);
+    const k = await signedInPage(browser, oskar, `/access/campaigns/${campaign}`);
     await keepAll(k);
     await dana.reload();
     await keepAll(dana);
-    const s = await as(browser, sam, `/access/campaigns/${campaign}`);
+    const s = await signedInPage(browser, sam, `/access/campaigns/${campaign}`);
     await keepAll(s);
     await dana.reload();
     await expect(dana.getByText("A reviewer of this campaign cannot sign it off")).toBeVisible();
 
     // Sig, who reviewed none of it, signs it off; the report downloads.
-    const g = await as(browser, signer, `/access/campaigns/${campaign}`);
+    const g = await signedInPage(browser, signer, `/access/campaigns/${campaign}`);
     await g.getByRole("form", { name: "Sign off" }).getByLabel("Note (optional)").fill("Reviewed with the team.");
     g.once("dialog", (dialog) => void dialog.accept());
     await g.getByRole("button", { name: "Sign off the campaign" }).click();
@@ -200,7 +188,7 @@ test.describe("access reviews", () => {
     await shoot(g, "campaign-signed");
 
     // The auditor reads the campaign and its report, and changes nothing.
-    const a = await as(browser, auditor, `/access/campaigns/${campaign}`);
+    const a = await signedInPage(browser, auditor, `/access/campaigns/${campaign}`);
     await expect(a.locator("[data-account='admin']")).toContainText("Deleted the admin login");
     await expect(a.getByRole("form")).toHaveCount(0);
     const csvDownload = a.waitForEvent("download");

@@ -1,22 +1,10 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { testDb } from "../support/db";
-import { createUser, signIn, type TTestUser } from "../support/users";
+import { screenshots, signedInPage } from "../support/pages";
+import { createUser } from "../support/users";
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `/work/shots/assets-${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/work/shots/assets-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function as(browser: Browser, user: TTestUser, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, user, path);
-  return page;
-}
+const shoot = screenshots("assets");
 
 const control = (page: Page, id: string) => page.locator(`#control-${id}`);
 
@@ -40,7 +28,7 @@ test.describe("asset inventory", () => {
   test("a lead imports assets, adds a data store, records its processing, sets a 30-day rule, records a purge, registers a laptop and sees the gaps and the map change", async ({ browser }) => {
     test.setTimeout(180_000);
     const lead = await createUser({ roles: ["security_lead"], displayName: "Dana Lead" });
-    const page = await as(browser, lead, "/");
+    const page = await signedInPage(browser, lead, "/");
 
     // Before anything is recorded, the map has no evidence for the inventory's rows.
     await page.goto("/compliance");
@@ -167,7 +155,7 @@ test.describe("asset inventory", () => {
 
   test("the auditor reads the registers read-only and downloads the records of processing", async ({ browser }) => {
     const auditor = await createUser({ roles: ["auditor"], displayName: "Ada Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
-    const page = await as(browser, auditor, "/assets");
+    const page = await signedInPage(browser, auditor, "/assets");
     await expect(page.getByRole("heading", { level: 1, name: "Assets" })).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: "Orders database" })).toBeVisible();
     await expect(page.getByText("Add an asset")).toHaveCount(0);

@@ -1,25 +1,13 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { pdfText } from "../../test/support/pdf-text";
 import { testDb } from "../support/db";
-import { createUser, signIn, type TTestUser } from "../support/users";
+import { screenshots, signedInPage } from "../support/pages";
+import { createUser } from "../support/users";
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `/work/shots/plans-${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/work/shots/plans-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function as(browser: Browser, user: TTestUser, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, user, path);
-  return page;
-}
+const shoot = screenshots("plans");
 
 test.describe("plans and policies", () => {
   // The second story works on the plan the first one approved.
@@ -48,7 +36,7 @@ test.describe("plans and policies", () => {
     const auditor = await createUser({ roles: ["auditor"], displayName: "Ada Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
 
     // The privacy officer starts both documents from Vigil's templates.
-    const priya = await as(browser, privacy, "/");
+    const priya = await signedInPage(browser, privacy, "/");
     await priya.getByRole("navigation").getByRole("link", { name: "Plans and policies" }).click();
     await expect(priya.getByRole("heading", { level: 1, name: "Plans and policies" })).toBeVisible();
     await priya.getByRole("button", { name: "Start from Vigil's templates" }).click();
@@ -64,7 +52,7 @@ test.describe("plans and policies", () => {
     const reference = (await planRow.getByRole("link").first().textContent())!.trim();
 
     // Lead A edits the draft: names the IMPOC; a javascript: link and raw HTML stay inert.
-    const dana = await as(browser, leadA, `/plans/${reference}`);
+    const dana = await signedInPage(browser, leadA, `/plans/${reference}`);
     await expect(dana.getByText("No version has been approved yet")).toBeVisible();
     await dana.getByRole("link", { name: "Edit draft" }).click();
     const editor = dana.getByRole("form", { name: "Edit the draft" });
@@ -84,7 +72,7 @@ test.describe("plans and policies", () => {
     await expect(dana.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
 
     // Lead B, who wrote none of it, approves: version 1 is in force.
-    const sam = await as(browser, leadB, `/plans/${reference}`);
+    const sam = await signedInPage(browser, leadB, `/plans/${reference}`);
     await shoot(sam, "document-draft");
     sam.once("dialog", (dialog) => void dialog.accept());
     await sam.getByRole("button", { name: "Approve and publish" }).click();
@@ -138,7 +126,7 @@ test.describe("plans and policies", () => {
     await shoot(dana, "version");
 
     // The auditor reads it, changes nothing, and downloads version 1 as PDF.
-    const ada = await as(browser, auditor, "/plans");
+    const ada = await signedInPage(browser, auditor, "/plans");
     await ada.getByRole("link", { name: reference }).click();
     await expect(ada.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
     await expect(ada.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
@@ -156,7 +144,7 @@ test.describe("plans and policies", () => {
     const lead = await createUser({ roles: ["security_lead"], displayName: "Lee Commander" });
     const approver = await createUser({ roles: ["security_lead"], displayName: "Ann Approver" });
     const auditor = await createUser({ roles: ["auditor"], displayName: "Aude Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
-    const page = await as(browser, lead, "/plans");
+    const page = await signedInPage(browser, lead, "/plans");
     // An incident logged under a type the plan will retire.
     const oldIncident = await logIncident(page, "Unclear traffic from a build server", "Other");
 
@@ -211,7 +199,7 @@ test.describe("plans and policies", () => {
     await shoot(page, "compare-lists");
 
     // Another lead approves: version 2 is in force, with its people and types.
-    const ann = await as(browser, approver, planUrl);
+    const ann = await signedInPage(browser, approver, planUrl);
     ann.once("dialog", (dialog) => void dialog.accept());
     await ann.getByRole("button", { name: "Approve and publish" }).click();
     await expect(ann.getByRole("status")).toContainText("Version 2 approved");
@@ -243,7 +231,7 @@ test.describe("plans and policies", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Procedure: Other" })).toBeVisible();
 
     // Auditors see who, not how to reach them; version 2's PDF lists the types and the people's names.
-    const aude = await as(browser, auditor, `/incidents/${incident}`);
+    const aude = await signedInPage(browser, auditor, `/incidents/${incident}`);
     const seen = aude.getByRole("region", { name: "Incident contacts" });
     await expect(seen).toContainText("Lee Commander");
     await expect(seen).not.toContainText("impoc@seller.example");
@@ -265,7 +253,7 @@ test.describe("plans and policies", () => {
   test("a lead schedules the two-weekly audit log review and records one with its evidence; the auditor reads it", async ({ browser }) => {
     const lead = await createUser({ roles: ["security_lead"], displayName: "Morgan Lead" });
     const auditor = await createUser({ roles: ["auditor"], displayName: "Otto Auditor", accessEndsAt: new Date(Date.now() + 30 * 86_400_000) });
-    const page = await as(browser, lead, "/plans");
+    const page = await signedInPage(browser, lead, "/plans");
     // The export the review looked at, kept as an evidence item (evidence items belong to an incident).
     await logIncident(page, "Audit log review, fortnight 48", "Unauthorized access");
     await page.getByRole("link", { name: "Add evidence" }).click();
@@ -313,7 +301,7 @@ test.describe("plans and policies", () => {
     await expect(page.getByRole("row").filter({ hasText: reference })).toContainText(day(14));
     await shoot(page, "activities");
 
-    const otto = await as(browser, auditor, `/plans/activities/${reference}`);
+    const otto = await signedInPage(browser, auditor, `/plans/activities/${reference}`);
     await expect(otto.getByRole("region", { name: "Completions" })).toContainText("no unknown sign-ins");
     await expect(otto.getByRole("region", { name: "Completions" })).toContainText(evidence);
     await expect(otto.getByRole("form", { name: "Record a completion" })).toHaveCount(0);
@@ -322,7 +310,7 @@ test.describe("plans and policies", () => {
   test("a member is asked to acknowledge the plan in force, acknowledges it, and the lead sees the rate", async ({ browser }) => {
     const member = await createUser({ roles: ["member"], displayName: "Mia Member" });
     const lead = await createUser({ roles: ["security_lead"], displayName: "Rae Lead" });
-    const mia = await as(browser, member, "/");
+    const mia = await signedInPage(browser, member, "/");
     const due = mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan, version 2" });
     await expect(due).toContainText("Policy to acknowledge");
     const reference = (await due.getByRole("link").first().textContent())!.trim();
@@ -336,7 +324,7 @@ test.describe("plans and policies", () => {
     await mia.goto("/");
     await expect(mia.getByRole("row").filter({ hasText: "Read and acknowledge Incident response plan" })).toHaveCount(0);
 
-    const rae = await as(browser, lead, `/plans/${reference}`);
+    const rae = await signedInPage(browser, lead, `/plans/${reference}`);
     const acks = rae.getByRole("region", { name: "Acknowledgements" });
     await expect(acks).toContainText(/acknowledged by 1 of \d+/);
     await expect(acks).toContainText("Not yet:");
