@@ -17,8 +17,8 @@ const columns: ColumnDef<TServerTableFeatures, TAuditTableRow>[] = [
     cell: (info) => {
       const iso = info.getValue<string>();
       return (
-        <time dateTime={iso} className={styles.nowrap}>
-          {iso.slice(0, 19).replace("T", " ")}
+        <time dateTime={iso}>
+          <span className={styles.nowrap}>{iso.slice(0, 10)}</span> <span className={styles.nowrap}>{iso.slice(11, 19)}</span>
         </time>
       );
     },

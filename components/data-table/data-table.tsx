@@ -107,6 +107,7 @@ export function DataTable<TRow extends { id: string }>({
   className,
   pageSizes,
   footnote,
+  cellLabels = false,
 }: TTablePage<TRow> & {
   columns: ColumnDef<TServerTableFeatures, TRow>[];
   /** Plural noun for the pager and the empty row: "evidence items". */
@@ -117,6 +118,8 @@ export function DataTable<TRow extends { id: string }>({
   pageSizes?: readonly number[];
   /** A short note in the pager, e.g. "Times in UTC." */
   footnote?: React.ReactNode;
+  /** Each cell carries its column's name, for the class "stack-on-phone" (a card per row on a phone). */
+  cellLabels?: boolean;
 }) {
   const { page, pageSize, sort, dir } = query;
   const router = useRouter();
@@ -154,7 +157,7 @@ export function DataTable<TRow extends { id: string }>({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
-      <TableView table={table} className={className} caption={caption}>
+      <TableView table={table} className={className} caption={caption} cellLabels={cellLabels}>
         {rows.length === 0 ? (
           <EmptyRow colSpan={columns.length} className="table-empty">
             {total > 0 && page > pages ? `This page is past the last one: ${total} ${noun} fill ${pages} page${pages === 1 ? "" : "s"}.` : `No ${noun} match these filters.`}

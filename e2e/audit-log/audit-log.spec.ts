@@ -15,15 +15,16 @@ test.beforeAll(async () => {
     for (let i = 0; i < 120; i++) {
       const fields = {
         occurredAt: new Date(),
-        actorId: i % 2 ? "usr_e2e_a" : "usr_e2e_b",
+        // Ids as long as Vigil's own (a prefix and 20 characters), so the table is laid out as it is in use.
+        actorId: i % 2 ? `usr_${tag}a00000000000` : `usr_${tag}b00000000000`,
         action: i % 4 ? `${tag}.viewed` : `${tag}.changed`,
         targetType: "incident",
-        targetId: `inc_${tag}_${i % 3}`,
+        targetId: `inc_${tag}0000000000${i % 3}`,
         outcome: (i % 10 === 0 ? "denied" : "success") as "denied" | "success",
         requestId: null,
         ipHash: null,
         userAgentHash: null,
-        details: { fields: ["status"] },
+        details: { fields: ["status", "severity", "affectedSystems"], from: "triaged", to: "contained" },
       };
       const { before, after } = canonicalEventTemplate(fields);
       await pool.query(`SELECT * FROM vigil_append_audit_event($1, $2, $3, $4, $5, $6, NULL, NULL, NULL, $7::jsonb, $8, $9)`, [
@@ -47,6 +48,10 @@ test("a security lead filters the log, pages through it, exports it and verifies
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(50);
   await page.screenshot({ path: "/tmp/audit-log-list.png", fullPage: true });
+  // At 1280 px the details are in view beside the ids: the table does not scroll sideways.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("columnheader", { name: "Details" })).toBeInViewport();
+  expect(await page.locator(".table-wrap").evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
 
   await page.getByRole("link", { name: "Older →" }).click();
   await expect(page).toHaveURL(/before=\d+/);

@@ -39,6 +39,11 @@ test.describe("logging an incident", () => {
 
     await page.goto("/incidents");
     await expect(page.getByRole("link", { name: reference })).toBeVisible();
+    // At 1280 px every column is in view, the Amazon clock among them: the table does not scroll sideways.
+    const listed = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) });
+    await expect(listed.getByRole("timer")).toBeInViewport();
+    await expect(listed).toContainText("No commander yet");
+    expect(await page.locator(".table-wrap").evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
     // A page past the end (an old link, a narrower filter) says so instead of "no incidents".
     await page.goto("/incidents?page=9999");
     await expect(page.getByText(/^This page is past the last one: \d+ incidents fill \d+ pages?\.$/)).toBeVisible();
@@ -112,5 +117,11 @@ test.describe("logging an incident", () => {
     await signInAs(page, responder);
     await logIncident(page, { title: "Phone-logged incident", amazon: true });
     await expect(page.getByRole("timer")).toHaveAttribute("data-clock", "green");
+    // On the list each incident is a card: its clock within the phone's width, not off to the side.
+    await page.goto("/incidents?q=Phone-logged");
+    const card = page.getByRole("row").filter({ hasText: "Phone-logged incident" });
+    const clock = (await card.getByRole("timer").boundingBox())!;
+    expect(clock.x + clock.width).toBeLessThanOrEqual(390);
+    await expect(card.getByRole("timer")).toHaveAttribute("data-clock", "green");
   });
 });
