@@ -11,6 +11,9 @@ test.describe("application shell", () => {
   });
 
   test("a signed-in person sees the dashboard and moves between areas with the navigation", async ({ page }) => {
+    // Nothing the pages load fails, the browser's own request for an icon included.
+    const failed: string[] = [];
+    page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
     await page.goto("/");
     await expect(page).toHaveTitle(/Dashboard · Vigil/);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
@@ -24,6 +27,12 @@ test.describe("application shell", () => {
     await expect(page).toHaveURL(/\/audit-log$/);
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
+    await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+    const answer = await page.request.get(icon!);
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["content-type"]).toContain("image/svg+xml");
+    expect(failed).toEqual([]);
   });
 
   test("the navigation is reachable from the keyboard", async ({ page }) => {
