@@ -14,6 +14,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { EmptyRow } from "@/components/ui/empty-row";
+import { emptyListMessage } from "./empty-message";
 
 export const serverTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 export type TServerTableFeatures = typeof serverTableFeatures;
@@ -160,7 +161,7 @@ export function DataTable<TRow extends { id: string }>({
       <TableView table={table} className={className} caption={caption} cellLabels={cellLabels}>
         {rows.length === 0 ? (
           <EmptyRow colSpan={columns.length} className="table-empty">
-            {total > 0 && page > pages ? `This page is past the last one: ${total} ${noun} fill ${pages} page${pages === 1 ? "" : "s"}.` : `No ${noun} match these filters.`}
+            {emptyListMessage(noun, { total, page, pageSize, params: params.entries() })}
           </EmptyRow>
         ) : null}
       </TableView>
